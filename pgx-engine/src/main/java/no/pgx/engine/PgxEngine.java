@@ -1,0 +1,135 @@
+package no.pgx.engine;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import no.pgx.engine.assess.Assessor;
+import no.pgx.engine.phenotype.PhenotypeCaller;
+
+/**
+ * The embeddable pharmacogenomics engine: calls phenotypes from lab results and assesses ordered drugs against the
+ * bundled CPIC and DPWG knowledge.
+ *
+ * <p>Build one instance with {@link #builder()} at start-up (it loads and compiles nothing at call time) and share it:
+ * an engine is immutable and thread-safe. Calls never log patient data.
+ *
+ * <pre>{@code
+ * PgxEngine engine = PgxEngine.builder().build();
+ * Assessment a = engine.assess(AssessmentRequest.builder()
+ *         .result(GeneInput.diplotype("CYP2C19", "*2/*2"))
+ *         .drug("klopidogrel")
+ *         .build());
+ * }</pre>
+ */
+public final class PgxEngine {
+    private final PhenotypeCaller caller;
+    private final Assessor assessor;
+
+    private PgxEngine(Builder builder) {
+        this.caller = PhenotypeCaller.loadDefault();
+        this.assessor = Assessor.load(builder.classLoader, Set.copyOf(builder.sources), builder.phenoconversion,
+                builder.cacheSize, caller);
+    }
+
+    /** @return a new builder with the defaults (both sources, phenoconversion on) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Interprets one gene result.
+     *
+     * @param input the result as reported; not null
+     * @return the interpreted result, never null
+     * @throws PgxException when the input cannot be interpreted; the message names the gene, allele or field
+     */
+    public GeneResult call(GeneInput input) {
+        Objects.requireNonNull(input, "input");
+        return caller.call(input);
+    }
+
+    /**
+     * Assesses the ordered drugs (or every drug) against the patient's results.
+     *
+     * <p>Bad parts of the input (an unparseable diplotype, an unknown drug) are reported as {@link Problem}s in the
+     * result; the rest is assessed. This method does not throw for patient input.
+     *
+     * @param request the request; not null
+     * @return the assessment, never null
+     */
+    public Assessment assess(AssessmentRequest request) {
+        Objects.requireNonNull(request, "request");
+        return assessor.assess(request);
+    }
+
+    /** @return the English INN (lower case) of every drug in the knowledge base, sorted */
+    public Set<String> drugs() {
+        return assessor.drugs();
+    }
+
+    /** @return the version of the bundled knowledge base */
+    public String knowledgeVersion() {
+        return assessor.knowledgeVersion();
+    }
+
+    /** Builder for {@link PgxEngine}; not thread-safe. */
+    public static final class Builder {
+        private final Set<String> sources = new LinkedHashSet<>(Set.of("CPIC", "DPWG"));
+        private boolean phenoconversion = true;
+        private long cacheSize = 100_000;
+        private ClassLoader classLoader = PgxEngine.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /**
+         * Selects the recommendation sources shown by default ({@code CPIC}, {@code DPWG}); each finding is labelled
+         * with its source.
+         *
+         * @throws PgxException for an unknown source name
+         */
+        public Builder sources(String... names) {
+            sources.clear();
+            for (String name : names) {
+                String s = name.trim().toUpperCase(Locale.ROOT);
+                if (!s.equals("CPIC") && !s.equals("DPWG")) {
+                    throw new PgxException(null, "source", "Unknown recommendation source '" + name + "' (use CPIC or DPWG)");
+                }
+                sources.add(s);
+            }
+            return this;
+        }
+
+        /** Turns phenoconversion from co-medication on (default) or off. */
+        public Builder phenoconversion(boolean enabled) {
+            this.phenoconversion = enabled;
+            return this;
+        }
+
+        /** Maximum number of cached pure computations (phenotype calls, recommendation selections). */
+        public Builder cacheSize(long maximumSize) {
+            if (maximumSize < 0) {
+                throw new PgxException(null, "cacheSize", "cacheSize must not be negative: " + maximumSize);
+            }
+            this.cacheSize = maximumSize;
+            return this;
+        }
+
+        /** Class loader to load the rule base from (needed inside nested-jar launchers such as Spring Boot's). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Loads the knowledge and builds the engine.
+         *
+         * @throws PgxException when the bundled knowledge cannot be loaded
+         */
+        public PgxEngine build() {
+            return new PgxEngine(this);
+        }
+    }
+}
