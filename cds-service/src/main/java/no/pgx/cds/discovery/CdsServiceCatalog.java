@@ -1,0 +1,73 @@
+package no.pgx.cds.discovery;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The CDS Services this server hosts, with their prefetch templates.
+ *
+ * <p>The prefetch keys are part of the service contract with CDS clients:
+ * <ul>
+ *   <li>{@value #PATIENT} – the patient (age selects age-defined recommendation populations);</li>
+ *   <li>{@value #PGX_RESULTS} – pharmacogenomic Observations: genotype (LOINC 84413-4) and drug-metabolism phenotype
+ *       (LOINC 53040-2) results;</li>
+ *   <li>{@value #ACTIVE_MEDICATIONS} – active MedicationRequests: co-medication (phenoconversion) and drugs the
+ *       patient already takes (no "test before start" card for them);</li>
+ *   <li>{@value #MEDICATION_STATEMENTS} – active MedicationStatements, optional, same use.</li>
+ * </ul>
+ * Thread-safe and immutable.
+ */
+@Component
+public class CdsServiceCatalog {
+    /** Prefetch key of the patient. */
+    public static final String PATIENT = "patient";
+    /** Prefetch key of the PGx result Observations. */
+    public static final String PGX_RESULTS = "pgxResults";
+    /** Prefetch key of the active MedicationRequests. */
+    public static final String ACTIVE_MEDICATIONS = "activeMedications";
+    /** Prefetch key of the active MedicationStatements. */
+    public static final String MEDICATION_STATEMENTS = "medicationStatements";
+
+    private static final List<PrefetchTemplate> TEMPLATES = List.of(
+            new PrefetchTemplate(PATIENT, "Patient/{{context.patientId}}", true),
+            new PrefetchTemplate(PGX_RESULTS, "Observation?patient={{context.patientId}}"
+                    + "&code=http://loinc.org|84413-4,http://loinc.org|53040-2", true),
+            new PrefetchTemplate(ACTIVE_MEDICATIONS, "MedicationRequest?patient={{context.patientId}}&status=active",
+                    true),
+            new PrefetchTemplate(MEDICATION_STATEMENTS,
+                    "MedicationStatement?patient={{context.patientId}}&status=active", false));
+
+    private static final String REQUIREMENTS = "Needs the patient's pharmacogenomic results as FHIR Observations "
+            + "(genotype LOINC 84413-4 or phenotype LOINC 53040-2, with the gene studied) and the active medication "
+            + "list, by prefetch or through fhirServer + fhirAuthorization; without them the call is answered "
+            + "412. Calls must carry a CDS Hooks client JWT unless the operator has turned security off.";
+
+    private final List<CdsService> services = List.of(
+            new CdsService("pgx-order-select", CdsService.ORDER_SELECT, "Farmakogenetikk ved valg av legemiddel",
+                    "Pharmacogenomic (CPIC/DPWG) advice for the medication orders just selected: avoid, alternative, "
+                            + "dose change or test before start, from the patient's genotype and co-medication.",
+                    REQUIREMENTS, TEMPLATES),
+            new CdsService("pgx-order-sign", CdsService.ORDER_SIGN, "Farmakogenetikk ved signering",
+                    "Pharmacogenomic (CPIC/DPWG) check of every draft medication order before signing, with "
+                            + "suggestions to switch drug or change dose.",
+                    REQUIREMENTS, TEMPLATES),
+            new CdsService("pgx-patient-view", CdsService.PATIENT_VIEW, "Farmakogenetisk oversikt",
+                    "One card that lists the patient's actionable pharmacogenomic results and the drugs on the "
+                            + "current medication list they affect.",
+                    REQUIREMENTS, TEMPLATES));
+
+    /** @return every service, in discovery order */
+    public List<CdsService> all() {
+        return services;
+    }
+
+    /**
+     * @param id a service id; may be null
+     * @return the service with that id, if hosted here
+     */
+    public Optional<CdsService> find(String id) {
+        return services.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,175 @@
+package no.pgx.cds.hooks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import no.pgx.cds.system.CdsProperties;
+import no.pgx.engine.Action;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GuidelineRef;
+
+/**
+ * Turns the engine's findings for ordered drugs into CDS Hooks cards.
+ *
+ * <p>One card per drug and phenotype combination: findings for the same drug and the same phenotypes (CPIC and
+ * DPWG, several populations, the same drug in two draft orders) are one card, so the prescriber never sees a repeat
+ * within one request (CLINICAL.md, "Suppress repeats"). The lead finding (most urgent, then CPIC before DPWG, then
+ * stronger) gives summary and source; the detail lists every recommendation with its source and population.
+ * Thread-safe.
+ */
+@Component
+public class CardFactory {
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
+    private static final int SUMMARY_MAX = 139;
+
+    private final CardTexts texts;
+    private final CardDetail detail;
+    private final SuggestionFactory suggestions;
+    private final OverrideReasons overrideReasons;
+    private final Indicator minimum;
+    private final String topicSystem;
+
+    public CardFactory(CardTexts texts, CardDetail detail, SuggestionFactory suggestions,
+            OverrideReasons overrideReasons, CdsProperties properties) {
+        this.texts = texts;
+        this.detail = detail;
+        this.suggestions = suggestions;
+        this.overrideReasons = overrideReasons;
+        this.minimum = Indicator.parse(properties.cards().minimumIndicator());
+        this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+    }
+
+    /**
+     * @param assessments    one per ordered substance
+     * @param patientId      patient in context
+     * @param withSuggestions whether suggestions may be offered (order hooks)
+     * @param knowledge      knowledge base version
+     * @param language       {@code nb} or {@code en}
+     * @return cards, most urgent first
+     */
+    public List<Card> orderCards(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
+            String knowledge, String language) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (DrugAssessment a : assessments) {
+            for (Finding f : a.assessment().findings()) {
+                if (f.action() == Action.NO_RECOMMENDATION || Indicator.of(f.action()).compareTo(minimum) < 0) {
+                    continue;
+                }
+                String key = f.drug().toLowerCase(Locale.ROOT) + "|" + new java.util.TreeMap<>(f.phenotypes());
+                groups.computeIfAbsent(key, k -> new Group(a)).findings.add(f);
+            }
+        }
+        List<Card> cards = new ArrayList<>();
+        for (Group g : groups.values()) {
+            g.findings.sort(LEAD_FIRST);
+            cards.add(card(g, patientId, withSuggestions, knowledge, language));
+        }
+        cards.sort(Comparator.comparing((Card c) -> Indicator.parse(c.indicator())).reversed());
+        return cards;
+    }
+
+    private Card card(Group g, String patientId, boolean withSuggestions, String knowledge, String language) {
+        Finding lead = g.findings.get(0);
+        String reason = detail.reason(lead, language);
+        List<Suggestion> offered = withSuggestions
+                ? suggestions.suggestions(lead.drug(), g.findings, g.assessment.orders(), patientId, reason, language)
+                : List.of();
+        return new Card(UUID.randomUUID().toString(),
+                summary(lead, reason, language),
+                detail.orderDetail(g.findings, g.assessment.assessment(), knowledge, language),
+                Indicator.of(lead.action()).wire(),
+                source(lead, language),
+                offered,
+                offered.isEmpty() ? null : "at-most-one",
+                overrideReasons.offered(language),
+                links(g.findings, language));
+    }
+
+    private String summary(Finding lead, String reason, String language) {
+        String s = lead.summary() == null ? "" : lead.summary().in(language);
+        if (s == null || s.isBlank()) {
+            String action = texts.get(language, "action." + lead.action().name(), suggestions.name(lead.drug(), language));
+            s = texts.get(language, "summary.fallback", action, reason);
+        }
+        return shorten(s.strip().replaceAll("\\s+", " "));
+    }
+
+    /** The spec requires fewer than 140 characters. */
+    static String shorten(String s) {
+        if (s.length() <= SUMMARY_MAX) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', SUMMARY_MAX - 1);
+        return s.substring(0, cut > SUMMARY_MAX / 2 ? cut : SUMMARY_MAX - 1).strip() + "…";
+    }
+
+    /** "CPIC (2022)" or "DPWG via PharmGKB (2023)"; the url is the guideline's. */
+    Source source(Finding lead, String language) {
+        String name = lead.source() == null ? "PGx" : lead.source().toUpperCase(Locale.ROOT);
+        String label = texts.getOrDefault(language, "source." + name, name);
+        GuidelineRef g = lead.guideline();
+        if (g != null && g.version() != null) {
+            Matcher m = YEAR.matcher(g.version());
+            if (m.find()) {
+                label += " (" + m.group() + ")";
+            }
+        }
+        Coding topic = new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display"));
+        return new Source(label, g == null ? null : g.url(), topic);
+    }
+
+    List<Link> links(List<Finding> findings, String language) {
+        Map<String, Link> links = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            GuidelineRef g = f.guideline();
+            if (g == null || g.url() == null || g.url().isBlank() || links.containsKey(g.url())) {
+                continue;
+            }
+            String source = f.source() == null ? "" : f.source();
+            String label = g.title() != null && !g.title().isBlank()
+                    ? texts.get(language, "link.guideline", source, g.title())
+                    : texts.get(language, "link.guideline.untitled", source, suggestions.name(f.drug(), language));
+            links.put(g.url(), Link.absolute(label, g.url()));
+        }
+        return new ArrayList<>(links.values());
+    }
+
+    /** Most urgent first; then CPIC before DPWG; then the stronger recommendation; then the general population. */
+    static final Comparator<Finding> LEAD_FIRST = Comparator
+            .comparing((Finding f) -> Indicator.of(f.action())).reversed()
+            .thenComparing(f -> "CPIC".equalsIgnoreCase(f.source()) ? 0 : 1)
+            .thenComparing(f -> strengthRank(f.strength()))
+            .thenComparing(f -> "general".equalsIgnoreCase(Objects.requireNonNullElse(f.population(), "general")) ? 0 : 1);
+
+    private static int strengthRank(String strength) {
+        if (strength == null) {
+            return 3;
+        }
+        return switch (strength.toLowerCase(Locale.ROOT)) {
+            case "strong" -> 0;
+            case "moderate" -> 1;
+            case "optional" -> 2;
+            default -> 3;
+        };
+    }
+
+    /** Findings of one drug and phenotype combination. */
+    private static final class Group {
+        final DrugAssessment assessment;
+        final List<Finding> findings = new ArrayList<>();
+
+        Group(DrugAssessment assessment) {
+            this.assessment = assessment;
+        }
+    }
+}

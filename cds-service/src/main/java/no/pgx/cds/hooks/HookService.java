@@ -1,0 +1,290 @@
+package no.pgx.cds.hooks;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import no.pgx.cds.discovery.CdsService;
+import no.pgx.cds.discovery.CdsServiceCatalog;
+import no.pgx.cds.feedback.FeedbackStore;
+import no.pgx.cds.fhir.GeneticResults;
+import no.pgx.cds.fhir.ObservationReader;
+import no.pgx.cds.fhir.PatientFacts;
+import no.pgx.cds.fhir.PrefetchResolver;
+import no.pgx.cds.fhir.ResolvedPrefetch;
+import no.pgx.cds.system.CdsRequestException;
+import no.pgx.cds.system.RequestIdFilter;
+import no.pgx.engine.Assessment;
+import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.PgxEngine;
+import no.pgx.engine.Problem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Handles one CDS Hooks call: validates it, resolves prefetch (with FHIR fallback), reads gene results and
+ * medications, asks the engine, and returns the cards (recorded for feedback).
+ *
+ * <p>order-select: only the selected draft orders get cards; the other drafts count as co-medication. order-sign:
+ * every draft order gets cards. Co-medication is the active MedicationRequests and MedicationStatements plus the
+ * other draft orders. patient-view: one summary card for the current medication list. Thread-safe.
+ */
+@Service
+public class HookService {
+    private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
+
+    private final CdsServiceCatalog catalog;
+    private final PrefetchResolver prefetch;
+    private final ObservationReader observations;
+    private final MedicationReader medications;
+    private final PgxEngine engine;
+    private final CardFactory cards;
+    private final PatientViewCards patientView;
+    private final FeedbackStore store;
+    private final ZoneId zone = ZoneId.of("Europe/Oslo");
+
+    public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, ObservationReader observations,
+            MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
+            FeedbackStore store) {
+        this.catalog = catalog;
+        this.prefetch = prefetch;
+        this.observations = observations;
+        this.medications = medications;
+        this.engine = engine;
+        this.cards = cards;
+        this.patientView = patientView;
+        this.store = store;
+    }
+
+    /**
+     * @param service  the service (already looked up)
+     * @param request  the request body
+     * @param language {@code nb} or {@code en}
+     * @return the response, never null
+     * @throws CdsRequestException                            for client mistakes (4xx)
+     * @throws no.pgx.cds.fhir.PrefetchUnavailableException when required data cannot be had (412)
+     */
+    public HookResponse call(CdsService service, HookRequest request, String language) {
+        validate(service, request);
+        RequestIdFilter.useHookInstance(request.hookInstance());
+        HookContext context = HookContext.read(service, request.context());
+        ResolvedPrefetch data = prefetch.resolve(service, request);
+        JsonNode patient = data.resource(CdsServiceCatalog.PATIENT).orElse(null);
+        checkPatient(patient, context.patientId());
+        Integer age = PatientFacts.ageYears(patient, LocalDate.now(zone));
+        GeneticResults genetics = genetics(data, context.patientId());
+        Map<String, JsonNode> medicationIndex = medicationIndex(data, context);
+        List<MedicationLine> current = currentMedications(data, medicationIndex, context.patientId());
+        List<Card> result = service.isOrderHook()
+                ? orderCards(service, context, genetics, current, medicationIndex, age, language)
+                : patientViewCards(genetics, current, age, language);
+        store.recordIssued(service.id(), request.hookInstance(), result);
+        return new HookResponse(result);
+    }
+
+    /** Looks up a service by id; 404 naming the id when it is not hosted here. */
+    public CdsService service(String id) {
+        return catalog.find(id).orElseThrow(() -> new CdsRequestException(HttpStatus.NOT_FOUND, "id",
+                "No CDS service with id '" + printable(id) + "' (see GET /cds-services)"));
+    }
+
+    private static void validate(CdsService service, HookRequest request) {
+        if (request == null) {
+            throw CdsRequestException.badRequest(null, "The request body is required");
+        }
+        if (request.hook() == null || request.hook().isBlank()) {
+            throw CdsRequestException.badRequest("hook", "hook is required");
+        }
+        if (!service.hook().equals(request.hook())) {
+            throw CdsRequestException.badRequest("hook", "hook '" + printable(request.hook()) + "' does not match "
+                    + "service '" + service.id() + "', which serves '" + service.hook() + "'");
+        }
+        if (request.hookInstance() == null || request.hookInstance().isBlank()) {
+            throw CdsRequestException.badRequest("hookInstance", "hookInstance is required");
+        }
+        if (request.fhirAuthorization() != null) {
+            if (request.fhirServer() == null || request.fhirServer().isBlank()) {
+                throw CdsRequestException.badRequest("fhirServer", "fhirServer is required when fhirAuthorization is given");
+            }
+            if (request.fhirAuthorization().accessToken() == null || request.fhirAuthorization().accessToken().isBlank()) {
+                throw CdsRequestException.badRequest("fhirAuthorization.access_token",
+                        "fhirAuthorization.access_token is required");
+            }
+        }
+        if (request.fhirServer() != null && !request.fhirServer().matches("(?i)https?://\\S+")) {
+            throw CdsRequestException.badRequest("fhirServer", "fhirServer must be an http(s) URL");
+        }
+    }
+
+    private static void checkPatient(JsonNode patient, String patientId) {
+        if (patient == null) {
+            return;
+        }
+        String type = patient.path("resourceType").stringValue(null);
+        String id = patient.path("id").stringValue(null);
+        if (!"Patient".equals(type) || id != null && !id.equals(patientId)) {
+            throw CdsRequestException.badRequest("prefetch." + CdsServiceCatalog.PATIENT,
+                    "prefetch.patient must be the Patient resource of context.patientId");
+        }
+    }
+
+    private GeneticResults genetics(ResolvedPrefetch data, String patientId) {
+        List<JsonNode> found = data.resources(CdsServiceCatalog.PGX_RESULTS, "Observation");
+        for (JsonNode o : found) {
+            PatientFacts.requireSamePatient(o, "prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
+        }
+        if (found.isEmpty()) {
+            return GeneticResults.NONE;
+        }
+        GeneticResults results = observations.read(found);
+        logProblems("observation", results.problems());
+        return results;
+    }
+
+    private List<Card> orderCards(CdsService service, HookContext context, GeneticResults genetics,
+            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, String language) {
+        List<MedicationLine> drafts = new ArrayList<>();
+        for (JsonNode order : ResolvedPrefetch.resources(context.draftOrders(), "MedicationRequest")) {
+            PatientFacts.requireSamePatient(order, "context.draftOrders", context.patientId());
+            drafts.add(medications.read(order, medicationIndex));
+        }
+        List<MedicationLine> targets = CdsService.ORDER_SELECT.equals(service.hook())
+                ? selected(context, drafts) : drafts;
+        Set<String> currentSubstances = new LinkedHashSet<>();
+        current.forEach(m -> currentSubstances.addAll(m.substances()));
+        Map<String, List<MedicationLine>> bySubstance = new LinkedHashMap<>();
+        for (MedicationLine t : targets) {
+            if (!t.match().isResolved() && !t.match().isAmbiguous()) {
+                LOG.debug("Draft order not in the PGx drug catalog ({})", t.match().kind());
+            }
+            t.substances().forEach(s -> bySubstance.computeIfAbsent(s, k -> new ArrayList<>()).add(t));
+        }
+        List<DrugAssessment> assessments = new ArrayList<>();
+        for (Map.Entry<String, List<MedicationLine>> e : bySubstance.entrySet()) {
+            Set<String> comedication = new LinkedHashSet<>(currentSubstances);
+            drafts.stream().filter(d -> !e.getValue().contains(d)).forEach(d -> d.substances().stream()
+                    .filter(s -> !s.equals(e.getKey())).forEach(comedication::add));
+            Assessment a = engine.assess(AssessmentRequest.builder().results(genetics.inputs()).drug(e.getKey())
+                    .medications(new ArrayList<>(comedication)).ageYears(age).build());
+            logProblems("assessment", a.problems());
+            assessments.add(new DrugAssessment(e.getKey(), e.getValue(), a));
+        }
+        return cards.orderCards(assessments, context.patientId(), true, engine.knowledgeVersion(), language);
+    }
+
+    private List<Card> patientViewCards(GeneticResults genetics, List<MedicationLine> current, Integer age,
+            String language) {
+        List<String> substances = new ArrayList<>(new LinkedHashSet<>(current.stream()
+                .flatMap(m -> m.substances().stream()).toList()));
+        if (genetics.inputs().isEmpty()) {
+            return List.of();
+        }
+        Assessment a = engine.assess(AssessmentRequest.builder().results(genetics.inputs()).drugs(substances)
+                .medications(substances).ageYears(age).build());
+        logProblems("assessment", a.problems());
+        return patientView.card(a, language).map(List::of).orElse(List.of());
+    }
+
+    private static List<MedicationLine> selected(HookContext context, List<MedicationLine> drafts) {
+        Set<String> known = new LinkedHashSet<>();
+        Map<String, String> byId = new HashMap<>();
+        for (JsonNode entry : context.draftOrders().path("entry")) {
+            JsonNode r = entry.path("resource");
+            String type = r.path("resourceType").stringValue(null);
+            String id = r.path("id").stringValue(null);
+            if (type != null && id != null) {
+                known.add(type + "/" + id);
+                byId.putIfAbsent(id, type + "/" + id);
+            }
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        List<String> selections = context.selections();
+        for (int i = 0; i < selections.size(); i++) {
+            String s = selections.get(i);
+            String ref = known.contains(s) ? s : byId.get(s.substring(s.lastIndexOf('/') + 1));
+            if (ref == null || s.contains("/") && !ref.equals(s)) {
+                throw CdsRequestException.badRequest("context.selections[" + i + "]",
+                        "context.selections[" + i + "] does not reference a resource in context.draftOrders");
+            }
+            wanted.add(ref);
+        }
+        return drafts.stream().filter(d -> d.reference() != null && wanted.contains(d.reference())).toList();
+    }
+
+    private List<MedicationLine> currentMedications(ResolvedPrefetch data, Map<String, JsonNode> index,
+            String patientId) {
+        List<MedicationLine> out = new ArrayList<>();
+        for (JsonNode r : data.resources(CdsServiceCatalog.ACTIVE_MEDICATIONS, "MedicationRequest")) {
+            if (isCurrent(r, Set.of("active"))) {
+                PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.ACTIVE_MEDICATIONS, patientId);
+                out.add(medications.read(r, index));
+            }
+        }
+        for (JsonNode r : data.resources(CdsServiceCatalog.MEDICATION_STATEMENTS, "MedicationStatement")) {
+            if (isCurrent(r, Set.of("active", "intended"))) {
+                PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.MEDICATION_STATEMENTS, patientId);
+                out.add(medications.read(r, index));
+            }
+        }
+        return out;
+    }
+
+    /** A resource without status counts as current: the query asked for active ones. */
+    private static boolean isCurrent(JsonNode resource, Set<String> statuses) {
+        String status = resource.path("status").stringValue(null);
+        return status == null || statuses.contains(status);
+    }
+
+    /** Medication resources by reference, from the searchset Bundles and the draftOrders Bundle. */
+    private static Map<String, JsonNode> medicationIndex(ResolvedPrefetch data, HookContext context) {
+        Map<String, JsonNode> index = new HashMap<>();
+        List<JsonNode> bundles = new ArrayList<>();
+        data.resource(CdsServiceCatalog.ACTIVE_MEDICATIONS).ifPresent(bundles::add);
+        data.resource(CdsServiceCatalog.MEDICATION_STATEMENTS).ifPresent(bundles::add);
+        if (context.draftOrders() != null) {
+            bundles.add(context.draftOrders());
+        }
+        for (JsonNode bundle : bundles) {
+            for (JsonNode entry : bundle.path("entry")) {
+                JsonNode r = entry.path("resource");
+                if ("Medication".equals(r.path("resourceType").stringValue(null))) {
+                    String id = r.path("id").stringValue(null);
+                    if (id != null) {
+                        index.put("Medication/" + id, r);
+                    }
+                    String fullUrl = entry.path("fullUrl").stringValue(null);
+                    if (fullUrl != null) {
+                        index.put(fullUrl, r);
+                    }
+                }
+            }
+        }
+        return index;
+    }
+
+    /** Problems are logged by field and gene only: their messages may quote genotypes. */
+    private static void logProblems(String stage, List<Problem> problems) {
+        for (Problem p : problems) {
+            LOG.info("Unusable input ({}): field={}, gene={}", stage, p.field(), p.gene());
+        }
+    }
+
+    /** Client text for messages: printable ASCII, at most 64 characters. */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String p = s.replaceAll("[^A-Za-z0-9._:/-]", "?");
+        return p.length() > 64 ? p.substring(0, 64) + "…" : p;
+    }
+}

@@ -1,0 +1,45 @@
+package no.pgx.cds.hooks;
+
+import java.util.Locale;
+
+import no.pgx.engine.Action;
+
+/**
+ * Card urgency (CDS Hooks 2.0 {@code indicator}), ordered by increasing urgency.
+ *
+ * <p>Mapping from the engine's action (CLINICAL.md, "What a finding / card says"): {@code critical} for avoid /
+ * contraindicated and for a test required before start, {@code warning} for a dose change or an alternative,
+ * {@code info} otherwise.
+ */
+public enum Indicator {
+    INFO, WARNING, CRITICAL;
+
+    /** @return the indicator for an action */
+    public static Indicator of(Action action) {
+        return switch (action) {
+            case AVOID, TEST_REQUIRED -> CRITICAL;
+            case CONSIDER_ALTERNATIVE, REDUCE_DOSE, INCREASE_DOSE -> WARNING;
+            case STANDARD_DOSE, MONITOR, NO_RECOMMENDATION -> INFO;
+        };
+    }
+
+    /**
+     * @param value {@code info}, {@code warning} or {@code critical} (case-insensitive); anything else gives INFO
+     * @return the indicator
+     */
+    public static Indicator parse(String value) {
+        if (value == null) {
+            return INFO;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "critical" -> CRITICAL;
+            case "warning" -> WARNING;
+            default -> INFO;
+        };
+    }
+
+    /** @return the spec's wire value */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

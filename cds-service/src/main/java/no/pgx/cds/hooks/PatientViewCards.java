@@ -1,0 +1,98 @@
+package no.pgx.cds.hooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import no.pgx.cds.system.CdsProperties;
+import no.pgx.engine.Action;
+import no.pgx.engine.Assessment;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneResult;
+import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.ResultState;
+
+/**
+ * The one {@code patient-view} card: the patient's actionable gene results (genotype-predicted, and phenotypes
+ * changed by current co-medication) and the drugs on the current medication list they affect. No card when there is
+ * nothing actionable. Thread-safe.
+ */
+@Component
+public class PatientViewCards {
+    private final CardTexts texts;
+    private final CardDetail detail;
+    private final CardFactory cards;
+    private final SuggestionFactory names;
+    private final String topicSystem;
+
+    public PatientViewCards(CardTexts texts, CardDetail detail, CardFactory cards, SuggestionFactory names,
+            CdsProperties properties) {
+        this.texts = texts;
+        this.detail = detail;
+        this.cards = cards;
+        this.names = names;
+        this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+    }
+
+    /**
+     * @param assessment the assessment of the current medication list
+     * @param language   {@code nb} or {@code en}
+     * @return the card, or empty when no result is actionable and no current drug is affected
+     */
+    public Optional<Card> card(Assessment assessment, String language) {
+        Map<String, Phenoconversion> converted = new LinkedHashMap<>();
+        assessment.phenoconversions().forEach(p -> converted.putIfAbsent(p.gene(), p));
+        List<String> genes = new ArrayList<>();
+        for (GeneResult r : assessment.results()) {
+            Phenoconversion p = converted.get(r.gene());
+            if (r.state() == ResultState.ACTIONABLE || p != null && p.functional().state() == ResultState.ACTIONABLE) {
+                genes.add(r.gene());
+            }
+        }
+        Map<String, List<Finding>> byDrug = new LinkedHashMap<>();
+        for (Finding f : assessment.findings()) {
+            if (f.action() != Action.NO_RECOMMENDATION && f.action() != Action.STANDARD_DOSE) {
+                byDrug.computeIfAbsent(f.drug(), d -> new ArrayList<>()).add(f);
+            }
+        }
+        if (genes.isEmpty() && byDrug.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder md = new StringBuilder("**").append(texts.get(language, "pv.results")).append("**\n\n");
+        for (String gene : genes) {
+            md.append("- ").append(detail.geneLine(gene, assessment, converted.get(gene), language)).append('\n');
+        }
+        md.append("\n**").append(texts.get(language, "pv.drugs")).append("**\n\n");
+        Indicator indicator = Indicator.INFO;
+        List<Finding> leads = new ArrayList<>();
+        for (List<Finding> findings : byDrug.values()) {
+            findings.sort(CardFactory.LEAD_FIRST);
+            Finding lead = findings.get(0);
+            leads.add(lead);
+            Indicator i = Indicator.of(lead.action());
+            indicator = i.compareTo(indicator) > 0 ? i : indicator;
+            md.append("- ").append(texts.get(language, "action." + lead.action().name(),
+                    "**" + names.name(lead.drug(), language) + "**"));
+            md.append(" (").append(lead.source()).append(", ").append(detail.reason(lead, language)).append(")");
+            if (lead.summary() != null) {
+                md.append(": ").append(lead.summary().in(language));
+            }
+            md.append('\n');
+        }
+        if (byDrug.isEmpty()) {
+            md.append(texts.get(language, "pv.noDrugs")).append('\n');
+        }
+        md.append("\n_").append(texts.get(language, "detail.knowledge", assessment.knowledgeVersion())).append('_');
+        String summary = CardFactory.shorten(texts.get(language, "pv.summary", genes.size(), String.join(", ", genes),
+                byDrug.size()));
+        Source source = new Source(texts.get(language, "pv.source"), null,
+                new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display")));
+        return Optional.of(new Card(UUID.randomUUID().toString(), summary, md.toString(), indicator.wire(), source,
+                List.of(), null, List.of(), cards.links(leads, language)));
+    }
+}

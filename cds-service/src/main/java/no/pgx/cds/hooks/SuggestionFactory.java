@@ -1,0 +1,222 @@
+package no.pgx.cds.hooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import no.pgx.engine.Action;
+import no.pgx.engine.Finding;
+import no.pgx.terminology.drug.DrugCatalog;
+import no.pgx.terminology.drug.DrugConcept;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the suggestions of an order card from the findings of one drug:
+ * <ul>
+ *   <li>avoid / consider an alternative, with named alternatives: one suggestion per alternative that deletes the
+ *       draft order(s) of the drug and creates a draft MedicationRequest for the alternative (ATC and RxNorm codes
+ *       where the catalog has them), labelled with the population the alternative is named for;</li>
+ *   <li>avoid / consider an alternative without a named alternative: a suggestion that deletes the draft;</li>
+ *   <li>reduce / increase the dose: an update of the draft that adds a note with the percentage;</li>
+ *   <li>test required: a draft ServiceRequest for the genotype test.</li>
+ * </ul>
+ * Only drafts with an id can be the target of a delete or update. Thread-safe.
+ */
+@Component
+public class SuggestionFactory {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final DrugCatalog catalog;
+    private final CardTexts texts;
+
+    public SuggestionFactory(DrugCatalog catalog, CardTexts texts) {
+        this.catalog = catalog;
+        this.texts = texts;
+    }
+
+    /**
+     * @param drug      the drug of the card
+     * @param findings  the card's findings, lead first
+     * @param orders    the draft orders of the drug
+     * @param patientId patient in context (subject of created resources when the draft has none)
+     * @param reason    short reason for notes ("CYP2C19 poor metabolizer")
+     * @param language  {@code nb} or {@code en}
+     * @return suggestions, possibly empty
+     */
+    public List<Suggestion> suggestions(String drug, List<Finding> findings, List<MedicationLine> orders,
+            String patientId, String reason, String language) {
+        List<MedicationLine> targets = orders.stream().filter(o -> o.reference() != null).toList();
+        if (targets.isEmpty() || findings.isEmpty()) {
+            return List.of();
+        }
+        String drugName = name(drug, language);
+        List<Suggestion> out = new ArrayList<>();
+        Map<String, Set<String>> alternatives = alternatives(findings, language);
+        boolean replace = findings.stream().anyMatch(f -> f.action() == Action.AVOID
+                || f.action() == Action.CONSIDER_ALTERNATIVE);
+        for (Map.Entry<String, Set<String>> alt : alternatives.entrySet()) {
+            out.add(replace(drugName, alt.getKey(), alt.getValue(), targets, patientId, reason, language));
+        }
+        if (replace && alternatives.isEmpty()) {
+            out.add(new Suggestion(texts.get(language, "suggestion.remove", drugName), uuid(), null,
+                    deletes(targets, language)));
+        }
+        findings.stream().filter(f -> f.action() == Action.REDUCE_DOSE || f.action() == Action.INCREASE_DOSE)
+                .findFirst().ifPresent(f -> out.add(dose(f, drugName, targets, reason, language)));
+        findings.stream().filter(f -> f.action() == Action.TEST_REQUIRED).findFirst()
+                .ifPresent(f -> out.add(test(f, drugName, targets.get(0), patientId, language)));
+        return out;
+    }
+
+    private Suggestion replace(String drugName, String alternative, Set<String> populations,
+            List<MedicationLine> targets, String patientId, String reason, String language) {
+        String altName = name(alternative, language);
+        String label = populations.isEmpty()
+                ? texts.get(language, "suggestion.replace", drugName, altName)
+                : texts.get(language, "suggestion.replace.population", drugName, altName, String.join("; ", populations));
+        List<SuggestionAction> actions = new ArrayList<>(deletes(targets, language));
+        ObjectNode order = base("MedicationRequest", targets.get(0).resource(), patientId);
+        order.put("intent", textOr(targets.get(0).resource(), "intent", "order"));
+        order.set("medicationCodeableConcept", concept(alternative, altName));
+        note(order, texts.get(language, "note.replacement", drugName, reason));
+        actions.add(SuggestionAction.create(texts.get(language, "actionText.create", altName), order));
+        return new Suggestion(label, uuid(), null, actions);
+    }
+
+    private Suggestion dose(Finding f, String drugName, List<MedicationLine> targets, String reason, String language) {
+        String key = "suggestion.dose." + f.action().name();
+        String noteKey = "note.dose." + f.action().name();
+        String percent = f.dosePercent();
+        boolean hasPercent = percent != null && !percent.isBlank();
+        String label = hasPercent ? texts.get(language, key, drugName, percent)
+                : texts.get(language, key + ".noPercent", drugName);
+        List<SuggestionAction> actions = new ArrayList<>();
+        for (MedicationLine target : targets) {
+            ObjectNode updated = target.resource().deepCopy().asObject();
+            note(updated, hasPercent ? texts.get(language, noteKey, drugName, reason, percent)
+                    : texts.get(language, noteKey + ".noPercent", drugName, reason));
+            actions.add(SuggestionAction.update(texts.get(language, "actionText.update", target.reference()), updated));
+        }
+        return new Suggestion(label, uuid(), null, actions);
+    }
+
+    private Suggestion test(Finding f, String drugName, MedicationLine draft, String patientId, String language) {
+        String genes = String.join("/", f.lookupKey().isEmpty() ? f.phenotypes().keySet() : f.lookupKey().keySet());
+        ObjectNode request = base("ServiceRequest", draft.resource(), patientId);
+        request.put("intent", "order");
+        ObjectNode code = request.putObject("code");
+        code.put("text", texts.get(language, "test.text", genes));
+        return new Suggestion(texts.get(language, "suggestion.test", genes, drugName), uuid(), null,
+                List.of(SuggestionAction.create(texts.get(language, "actionText.createTest", genes), request)));
+    }
+
+    private List<SuggestionAction> deletes(List<MedicationLine> targets, String language) {
+        return targets.stream()
+                .map(t -> SuggestionAction.delete(texts.get(language, "actionText.delete", t.reference()), t.reference()))
+                .toList();
+    }
+
+    /** Alternative → populations it is named for (empty set: named for the general population). */
+    private static Map<String, Set<String>> alternatives(List<Finding> findings, String language) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.action() != Action.AVOID && f.action() != Action.CONSIDER_ALTERNATIVE) {
+                continue;
+            }
+            String population = populationLabel(f, language);
+            for (String alt : f.alternatives()) {
+                Set<String> pops = out.computeIfAbsent(alt.toLowerCase(java.util.Locale.ROOT), k -> new LinkedHashSet<>());
+                if (population != null) {
+                    pops.add(f.source() == null ? population : f.source() + ": " + population);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String populationLabel(Finding f, String language) {
+        if (f.population() == null || f.population().isBlank() || "general".equalsIgnoreCase(f.population())) {
+            return null;
+        }
+        return f.populationLabel() != null ? f.populationLabel().in(language) : f.population();
+    }
+
+    private ObjectNode base(String type, JsonNode draft, String patientId) {
+        ObjectNode r = JSON.objectNode();
+        r.put("resourceType", type);
+        r.put("status", "draft");
+        JsonNode subject = draft.get("subject");
+        if (subject != null && subject.isObject()) {
+            r.set("subject", subject.deepCopy());
+        } else {
+            r.putObject("subject").put("reference", "Patient/" + patientId);
+        }
+        for (String field : List.of("encounter", "requester")) {
+            JsonNode v = draft.get(field);
+            if (v != null && v.isObject()) {
+                r.set(field, v.deepCopy());
+            }
+        }
+        return r;
+    }
+
+    private ObjectNode concept(String drug, String displayName) {
+        ObjectNode concept = JSON.objectNode();
+        ArrayNode codings = JSON.arrayNode();
+        catalog.byId(drug).ifPresent(c -> addCodings(c, codings));
+        if (!codings.isEmpty()) {
+            concept.set("coding", codings);
+        }
+        concept.put("text", displayName);
+        return concept;
+    }
+
+    private static void addCodings(DrugConcept c, ArrayNode codings) {
+        if (!c.atcCodes().isEmpty()) {
+            codings.addObject().put("system", no.pgx.terminology.drug.Coding.ATC).put("code", c.atcCodes().get(0))
+                    .put("display", c.nameEn());
+        }
+        if (!c.rxnormIngredient().isBlank()) {
+            codings.addObject().put("system", no.pgx.terminology.drug.Coding.RXNORM).put("code", c.rxnormIngredient())
+                    .put("display", c.nameEn());
+        }
+    }
+
+    private static void note(ObjectNode resource, String text) {
+        JsonNode existing = resource.get("note");
+        ArrayNode notes = JSON.arrayNode();
+        if (existing != null && existing.isArray()) {
+            existing.forEach(notes::add);
+        } else if (existing != null && existing.isObject()) {
+            notes.add(existing);
+        }
+        notes.addObject().put("text", text);
+        resource.set("note", notes);
+    }
+
+    /** @return the drug's name in the language (Norwegian INN spelling in Bokmål), or the id */
+    String name(String drug, String language) {
+        return catalog.byId(drug).map(c -> {
+            String n = "nb".equals(language) ? c.nameNb() : c.nameEn();
+            return n == null || n.isBlank() ? c.nameEn() : n;
+        }).orElse(drug);
+    }
+
+    private static String textOr(JsonNode node, String field, String fallback) {
+        String v = Json.text(node, field);
+        return v == null ? fallback : v;
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,37 @@
+package no.pgx.cds.system;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * General service settings under {@code pgx.*}. Feature settings live beside their feature
+ * ({@code pgx.security.*}, {@code pgx.fhir.*}, {@code pgx.feedback.*}).
+ *
+ * @param language default card language when the request has no usable {@code Accept-Language}: {@code nb} or
+ *                 {@code en}
+ * @param cards    card settings
+ * @param cors     CORS settings for browser-based CDS clients
+ */
+@ConfigurationProperties("pgx")
+public record CdsProperties(@DefaultValue("nb") String language, @DefaultValue Cards cards, @DefaultValue Cors cors) {
+
+    /**
+     * @param minimumIndicator  cards below this indicator ({@code info} &lt; {@code warning} &lt; {@code critical}) are not
+     *                          returned at order time
+     * @param codeSystemBase    base URI of this service's own code systems (override reasons, card topics)
+     * @param serviceName       name shown in source labels and logs
+     */
+    public record Cards(@DefaultValue("info") String minimumIndicator,
+                        @DefaultValue("https://pgx.no/fhir/CodeSystem") String codeSystemBase,
+                        @DefaultValue("PGx") String serviceName) {
+    }
+
+    /**
+     * @param allowedOrigins origins allowed to call the service from a browser; empty turns CORS off
+     * @param maxAgeSeconds  how long a browser may cache a pre-flight answer
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1800") long maxAgeSeconds) {
+    }
+}

@@ -1,0 +1,37 @@
+package no.pgx.engine.fhir;
+
+import java.time.Instant;
+
+import no.pgx.engine.Provenance;
+
+/**
+ * One gene result read from one Observation, before results for the same gene are compared.
+ *
+ * @param gene            canonical gene symbol
+ * @param key             what results are compared on: the gene, or gene and allele for an HLA allele status
+ * @param diplotype       diplotype as written (gene prefix removed), or null
+ * @param phenotype       phenotype (CPIC term when recognised, else as written), or null
+ * @param activityScore   activity score as written, or null
+ * @param alleleStatus    HLA allele status ({@code *57:01 positive}), or null
+ * @param provenance      id, date and lab of the Observation
+ * @param when            when the result was obtained (effective, else issued), or null when unknown
+ * @param issued          when it was issued, or null; orders results of the same date
+ * @param fromImplication true when read from a therapeutic implication (used only when no lab result exists)
+ * @param source          how the Observation is named in messages ({@code Observation obs-1})
+ * @param order           position in the document
+ */
+record Candidate(String gene, String key, String diplotype, String phenotype, String activityScore,
+                 String alleleStatus, Provenance provenance, Instant when, Instant issued, boolean fromImplication,
+                 String source, int order) {
+
+    /** @return the value of a field by its GeneInput name */
+    String field(String name) {
+        return switch (name) {
+            case "diplotype" -> diplotype;
+            case "phenotype" -> phenotype;
+            case "activityScore" -> activityScore;
+            case "alleleStatus" -> alleleStatus;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package no.pgx.engine.fhir;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.Resource;
+
+import no.pgx.engine.Problem;
+
+/**
+ * Splits a FHIR JSON document (a Bundle of any type, or a single Observation) into its resources and parses each one on
+ * its own, so that one broken or unknown resource (an R5-only type, a wrong JSON shape) gives one problem naming it
+ * instead of failing the whole document. Only resource types this package reads are parsed. Stateless and thread-safe.
+ */
+final class JsonDocument {
+    private static final Set<String> READ_TYPES = Set.of("Observation", "Organization", "Practitioner");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private JsonDocument() {
+    }
+
+    static Entries read(String json) {
+        Entries entries = new Entries();
+        JsonNode root;
+        try {
+            root = json == null || json.isBlank() ? null : MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            entries.problems.add(new Problem(null, "json", "The FHIR document is not valid JSON ("
+                    + e.getOriginalMessage() + location(e) + "); nothing was read"));
+            return entries;
+        }
+        if (root == null || !root.isObject()) {
+            entries.problems.add(new Problem(null, "json",
+                    "The FHIR document is empty or not a JSON object; expected a Bundle or an Observation"));
+            return entries;
+        }
+        String type = root.path("resourceType").asText("");
+        if (type.equals("Bundle")) {
+            readBundle(root, entries);
+        } else if (type.equals("Observation")) {
+            parseEntry(root, null, 0, entries);
+        } else {
+            entries.problems.add(new Problem(null, "resourceType", "Expected a Bundle or an Observation, got "
+                    + (type.isEmpty() ? "no resourceType" : "a " + type) + "; nothing was read"));
+        }
+        return entries;
+    }
+
+    private static void readBundle(JsonNode bundle, Entries entries) {
+        JsonNode list = bundle.path("entry");
+        if (!list.isArray()) {
+            if (!list.isMissingNode()) {
+                entries.problems.add(new Problem(null, "entry", "Bundle.entry is not a JSON array; nothing was read"));
+            }
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            JsonNode resource = entry.path("resource");
+            String fullUrl = entry.path("fullUrl").asText(null);
+            if (resource.isObject()) {
+                parseEntry(resource, fullUrl, i, entries);
+            }
+        }
+    }
+
+    private static void parseEntry(JsonNode resource, String fullUrl, int index, Entries entries) {
+        String type = resource.path("resourceType").asText("");
+        if (!READ_TYPES.contains(type)) {
+            return;
+        }
+        IParser parser = Fhir.reader();
+        try {
+            entries.add((Resource) parser.parseResource(resource.toString()), fullUrl, index);
+        } catch (RuntimeException e) {
+            if (type.equals("Observation")) {
+                entries.problems.add(new Problem(null, "resource", "Observation " + label(resource, fullUrl, index)
+                        + " cannot be read as FHIR R4 (" + e.getMessage() + "); it was not used"));
+            }
+        }
+    }
+
+    private static String label(JsonNode resource, String fullUrl, int index) {
+        String id = resource.path("id").asText("");
+        if (!id.isEmpty()) {
+            return id;
+        }
+        return fullUrl != null ? fullUrl : "(entry " + (index + 1) + ", no id)";
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+}

@@ -1,0 +1,148 @@
+package no.pgx.engine.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text conventions of lab results: gene prefixes on diplotypes ({@code CYP2D6*1/*4}, {@code CYP2C19 *2/*2}), HLA allele
+ * names and presence words ({@code HLA-B*57:01 positive}, {@code påvist}). Notation is left to the engine; this class
+ * only takes the result apart. Stateless.
+ */
+final class ResultText {
+    /** An HLA allele name: two to four colon-separated fields after the star ({@code *57:01}, {@code *57:01:01}). */
+    private static final Pattern HLA_ALLELE = Pattern.compile("\\*\\s?(\\d{2,4}(?::\\d{2,4}){1,3}[A-Z]?)");
+    /** The same without a star, directly after the locus ({@code HLA-B57:01}). */
+    private static final Pattern HLA_ALLELE_AFTER_LOCUS =
+            Pattern.compile("(?i)HLA[- ]?[A-Z]{1,4}(\\d{2,4}(?::\\d{2,4}){1,3})");
+    private static final Pattern GL_STRING_PREFIX = Pattern.compile("(?i)^\\s*hla#[^#]*#");
+    // Negative words are tested first: "not detected" and "ikke påvist" contain the positive words.
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "(?iu)\\b(negative|negativ|absent|not\\s+detected|not\\s+present|non-?carrier|ikke\\s+påvist|ikke\\s+til\\s+stede)\\b");
+    private static final Pattern POSITIVE = Pattern.compile(
+            "(?iu)\\b(positive|positiv|present|detected|carrier|påvist|til\\s+stede)\\b");
+
+    private ResultText() {
+    }
+
+    /** The outcome of reading an HLA result: a diplotype, allele statuses, or why it could not be read. */
+    record Hla(String diplotype, List<String> alleleStatuses, String error) {
+        static Hla error(String message) {
+            return new Hla(null, List.of(), message);
+        }
+    }
+
+    /**
+     * Removes the gene symbol written before the alleles or the value: {@code CYP2D6*1/*4} → {@code *1/*4},
+     * {@code CYP2C19 *2/*2} → {@code *2/*2}, {@code CYP2C19: Poor metabolizer} → {@code Poor metabolizer}.
+     */
+    static String stripGene(String text, String gene) {
+        if (text == null) {
+            return null;
+        }
+        String symbol = symbolRegex(gene);
+        String s = text.replaceAll("(?i)(?<![A-Za-z0-9])" + symbol + "\\s*(?=\\*)", "");
+        s = s.replaceFirst("(?i)^\\s*" + symbol + "(?![A-Za-z0-9])\\s*[:\\-–]?\\s*", "");
+        return s.trim();
+    }
+
+    /** @return true for a positive presence word, false for a negative one, null when the text has neither */
+    static Boolean presence(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (NEGATIVE.matcher(text).find()) {
+            return Boolean.FALSE;
+        }
+        return POSITIVE.matcher(text).find() ? Boolean.TRUE : null;
+    }
+
+    /** @return the HLA allele names in a text, without the star ({@code 57:01:01}), in order */
+    static List<String> hlaAlleles(String text) {
+        List<String> alleles = new ArrayList<>();
+        if (text == null) {
+            return alleles;
+        }
+        Matcher m = HLA_ALLELE.matcher(text);
+        while (m.find()) {
+            alleles.add(m.group(1));
+        }
+        if (alleles.isEmpty()) {
+            Matcher n = HLA_ALLELE_AFTER_LOCUS.matcher(text);
+            while (n.find()) {
+                alleles.add(n.group(1));
+            }
+        }
+        return alleles;
+    }
+
+    /**
+     * Reads an HLA result.
+     *
+     * @param value           the value text ({@code HLA-B*57:01 positive}, {@code *57:01:01+*08:01}, {@code Positive})
+     * @param codedPresence   presence from a coded value (LOINC Positive/Present …), or null
+     * @param context         other texts that may name the allele (code text, components), used when the value does not
+     * @param presenceImplied true when naming a single allele asserts that it is present (genotype and haplotype
+     *                        Observations, as in the Genomics Reporting IG's HLA-B*15:02 example); false for variant
+     *                        Observations, whose value must say present or absent
+     */
+    static Hla readHla(String value, Boolean codedPresence, List<String> context, boolean presenceImplied) {
+        String v = value == null ? "" : GL_STRING_PREFIX.matcher(value).replaceFirst("");
+        List<String> alleles = hlaAlleles(v);
+        Boolean present = codedPresence != null ? codedPresence : presence(v);
+        if (alleles.isEmpty()) {
+            for (String text : context) {
+                alleles.addAll(hlaAlleles(text));
+                if (!alleles.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        if (alleles.isEmpty()) {
+            return Hla.error("no HLA allele (such as *57:01) found in the value or code");
+        }
+        if (present == null && alleles.size() >= 2) {
+            return new Hla("*" + alleles.get(0) + "/*" + alleles.get(1), List.of(), null);
+        }
+        if (present == null && presenceImplied) {
+            present = Boolean.TRUE;
+        }
+        if (present == null) {
+            return Hla.error("the value does not say whether HLA allele *" + alleles.get(0) + " is present or absent");
+        }
+        List<String> statuses = new ArrayList<>();
+        for (String allele : alleles) {
+            statuses.add(alleleStatus(allele, present));
+        }
+        return new Hla(null, statuses, null);
+    }
+
+    /**
+     * The allele status used for lookup. A positive three- or four-field allele ({@code *57:01:01}) is also positive
+     * for its two-field protein-level name ({@code *57:01}), which is what CPIC recommendations are keyed on; a negative
+     * one is not shortened, because the absence of {@code *57:01:01} says nothing about {@code *57:01:02}.
+     */
+    static String alleleStatus(String allele, boolean present) {
+        String[] fields = allele.split(":");
+        String name = present && fields.length > 2 ? fields[0] + ":" + fields[1].replaceAll("[A-Z]$", "") : allele;
+        return "*" + name + (present ? " positive" : " negative");
+    }
+
+    /** The allele part of an allele status ({@code *57:01 positive} → {@code *57:01}). */
+    static String allelePart(String alleleStatus) {
+        int space = alleleStatus.indexOf(' ');
+        return space < 0 ? alleleStatus : alleleStatus.substring(0, space);
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String symbolRegex(String gene) {
+        int dash = gene.indexOf('-');
+        return dash < 0 ? Pattern.quote(gene)
+                : Pattern.quote(gene.substring(0, dash)) + "[- ]?" + Pattern.quote(gene.substring(dash + 1));
+    }
+}

@@ -1,0 +1,39 @@
+package no.pgx.engine.phenoconversion;
+
+import java.util.Locale;
+
+/** FDA strength class of an inhibitor or inducer; declared strongest first, so {@link #ordinal()} ranks them. */
+enum Strength {
+    STRONG("strong", "sterk"),
+    MODERATE("moderate", "moderat"),
+    WEAK("weak", "svak");
+
+    private final String label;
+    private final String labelNb;
+
+    Strength(String label, String labelNb) {
+        this.label = label;
+        this.labelNb = labelNb;
+    }
+
+    /** @return the data spelling ({@code strong} …), also used in {@code Phenoconversion.strength} */
+    String label() {
+        return label;
+    }
+
+    /** @return the Norwegian Bokmål adjective ({@code sterk} …) */
+    String labelNb() {
+        return labelNb;
+    }
+
+    /** @return the strength for a data value, or null when unknown */
+    static Strength parse(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        for (Strength s : values()) {
+            if (s.label.equals(v)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

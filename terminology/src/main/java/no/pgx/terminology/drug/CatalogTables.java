@@ -1,0 +1,277 @@
+package no.pgx.terminology.drug;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads and cross-checks the bundled drug tables (resources next to this class). Every table starts with {@code #}
+ * lines naming source, version and licence. A table that contradicts itself (one ATC code for two substances, a
+ * product whose ingredient is not in the catalog) is a packaging error and fails the load with a message naming the
+ * table, line and value.
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+final class CatalogTables {
+
+    static final String DRUGS = "drugs.csv";
+    static final String COMBINATIONS = "atc-combinations.csv";
+    static final String PRODUCTS = "rxnorm-products.csv";
+    static final String ROUTES = "route-terms.csv";
+    static final String SALTS = "salt-suffixes.csv";
+
+    /** A single-substance ATC code of a concept. */
+    record AtcEntry(DrugConcept concept, boolean local, boolean legacy) {
+    }
+
+    /** An ATC code of combination products. */
+    record Combination(String atc, List<DrugConcept> ingredients, List<DrugConcept> possible, String labels) {
+    }
+
+    /** An RxNorm clinical drug of the product table. */
+    record Product(String rxcui, String name, DrugConcept ingredient, String doseForm) {
+    }
+
+    final Map<String, DrugConcept> concepts = new LinkedHashMap<>();
+    final Map<String, AtcEntry> atc = new HashMap<>();
+    final Map<String, Combination> combinations = new HashMap<>();
+    final Map<String, DrugConcept> rxIngredients = new HashMap<>();
+    final Map<String, Product> products = new HashMap<>();
+    final Map<String, DrugConcept> snomed = new HashMap<>();
+    final List<String> saltSuffixes = new ArrayList<>();
+    final RouteClassifier routes;
+    final String version;
+
+    private CatalogTables(Csv.Table drugs, Csv.Table combos, Csv.Table prods, Csv.Table routeTable, Csv.Table salts) {
+        version = headerValue(drugs, "version");
+        Map<String, List<String>> comboCodesById = new HashMap<>();
+        for (Csv.Row row : combos.rows()) {
+            for (String id : concat(split(row.get("ingredients")), split(row.get("possible_ingredients")))) {
+                comboCodesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.get("atc"));
+            }
+        }
+        for (Csv.Row row : drugs.rows()) {
+            addConcept(row, comboCodesById.getOrDefault(row.get("id"), List.of()));
+        }
+        for (String id : comboCodesById.keySet()) {
+            if (!concepts.containsKey(id)) {
+                throw error(COMBINATIONS, 0, "ingredient '" + id + "' is not in " + DRUGS);
+            }
+        }
+        for (Csv.Row row : combos.rows()) {
+            addCombination(row);
+        }
+        for (Csv.Row row : prods.rows()) {
+            addProduct(row);
+        }
+        routes = routeClassifier(routeTable);
+        for (Csv.Row row : salts.rows()) {
+            saltSuffixes.add(row.get("suffix"));
+        }
+    }
+
+    /** Loads the tables bundled with this package. */
+    static CatalogTables loadBundled() {
+        return new CatalogTables(table(DRUGS), table(COMBINATIONS), table(PRODUCTS), table(ROUTES), table(SALTS));
+    }
+
+    private static Csv.Table table(String name) {
+        try (InputStream in = CatalogTables.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled drug table missing: " + name);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Csv.Table t = Csv.read(name, reader);
+                requireHeader(t, "source");
+                requireHeader(t, "version");
+                requireHeader(t, "licence");
+                return t;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled drug table " + name, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void requireHeader(Csv.Table t, String key) {
+        if (headerValue(t, key).isEmpty()) {
+            throw new IllegalStateException(t.name() + ": no '# " + key + ":' header line");
+        }
+    }
+
+    static String headerValue(Csv.Table t, String key) {
+        for (String line : t.comments()) {
+            String s = line.substring(1).strip();
+            if (s.toLowerCase(Locale.ROOT).startsWith(key + ":")) {
+                return s.substring(key.length() + 1).strip();
+            }
+        }
+        return "";
+    }
+
+    private void addConcept(Csv.Row row, List<String> comboCodes) {
+        String id = row.get("id");
+        if (id.isEmpty()) {
+            throw error(DRUGS, row.line(), "empty id");
+        }
+        if (concepts.containsKey(id)) {
+            throw error(DRUGS, row.line(), "duplicate id '" + id + "'");
+        }
+        Set<DrugConcept.Role> roles = EnumSet.noneOf(DrugConcept.Role.class);
+        for (String role : split(row.get("roles"))) {
+            roles.add(DrugConcept.Role.valueOf(role.toUpperCase(Locale.ROOT)));
+        }
+        DrugConcept.Provenance provenance = new DrugConcept.Provenance(
+                row.get("atc_confidence"), row.get("atc_source"),
+                row.get("name_nb_confidence"), row.get("name_nb_source"),
+                row.get("rxnorm_confidence"), row.get("rxnorm_source"),
+                row.get("snomed_confidence"), row.get("snomed_source"));
+        DrugConcept c = new DrugConcept(id, row.get("name_en"), row.get("name_nb"), split(row.get("synonyms")), roles,
+                atcList(row, "atc"), atcList(row, "atc_local"), atcList(row, "atc_legacy"), List.copyOf(comboCodes),
+                row.get("rxnorm_ingredient"), row.get("snomed"), provenance);
+        concepts.put(id, c);
+        c.atcCodes().forEach(code -> putAtc(code, new AtcEntry(c, false, false), row));
+        c.localAtcCodes().forEach(code -> putAtc(code, new AtcEntry(c, true, false), row));
+        c.legacyAtcCodes().forEach(code -> putAtc(code, new AtcEntry(c, isLocalLegacy(code), true), row));
+        putUnique(rxIngredients, c.rxnormIngredient(), c, DRUGS, row, "RxNorm ingredient");
+        putUnique(snomed, c.snomed(), c, DRUGS, row, "SNOMED CT code");
+    }
+
+    /** Legacy codes in the dermatological group (tacrolimus D11AX14) are local forms. */
+    private static boolean isLocalLegacy(String code) {
+        return code.startsWith("D");
+    }
+
+    private List<String> atcList(Csv.Row row, String column) {
+        List<String> codes = split(row.get(column));
+        for (String code : codes) {
+            if (!Text.isAtcSubstanceShape(code)) {
+                throw error(DRUGS, row.line(), column + " '" + code + "' is not a 7-character ATC code");
+            }
+        }
+        return codes;
+    }
+
+    private void putAtc(String code, AtcEntry entry, Csv.Row row) {
+        AtcEntry old = atc.putIfAbsent(code, entry);
+        if (old != null) {
+            throw error(DRUGS, row.line(), "ATC " + code + " is listed for both " + old.concept().id() + " and "
+                    + entry.concept().id());
+        }
+    }
+
+    private static <V> void putUnique(Map<String, V> map, String key, V value, String table, Csv.Row row,
+            String what) {
+        if (key.isEmpty()) {
+            return;
+        }
+        if (!Text.isDigits(key)) {
+            throw error(table, row.line(), what + " '" + key + "' is not numeric");
+        }
+        if (map.putIfAbsent(key, value) != null) {
+            throw error(table, row.line(), what + " " + key + " is listed twice");
+        }
+    }
+
+    private void addCombination(Csv.Row row) {
+        String code = row.get("atc");
+        if (!Text.isAtcSubstanceShape(code)) {
+            throw error(COMBINATIONS, row.line(), "'" + code + "' is not a 7-character ATC code");
+        }
+        if (atc.containsKey(code)) {
+            throw error(COMBINATIONS, row.line(), code + " is also a single-substance code of "
+                    + atc.get(code).concept().id());
+        }
+        List<DrugConcept> ingredients = concepts(split(row.get("ingredients")), row);
+        List<DrugConcept> possible = concepts(split(row.get("possible_ingredients")), row);
+        if (ingredients.isEmpty() && possible.isEmpty()) {
+            throw error(COMBINATIONS, row.line(), code + " has no catalog ingredient");
+        }
+        if (combinations.put(code, new Combination(code, ingredients, possible, row.get("labels"))) != null) {
+            throw error(COMBINATIONS, row.line(), code + " is listed twice");
+        }
+    }
+
+    private List<DrugConcept> concepts(List<String> ids, Csv.Row row) {
+        List<DrugConcept> out = new ArrayList<>();
+        for (String id : ids) {
+            DrugConcept c = concepts.get(id);
+            if (c == null) {
+                throw error(COMBINATIONS, row.line(), "ingredient '" + id + "' is not in " + DRUGS);
+            }
+            out.add(c);
+        }
+        return List.copyOf(out);
+    }
+
+    private void addProduct(Csv.Row row) {
+        DrugConcept ingredient = concepts.get(row.get("ingredient"));
+        if (ingredient == null) {
+            throw error(PRODUCTS, row.line(), "ingredient '" + row.get("ingredient") + "' is not in " + DRUGS);
+        }
+        String rxcui = row.get("rxcui");
+        if (rxIngredients.containsKey(rxcui)) {
+            throw error(PRODUCTS, row.line(), "RxCUI " + rxcui + " is also an ingredient code");
+        }
+        putUnique(products, rxcui, new Product(rxcui, row.get("name"), ingredient, row.get("dose_form")), PRODUCTS,
+                row, "RxCUI");
+    }
+
+    private static RouteClassifier routeClassifier(Csv.Table table) {
+        Map<String, RouteClassifier.Site> codes = RouteClassifier.newMap();
+        Map<String, RouteClassifier.Site> terms = RouteClassifier.newMap();
+        for (Csv.Row row : table.rows()) {
+            RouteClassifier.Site site = RouteClassifier.Site.valueOf(row.get("site").toUpperCase(Locale.ROOT));
+            String system = row.get("system");
+            if (system.isEmpty()) {
+                String term = Text.normalize(row.get("code_or_term"));
+                if (term.isEmpty() || term.indexOf(' ') >= 0) {
+                    throw error(ROUTES, row.line(), "term must be one word: '" + row.get("code_or_term") + "'");
+                }
+                if (terms.put(term, site) != null) {
+                    throw error(ROUTES, row.line(), "duplicate term '" + term + "'");
+                }
+            } else if (codes.put(system + "|" + row.get("code_or_term"), site) != null) {
+                throw error(ROUTES, row.line(), "duplicate code " + row.get("code_or_term"));
+            }
+        }
+        return new RouteClassifier(codes, terms);
+    }
+
+    private static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start <= s.length()) {
+            int bar = s.indexOf('|', start);
+            int end = bar < 0 ? s.length() : bar;
+            String part = s.substring(start, end).strip();
+            if (!part.isEmpty()) {
+                out.add(part);
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static IllegalStateException error(String table, int line, String message) {
+        return new IllegalStateException(table + (line > 0 ? " line " + line : "") + ": " + message);
+    }
+}
