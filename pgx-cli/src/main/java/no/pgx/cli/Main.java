@@ -44,8 +44,10 @@ public final class Main {
     }
 
     private static Map<String, Command> commands() {
+        List<Command> all = new java.util.ArrayList<>();
+        all.add(new DrugCommand());
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of()) {
+        for (Command c : all) {
             commands.put(c.name(), c);
         }
         return commands;

@@ -19,7 +19,7 @@ import no.pgx.cds.discovery.CdsService;
 import no.pgx.cds.discovery.CdsServiceCatalog;
 import no.pgx.cds.feedback.FeedbackStore;
 import no.pgx.cds.fhir.GeneticResults;
-import no.pgx.cds.fhir.ObservationReader;
+import no.pgx.cds.fhir.GenomicObservations;
 import no.pgx.cds.fhir.PatientFacts;
 import no.pgx.cds.fhir.PrefetchResolver;
 import no.pgx.cds.fhir.ResolvedPrefetch;
@@ -45,7 +45,7 @@ public class HookService {
 
     private final CdsServiceCatalog catalog;
     private final PrefetchResolver prefetch;
-    private final ObservationReader observations;
+    private final GenomicObservations observations;
     private final MedicationReader medications;
     private final PgxEngine engine;
     private final CardFactory cards;
@@ -53,7 +53,7 @@ public class HookService {
     private final FeedbackStore store;
     private final ZoneId zone = ZoneId.of("Europe/Oslo");
 
-    public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, ObservationReader observations,
+    public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, GenomicObservations observations,
             MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
             FeedbackStore store) {
         this.catalog = catalog;

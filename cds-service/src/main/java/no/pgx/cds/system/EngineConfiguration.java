@@ -5,10 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ca.uhn.fhir.context.FhirContext;
 import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.PgxEngine;
+import no.pgx.engine.fhir.FhirResults;
 import no.pgx.terminology.drug.DrugCatalog;
 
 /**
@@ -53,13 +53,20 @@ public class EngineConfiguration {
         return catalog;
     }
 
-    /** FHIR R4 context, warmed with one parse. */
+    /**
+     * The FHIR R4 context of the engine's FHIR adapter, created and warmed now (the first parse costs about a
+     * second); the bean is a marker that it happened before the port opened.
+     */
     @Bean
-    FhirContext fhirContext() {
+    FhirReady fhirReady() {
         long start = System.nanoTime();
-        FhirContext context = FhirContext.forR4Cached();
-        context.newJsonParser().parseResource(WARM_UP_OBSERVATION);
+        FhirResults.warmUp();
+        FhirResults.fromJson(WARM_UP_OBSERVATION);
         LOG.info("FHIR context ready in {} ms", (System.nanoTime() - start) / 1_000_000);
-        return context;
+        return new FhirReady();
+    }
+
+    /** Marker bean: the FHIR context is loaded. */
+    public record FhirReady() {
     }
 }

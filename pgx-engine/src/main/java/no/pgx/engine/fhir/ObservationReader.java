@@ -46,7 +46,9 @@ final class ObservationReader {
         }
         Kind kind = Kind.of(o);
         if (kind == Kind.IMPLICATION) {
-            values.implication(context(entry, name, null, kind));
+            Context ctx = context(entry, name, null, kind);
+            reportInvalidDates(ctx);
+            values.implication(ctx);
             return;
         }
         String gene = gene(o, kind, name);

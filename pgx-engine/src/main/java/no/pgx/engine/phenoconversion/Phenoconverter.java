@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,20 +83,30 @@ public final class Phenoconverter {
      *         and any problems; never null
      */
     public Result apply(Map<String, GeneResult> genotypePredicted, Collection<String> coMedication) {
+        return apply(genotypePredicted, coMedication, null);
+    }
+
+    /**
+     * Applies the policy for the assessment of one drug, leaving that drug out of its own co-medication: a drug's own
+     * guideline already accounts for what it does to its own metabolism (paroxetine, a strong CYP2D6 inhibitor, is not
+     * to be assessed as if the patient were a CYP2D6 poor metabolizer because of itself).
+     *
+     * @param genotypePredicted as in {@link #apply(Map, Collection)}
+     * @param coMedication      as in {@link #apply(Map, Collection)}; may contain the assessed drug
+     * @param assessedDrug      drug id, Norwegian name or ATC code of the drug being assessed; null means none
+     * @return as in {@link #apply(Map, Collection)}
+     */
+    public Result apply(Map<String, GeneResult> genotypePredicted, Collection<String> coMedication,
+                        String assessedDrug) {
         Objects.requireNonNull(genotypePredicted, "genotypePredicted");
-        List<Modulator> present = table.findAll(coMedication == null ? List.of() : coMedication);
+        List<Modulator> present = present(coMedication, assessedDrug);
         Map<String, GeneResult> functional = new LinkedHashMap<>(genotypePredicted);
         List<Phenoconversion> conversions = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        if (present.isEmpty()) {
-            return new Result(functional, conversions, problems);
-        }
         for (Map.Entry<String, GeneResult> entry : genotypePredicted.entrySet()) {
             GeneResult predicted = entry.getValue();
-            if (predicted == null || !eligible(predicted)) {
-                continue;
-            }
-            List<Candidate> candidates = candidates(predicted.gene(), present);
+            List<Candidate> candidates = predicted == null || !eligible(predicted) ? List.of()
+                    : candidates(predicted.gene(), present);
             if (candidates.isEmpty()) {
                 continue;
             }
@@ -112,6 +123,17 @@ public final class Phenoconverter {
             }
         }
         return new Result(functional, conversions, problems);
+    }
+
+    /** The perpetrator rows among the co-medication, without the assessed drug itself. */
+    private List<Modulator> present(Collection<String> coMedication, String assessedDrug) {
+        Set<String> self = new HashSet<>();
+        if (assessedDrug != null) {
+            self.add(ModulatorTable.normalise(assessedDrug));
+            table.find(assessedDrug).forEach(m -> self.add(m.drug()));
+        }
+        return table.findAll(coMedication == null ? List.of() : coMedication).stream()
+                .filter(m -> !self.contains(m.drug())).toList();
     }
 
     /**

@@ -226,6 +226,25 @@ class PhenoconverterTest {
     }
 
     @Test
+    void assessedDrugIsNotItsOwnPerpetrator() {
+        Map<String, GeneResult> results = Map.of("CYP2D6", CYP2D6_NM);
+
+        Phenoconverter.Result alone = CONVERTER.apply(results, List.of("paroxetine"), "paroxetine");
+        assertThat(alone.phenoconversions()).isEmpty();
+        assertThat(alone.functional().get("CYP2D6")).isSameAs(CYP2D6_NM);
+
+        Phenoconverter.Result byAtc = CONVERTER.apply(results, List.of("paroxetine"), "N06AB05");
+        assertThat(byAtc.phenoconversions()).isEmpty();
+
+        Phenoconverter.Result withAnother = CONVERTER.apply(results, List.of("paroxetine", "bupropion"), "paroxetine");
+        assertThat(withAnother.phenoconversions()).singleElement().extracting(Phenoconversion::perpetrator)
+                .isEqualTo("bupropion");
+
+        Phenoconverter.Result forTamoxifen = CONVERTER.apply(results, List.of("paroxetine"), "tamoxifen");
+        assertThat(forTamoxifen.functional().get("CYP2D6").phenotype()).isEqualTo("Poor Metabolizer");
+    }
+
+    @Test
     void tellsWhichGenesADrugCanChange() {
         assertThat(CONVERTER.genesAffectedBy("paroxetine")).containsExactly("CYP2D6");
         assertThat(CONVERTER.genesAffectedBy("J02AC01")).containsExactly("CYP2C19", "CYP2C9");

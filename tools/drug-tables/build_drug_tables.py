@@ -6,7 +6,7 @@ Inputs (development time only; the product never reads them):
   supplement.csv      hand-curated rows for perpetrators/alternatives that are not rule-base drugs
   verified_*.csv      evidence found with the search tools (Norwegian names, ATC, RxNorm, SNOMED)
 Outputs: drugs.csv, atc-combinations.csv, rxnorm-products.csv in OUT_DIR (default: the module's bundled resources).
-Run: python3 terminology/src/test/resources/no/pgx/terminology/drug/build/build_drug_tables.py
+Run: python3 tools/drug-tables/build_drug_tables.py
 Development tool only (reads /work/shared/reference); not used by the build or at run time.
 """
 import csv, io, os, re, sys, unicodedata
@@ -15,7 +15,7 @@ from collections import OrderedDict, defaultdict
 REF = '/work/shared/reference'
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(
-    os.path.join(HERE, '..', '..', '..', '..', '..', '..', '..', 'main', 'resources', 'no', 'pgx', 'terminology', 'drug'))
+    os.path.join(HERE, '..', '..', 'terminology', 'src', 'main', 'resources', 'no', 'pgx', 'terminology', 'drug'))
 VERSION = '2026-11-23'
 REF_SRC = 'team reference drugs.csv (holdout/build_terminology.py, 2026-11-22)'
 EMA = 'EMA ATC list hl7-eu/unicom-ig@20fc5214'
