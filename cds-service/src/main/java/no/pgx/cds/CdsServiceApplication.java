@@ -2,9 +2,15 @@ package no.pgx.cds;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The CDS Hooks service. (Transitional skeleton: the service is being built.) */
+/**
+ * The PGx CDS Hooks 2.0 service: discovery, {@code order-select}, {@code order-sign} and {@code patient-view} services,
+ * feedback, client JWT checking, health and metrics. Packages by feature: {@code discovery}, {@code hooks},
+ * {@code feedback}, {@code fhir} (prefetch and fallback fetch), {@code security}, {@code system}.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CdsServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(CdsServiceApplication.class, args);

@@ -27,14 +27,14 @@ public class FeedbackController {
 
     /** Stores the feedback; 200 with an empty body. */
     @PostMapping(path = "/cds-services/{id}/feedback")
-    ResponseEntity<Void> post(@PathVariable String id, @RequestBody(required = false) FeedbackRequest request) {
+    ResponseEntity<Void> post(@PathVariable("id") String id, @RequestBody(required = false) FeedbackRequest request) {
         feedback.accept(hooks.service(id).id(), request);
         return ResponseEntity.ok().build();
     }
 
     /** Stored feedback of the service, newest first ({@code limit} 1–1000, default 100). */
     @GetMapping(path = "/cds-services/{id}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
-    FeedbackList list(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+    FeedbackList list(@PathVariable("id") String id, @RequestParam(name = "limit", defaultValue = "100") int limit) {
         return feedback.list(hooks.service(id).id(), limit);
     }
 }

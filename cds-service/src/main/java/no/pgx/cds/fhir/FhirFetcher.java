@@ -86,7 +86,7 @@ public class FhirFetcher {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new FhirFetchException("FHIR server not reachable (" + e.getClass().getSimpleName() + ")", e);
+            throw new FhirFetchException("FHIR server not reachable (" + describe(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FhirFetchException("interrupted while reading from the FHIR server", e);
@@ -105,10 +105,21 @@ public class FhirFetcher {
             }
             return node;
         } catch (IOException e) {
-            throw new FhirFetchException("reading the FHIR response failed (" + e.getClass().getSimpleName() + ")", e);
+            throw new FhirFetchException("reading the FHIR response failed (" + describe(e) + ")", e);
         } catch (JacksonException e) {
             throw new FhirFetchException("FHIR server answered with invalid JSON");
         }
+    }
+
+    /** A short cause for messages, without class names or addresses. */
+    private static String describe(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return "I/O error";
     }
 
     private static String nextLink(JsonNode bundle) {

@@ -29,7 +29,7 @@ public class HookController {
     }
 
     @PostMapping(path = "/cds-services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    HookResponse call(@PathVariable String id, @RequestBody(required = false) HookRequest request,
+    HookResponse call(@PathVariable("id") String id, @RequestBody(required = false) HookRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         CdsService service = hooks.service(id);
         long start = System.nanoTime();

@@ -44,10 +44,13 @@ public class ErrorHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem(status, e.getMessage(), "prefetch." + e.key()));
     }
 
-    /** Anything unexpected: a 500 without detail; the cause is logged (service code never puts patient data in it). */
+    /**
+     * Anything unexpected: a 500 without detail. The log gets the exception classes and where they were thrown, but
+     * not their messages: library messages name the offending value, which may be a genotype.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
-        LOG.error("Internal error: {}", e.getClass().getName(), e);
+        LOG.error("Internal error: {}", where(e));
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status).body(problem(status, "Internal error; see the service log", null));
     }
@@ -102,6 +105,20 @@ public class ErrorHandling extends ResponseEntityExceptionHandler {
             pd.setProperty("field", field);
         }
         return pd;
+    }
+
+    /** Exception classes of the cause chain with their top frames, without messages. */
+    static String where(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 5; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            out.append(depth == 0 ? "" : " <- caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(4, frames.length); i++) {
+                out.append(i == 0 ? " at " : ", ").append(frames[i]);
+            }
+        }
+        return out.toString();
     }
 
     private static String path(JacksonException e) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -26,7 +25,6 @@ import no.pgx.engine.ResultState;
 import no.pgx.terminology.genomics.GeneCode;
 import no.pgx.terminology.genomics.GenomicConcept;
 import no.pgx.terminology.genomics.GenomicSystems;
-import no.pgx.terminology.genomics.PhenotypeAnswer;
 
 /**
  * Writes engine results as FHIR R4 Observations in the shape of the HL7 Genomics Reporting IG (STU2/STU3): a
@@ -46,8 +44,9 @@ public final class FhirObservations {
 
     /**
      * A gene result as a genotype Observation: profile {@code genotype}, code LOINC 84413-4, value the diplotype
-     * ({@code CYP2C19 *2/*2}; an HLA allele status as {@code HLA-B*57:01 positive}), a gene-studied component (LOINC
-     * 48018-6, HGNC id), the phenotype called from it (LOINC 53040-2 for metabolizer phenotypes) and the activity score.
+     * ({@code CYP2C19 *2/*2}; an HLA allele status as {@code HLA-B*57:01 positive}), a gene-studied component
+     * (LOINC 48018-6, HGNC id), the phenotype called from it (LOINC 53040-2 for metabolizer phenotypes) and the
+     * activity score.
      * A result given only as a phenotype or activity score becomes a phenotype Observation (no genotype profile).
      *
      * @param result the result; not null
@@ -70,10 +69,13 @@ public final class FhirObservations {
             o.getMeta().addProfile(GenomicSystems.GENOTYPE_PROFILE);
             o.setCode(Codes.concept(GenomicConcept.GENOTYPE_DISPLAY_NAME));
             o.setValue(genotypeValue(gene, diplotype, status));
-        } else {
+        } else if (phenotype != null) {
             o.setCode(isMetabolizer(phenotype) ? Codes.concept(GenomicConcept.DRUG_METABOLISM_EFFECT)
                     : new CodeableConcept().setText(gene.symbol() + " phenotype"));
             o.setValue(phenotypeValue(phenotype, null));
+        } else {
+            throw new PgxException(result.gene(), "diplotype", result.gene()
+                    + " has neither a diplotype, an allele status nor a phenotype to write as an Observation");
         }
         o.addComponent(geneComponent(gene));
         if ((diplotype != null || status != null) && phenotype != null && !gene.isHla()) {
@@ -84,8 +86,7 @@ public final class FhirObservations {
                     .setValue(new StringType(result.activityScore()));
         }
         if (result.provenance().testDate() != null) {
-            o.setEffective(new DateTimeType(java.sql.Date.valueOf(result.provenance().testDate()),
-                    TemporalPrecisionEnum.DAY));
+            o.setEffective(new DateTimeType(result.provenance().testDate().toString()));
         }
         if (result.provenance().lab() != null) {
             o.addPerformer(new Reference().setDisplay(result.provenance().lab()));
@@ -119,7 +120,7 @@ public final class FhirObservations {
                     .setValue(phenotypeValue(phenotype, gene.symbol()));
         });
         if (finding.phenoconverted()) {
-            o.addComponent().setCode(new CodeableConcept().setText(ValueReader.PHENOCONVERSION_COMPONENT))
+            o.addComponent().setCode(new CodeableConcept().setText(ImplicationReader.PHENOCONVERSION_COMPONENT))
                     .setValue(new StringType(phenoconversions(finding)));
         }
         o.addNote(new Annotation().setText(Notes.recommendation(finding, true)));
@@ -190,7 +191,8 @@ public final class FhirObservations {
         } else {
             value.setText(gene.symbol());
         }
-        return new Observation.ObservationComponentComponent(Codes.concept(GenomicConcept.GENE_STUDIED)).setValue(value);
+        return new Observation.ObservationComponentComponent(Codes.concept(GenomicConcept.GENE_STUDIED))
+                .setValue(value);
     }
 
     private static CodeableConcept phenotypeCode(String phenotype) {
@@ -200,14 +202,10 @@ public final class FhirObservations {
 
     /** The phenotype with its LOINC answer when one exists and the Norwegian label beside the CPIC term. */
     private static CodeableConcept phenotypeValue(String phenotype, String genePrefix) {
-        PhenotypeAnswer answer = phenotype == null ? null : Codes.TABLE.phenotype(phenotype).orElse(null);
         CodeableConcept value = new CodeableConcept();
-        if (answer != null && answer.answer() != null) {
-            value.addCoding(Codes.coding(answer.answer()));
-        }
-        String label = answer != null ? answer.displayLabel() : phenotype;
-        value.setText(genePrefix == null ? label : genePrefix + ": " + label);
-        return value;
+        Codes.TABLE.phenotype(phenotype).ifPresent(answer -> value.addCoding(Codes.coding(answer.answer())));
+        String label = Vocabulary.displayLabel(phenotype);
+        return value.setText(genePrefix == null ? label : genePrefix + ": " + label);
     }
 
     private static boolean isMetabolizer(String phenotype) {

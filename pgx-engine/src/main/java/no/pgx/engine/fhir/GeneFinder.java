@@ -55,7 +55,8 @@ final class GeneFinder {
             }
         }
         for (Extension e : o.getExtension()) {
-            if (GenomicSystems.GENETICS_GENE_EXTENSION.equals(e.getUrl()) && e.getValue() instanceof CodeableConcept cc) {
+            if (GenomicSystems.GENETICS_GENE_EXTENSION.equals(e.getUrl())
+                    && e.getValue() instanceof CodeableConcept cc) {
                 addConcept(cc, found);
             }
         }

@@ -21,7 +21,7 @@ enum Kind {
     PHENOTYPE,
     /** An activity score. */
     ACTIVITY_SCORE,
-    /** A therapeutic implication (IG profile): phenotypes per drug, used only when no lab result for the gene exists. */
+    /** A therapeutic implication (IG profile): phenotypes per drug, used only for genes without a lab result. */
     IMPLICATION,
     /** Not told by code or profile; decided from the value once the gene is known. */
     UNKNOWN;
@@ -36,17 +36,27 @@ enum Kind {
         if (Codes.has(code, GenomicConcept.HAPLOTYPE_NAME) || profiles.contains(GenomicSystems.HAPLOTYPE_PROFILE)) {
             return HAPLOTYPE;
         }
-        if (Codes.has(code, GenomicConcept.GENOTYPE_DISPLAY_NAME) || Codes.has(code, GenomicConcept.GENOTYPE_DETERMINATION)
-                || profiles.stream().anyMatch(p -> p != null && (p.endsWith("/genotype") || p.endsWith("/diplotype")))) {
+        if (Codes.has(code, GenomicConcept.GENOTYPE_DISPLAY_NAME)
+                || Codes.has(code, GenomicConcept.GENOTYPE_DETERMINATION)
+                || profiles.stream().anyMatch(Kind::isGenotypeProfile)) {
             return GENOTYPE;
         }
         if (Codes.has(code, GenomicConcept.DRUG_METABOLISM_EFFECT) || GeneFinder.ofCode(code).isPresent()) {
             return PHENOTYPE;
         }
-        if (Codes.has(code, GenomicConcept.GENETIC_VARIANT_ASSESSMENT) || profiles.contains(GenomicSystems.VARIANT_PROFILE)) {
+        if (Codes.has(code, GenomicConcept.GENETIC_VARIANT_ASSESSMENT)
+                || profiles.contains(GenomicSystems.VARIANT_PROFILE)) {
             return VARIANT;
         }
         return ofWords(String.join(" ", Codes.texts(code)));
+    }
+
+    /**
+     * The IG genotype profile, and any profile named "diplotype": no published IG version has one (checked STU1-STU3),
+     * but local profiles with that name carry a diplotype.
+     */
+    private static boolean isGenotypeProfile(String url) {
+        return url != null && (url.endsWith("/genotype") || url.endsWith("/diplotype"));
     }
 
     private static Kind ofWords(String codeText) {

@@ -31,11 +31,13 @@ final class ObservationReader {
     private final Entries entries;
     private final Collected out;
     private final ValueReader values;
+    private final ImplicationReader implications;
 
     ObservationReader(Entries entries, Collected out) {
         this.entries = entries;
         this.out = out;
-        this.values = new ValueReader(entries, out);
+        this.values = new ValueReader(out);
+        this.implications = new ImplicationReader(entries, out);
     }
 
     void read(Entries.Entry entry) {
@@ -48,7 +50,7 @@ final class ObservationReader {
         if (kind == Kind.IMPLICATION) {
             Context ctx = context(entry, name, null, kind);
             reportInvalidDates(ctx);
-            values.implication(ctx);
+            implications.read(ctx);
             return;
         }
         String gene = gene(o, kind, name);
@@ -200,6 +202,7 @@ final class ObservationReader {
     }
 
     private static boolean isOrganization(Reference r) {
-        return "Organization".equals(r.getType()) || r.getReference() != null && r.getReference().contains("Organization/");
+        return "Organization".equals(r.getType())
+                || r.getReference() != null && r.getReference().contains("Organization/");
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import no.pgx.engine.GeneInput;
-import no.pgx.terminology.genomics.PhenotypeAnswer;
 
 /**
  * Turns the candidates of a document into one {@link GeneInput} per gene (per gene and allele for HLA allele
@@ -64,7 +63,7 @@ final class ResultMerger {
                 if (theirs == null) {
                     continue;
                 }
-                if (mine != null && !same(f, mine, theirs)) {
+                if (mine != null && !same(f, newest.gene(), mine, theirs)) {
                     in.problem(newest.gene(), f, conflict(f, newest, mine, other, theirs));
                     conflicted = true;
                 } else if (mine == null && sameReport) {
@@ -96,10 +95,10 @@ final class ResultMerger {
     }
 
     /** Same result written differently: allele order, spacing and case of a diplotype; synonyms of a phenotype. */
-    static boolean same(String field, String a, String b) {
+    static boolean same(String field, String gene, String a, String b) {
         return switch (field) {
             case "diplotype" -> diplotypeKey(a).equals(diplotypeKey(b));
-            case "phenotype" -> phenotypeKey(a).equals(phenotypeKey(b));
+            case "phenotype" -> phenotypeKey(a, gene).equals(phenotypeKey(b, gene));
             case "activityScore" -> numberKey(a).equals(numberKey(b));
             default -> textKey(a).equals(textKey(b));
         };
@@ -114,9 +113,8 @@ final class ResultMerger {
         return s;
     }
 
-    private static String phenotypeKey(String p) {
-        return Codes.TABLE.phenotype(p).map(PhenotypeAnswer::cpicTerm).orElse(p).trim().toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ");
+    private static String phenotypeKey(String p, String gene) {
+        return textKey(Vocabulary.cpicTerm(p, gene).orElse(p));
     }
 
     private static String numberKey(String n) {

@@ -19,8 +19,8 @@ final class ResultText {
             Pattern.compile("(?i)HLA[- ]?[A-Z]{1,4}(\\d{2,4}(?::\\d{2,4}){1,3})");
     private static final Pattern GL_STRING_PREFIX = Pattern.compile("(?i)^\\s*hla#[^#]*#");
     // Negative words are tested first: "not detected" and "ikke påvist" contain the positive words.
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "(?iu)\\b(negative|negativ|absent|not\\s+detected|not\\s+present|non-?carrier|ikke\\s+påvist|ikke\\s+til\\s+stede)\\b");
+    private static final Pattern NEGATIVE = Pattern.compile("(?iu)\\b(negative|negativ|absent|not\\s+detected"
+            + "|not\\s+present|non-?carrier|ikke\\s+påvist|ikke\\s+til\\s+stede)\\b");
     private static final Pattern POSITIVE = Pattern.compile(
             "(?iu)\\b(positive|positiv|present|detected|carrier|påvist|til\\s+stede)\\b");
 
@@ -121,8 +121,8 @@ final class ResultText {
 
     /**
      * The allele status used for lookup. A positive three- or four-field allele ({@code *57:01:01}) is also positive
-     * for its two-field protein-level name ({@code *57:01}), which is what CPIC recommendations are keyed on; a negative
-     * one is not shortened, because the absence of {@code *57:01:01} says nothing about {@code *57:01:02}.
+     * for its two-field protein-level name ({@code *57:01}), which is what CPIC recommendations are keyed on; a
+     * negative one is not shortened, because the absence of {@code *57:01:01} says nothing about {@code *57:01:02}.
      */
     static String alleleStatus(String allele, boolean present) {
         String[] fields = allele.split(":");

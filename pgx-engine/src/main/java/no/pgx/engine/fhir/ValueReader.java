@@ -1,9 +1,7 @@
 package no.pgx.engine.fhir;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -12,7 +10,6 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
@@ -25,14 +22,9 @@ import no.pgx.terminology.genomics.PhenotypeAnswer;
  * or HLA allele statuses, plus phenotype and activity-score components of genotype Observations. Confined to one call.
  */
 final class ValueReader {
-    /** Marks a therapeutic implication written from a phenoconverted (functional) phenotype; see FhirObservations. */
-    static final String PHENOCONVERSION_COMPONENT = "Phenoconversion";
-
-    private final Entries entries;
     private final Collected out;
 
-    ValueReader(Entries entries, Collected out) {
-        this.entries = entries;
+    ValueReader(Collected out) {
         this.out = out;
     }
 
@@ -59,7 +51,7 @@ final class ValueReader {
             return;
         }
         String phenotype = phenotypeFromValue(ctx.observation().getValue(), ctx.gene());
-        if (isRecognisedPhenotype(phenotype)) {
+        if (isRecognisedPhenotype(phenotype, ctx.gene())) {
             add(ctx, null, phenotype, componentActivityScore(ctx), null);
             return;
         }
@@ -99,7 +91,7 @@ final class ValueReader {
         }
         String phenotype = phenotypeFromValue(ctx.observation().getValue(), ctx.gene());
         String lower = ResultText.lower(value);
-        if (isRecognisedPhenotype(phenotype) || lower.contains("metaboli") || lower.contains("function")
+        if (isRecognisedPhenotype(phenotype, ctx.gene()) || lower.contains("metaboli") || lower.contains("function")
                 || lower.contains("omsetter") || lower.contains("funksjon")) {
             add(ctx, null, phenotype, null, null);
         } else if (value.contains("*") || value.contains("/") || lower.startsWith("rs") || lower.contains("c.")) {
@@ -140,65 +132,9 @@ final class ValueReader {
         }
     }
 
-    /** Therapeutic implications carry a phenotype per drug; they are a fallback for genes without a lab result. */
-    void implication(Context ctx) {
-        Observation o = ctx.observation();
-        List<ObservationComponentComponent> phenotypes = new ArrayList<>();
-        for (ObservationComponentComponent c : o.getComponent()) {
-            if (PHENOCONVERSION_COMPONENT.equalsIgnoreCase(Codes.text(c.getCode()))) {
-                out.skip(null, "component", ctx.name() + " states a phenotype after phenoconversion by co-medication, "
-                        + "not a lab result; skipped");
-                return;
-            }
-            if (isPhenotypeComponent(c.getCode())) {
-                phenotypes.add(c);
-            }
-        }
-        Set<String> genes = implicationGenes(o);
-        if (phenotypes.isEmpty() || genes.isEmpty()) {
-            out.skip(genes.size() == 1 ? genes.iterator().next() : null, "component", ctx.name()
-                    + " is a therapeutic implication without " + (genes.isEmpty() ? "a gene" : "a phenotype")
-                    + "; not used as a gene result");
-            return;
-        }
-        for (ObservationComponentComponent c : phenotypes) {
-            Set<String> named = GeneFinder.inTexts(c.getValue() instanceof CodeableConcept cc ? Codes.texts(cc)
-                    : List.of(c.getValue() == null ? "" : c.getValue().primitiveValue() == null ? "" : c.getValue().primitiveValue()));
-            named.retainAll(genes);
-            String gene = genes.size() == 1 ? genes.iterator().next() : named.size() == 1 ? named.iterator().next() : null;
-            if (gene == null) {
-                out.skip(null, "component", ctx.name() + ": cannot tell which of the genes " + genes
-                        + " a phenotype component is about; not used as a gene result");
-                continue;
-            }
-            String phenotype = phenotypeFromValue(c.getValue(), gene);
-            if (phenotype != null) {
-                Context withGene = new Context(o, ctx.name(), gene, ctx.kind(), ctx.provenance(), ctx.timing(),
-                        ctx.order());
-                out.candidates.add(candidate(withGene, null, phenotype, null, null, true));
-            }
-        }
-    }
-
-    private Set<String> implicationGenes(Observation o) {
-        Set<String> genes = new LinkedHashSet<>(GeneFinder.coded(o).genes());
-        if (genes.isEmpty()) {
-            for (Reference r : o.getDerivedFrom()) {
-                Observation source = r.getReference() == null ? null : entries.byReference.get(r.getReference());
-                String gene = source == null ? null : ObservationReader.quietGene(source);
-                if (gene != null) {
-                    genes.add(gene);
-                }
-            }
-        }
-        if (genes.isEmpty()) {
-            genes.addAll(GeneFinder.inTexts(Codes.texts(o.getCode())));
-        }
-        return genes;
-    }
-
-    private static boolean isPhenotypeComponent(CodeableConcept code) {
-        if (Codes.has(code, GenomicConcept.DRUG_METABOLISM_EFFECT) || Codes.has(code, GenomicConcept.THERAPEUTIC_IMPLICATION)
+    static boolean isPhenotypeComponent(CodeableConcept code) {
+        if (Codes.has(code, GenomicConcept.DRUG_METABOLISM_EFFECT)
+                || Codes.has(code, GenomicConcept.THERAPEUTIC_IMPLICATION)
                 || Codes.has(code, GenomicConcept.PREDICTED_THERAPEUTIC_IMPLICATION)) {
             return true;
         }
@@ -234,7 +170,7 @@ final class ValueReader {
     }
 
     /** A LOINC answer code gives the CPIC term; text is kept as written unless it is a known phenotype text. */
-    private static String phenotypeFromValue(Type value, String gene) {
+    static String phenotypeFromValue(Type value, String gene) {
         if (value instanceof CodeableConcept cc) {
             for (Coding c : cc.getCoding()) {
                 PhenotypeAnswer answer = Codes.TABLE.phenotypeByAnswer(c.getCode()).orElse(null);
@@ -250,16 +186,17 @@ final class ValueReader {
         return null;
     }
 
+    /** A known spelling becomes its CPIC term; anything else is passed on as written for the engine to judge. */
     private static String cleanPhenotype(String text, String gene) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String s = ResultText.stripGene(text, gene);
-        return Codes.TABLE.phenotype(s).map(PhenotypeAnswer::cpicTerm).orElse(s);
+        return Vocabulary.cpicTerm(s, gene).orElse(s);
     }
 
-    private static boolean isRecognisedPhenotype(String phenotype) {
-        return phenotype != null && Codes.TABLE.phenotype(phenotype).isPresent();
+    private static boolean isRecognisedPhenotype(String phenotype, String gene) {
+        return phenotype != null && Vocabulary.cpicTerm(phenotype, gene).isPresent();
     }
 
     private static Boolean codedPresence(CodeableConcept cc) {
@@ -298,7 +235,7 @@ final class ValueReader {
         out.candidates.add(candidate(ctx, diplotype, phenotype, activityScore, alleleStatus, false));
     }
 
-    private static Candidate candidate(Context ctx, String diplotype, String phenotype, String activityScore,
+    static Candidate candidate(Context ctx, String diplotype, String phenotype, String activityScore,
                                        String alleleStatus, boolean fromImplication) {
         String key = alleleStatus == null ? ctx.gene() : ctx.gene() + "|" + ResultText.allelePart(alleleStatus);
         return new Candidate(ctx.gene(), key, diplotype, phenotype, activityScore, alleleStatus, ctx.provenance(),

@@ -104,8 +104,16 @@ final class AlleleTable {
         return Optional.ofNullable(info);
     }
 
+    /** Lookup key: the name without white space, lower case (hot path: no regular expression). */
     static String key(String name) {
-        return name.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u00A0') {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static BigDecimal parse(CsvTable.Row row, String v) {

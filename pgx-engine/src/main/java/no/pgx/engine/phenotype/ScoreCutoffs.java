@@ -29,11 +29,6 @@ final class ScoreCutoffs {
             int hi = v.compareTo(upper);
             return hi < 0 || (hi == 0 && upperInclusive);
         }
-
-        /** @return the single score of a point interval ({@code [0, 0]}), else null */
-        BigDecimal point() {
-            return upper != null && lowerInclusive && upperInclusive && lower.compareTo(upper) == 0 ? lower : null;
-        }
     }
 
     private final Map<String, List<Interval>> byGene;

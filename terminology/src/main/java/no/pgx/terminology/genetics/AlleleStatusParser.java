@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads allele status as labs write it: {@code *57:01 positive}, {@code HLA-B*57:01 pos},
@@ -12,6 +13,8 @@ import java.util.Objects;
  */
 public final class AlleleStatusParser {
     private static final String FIELD = "alleleStatus";
+    private static final Pattern SEPARATOR = Pattern.compile("[;,]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final List<String> positive;
     private final List<String> negative;
@@ -38,11 +41,11 @@ public final class AlleleStatusParser {
             throw new NotationException(gene.symbol(), f, text, gene.symbol() + " " + f + " is empty");
         }
         List<AlleleStatus> out = new ArrayList<>();
-        for (String item : text.split("[;,]")) {
+        for (String item : SEPARATOR.split(text)) {
             if (item.isBlank()) {
                 continue;
             }
-            out.add(item(gene, item.trim().replaceAll("\\s+", " "), text, f));
+            out.add(item(gene, SPACES.matcher(item.trim()).replaceAll(" "), text, f));
         }
         if (out.isEmpty()) {
             throw new NotationException(gene.symbol(), f, text, gene.symbol() + " " + f + " '" + text + "' is empty");
@@ -59,7 +62,7 @@ public final class AlleleStatusParser {
             return false;
         }
         String last = text.trim().toLowerCase(Locale.ROOT);
-        for (String item : last.split("[;,]")) {
+        for (String item : SEPARATOR.split(last)) {
             String t = item.trim();
             if (!t.isEmpty() && (suffix(t, positive) != null || suffix(t, negative) != null)) {
                 return true;

@@ -38,6 +38,9 @@ public final class DiplotypeParser {
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d{1,4}[A-Za-z]?(?:[xX×].*)?");
     private static final Pattern TANDEM = Pattern.compile("\\s*\\+\\s*");
     private static final Pattern CIS = Pattern.compile("\\s+\\+\\s+|\\s*;\\s*|\\s+&\\s+");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    private static final Pattern OPEN = Pattern.compile("\\s*\\(\\s*");
+    private static final Pattern CLOSE = Pattern.compile("\\s*\\)");
     private static final Pattern MITO = Pattern.compile("(?:m\\.)?(\\d{1,5})([ACGT])>(\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MITO_LEGACY = Pattern.compile("([ACGT])(\\d{1,5})([ACGT])", Pattern.CASE_INSENSITIVE);
 
@@ -150,18 +153,20 @@ public final class DiplotypeParser {
 
     private Allele starAllele(Gene gene, String piece, String text) {
         String token = piece;
-        Matcher prefixed = PREFIXED.matcher(token);
-        if (prefixed.matches()) {
+        Matcher prefixed = token.startsWith("*") ? null : PREFIXED.matcher(token);
+        if (prefixed != null && prefixed.matches()) {
             String prefix = prefixed.group(1);
             if (!isThisGene(gene, prefix)) {
                 throw error(gene, text, "allele '" + piece + "' is written for gene " + prefix.toUpperCase(Locale.ROOT)
                         + ", not " + gene.symbol());
             }
             token = prefixed.group(2);
-        } else if (BARE_NUMBER.matcher(token).matches()) {
+        } else if (!token.startsWith("*") && BARE_NUMBER.matcher(token).matches()) {
             token = "*" + token;
         }
-        token = token.replace(" ", "");
+        if (token.indexOf(' ') >= 0) {
+            token = token.replace(" ", "");
+        }
         Matcher m = STAR.matcher(token);
         if (!m.matches()) {
             throw error(gene, text, "'" + piece + "' is not a star allele (expected e.g. *1, *4, *2x2, *2x≥3, *36+*10)");
@@ -179,12 +184,20 @@ public final class DiplotypeParser {
             return new Allele(name, 2, Allele.CopyNumber.UNSPECIFIED);
         }
         boolean atLeast = !Character.isDigit(copy.charAt(0));
-        int copies = Integer.parseInt(copy.replaceAll("\\D", ""));
+        int copies = Integer.parseInt(atLeast ? copy.substring(copy.length() - digits(copy)) : copy);
         if (copies < 1 || copies > gene.maxCopies() || (atLeast && copies < 2)) {
             throw error(gene, text, "copy number " + (atLeast ? "≥" : "") + copies + " in '" + piece
                     + "' is implausible (expected 1 to " + gene.maxCopies() + " copies on one haplotype)");
         }
         return new Allele(name, copies, atLeast ? Allele.CopyNumber.AT_LEAST : Allele.CopyNumber.EXACT);
+    }
+
+    private static int digits(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isDigit(s.charAt(s.length() - 1 - n))) {
+            n++;
+        }
+        return n;
     }
 
     private Haplotype variantHaplotype(Gene gene, String part, String text) {
@@ -237,7 +250,9 @@ public final class DiplotypeParser {
         if (isReferenceWord(t)) {
             return "Reference";
         }
-        t = t.replaceAll("\\s*,\\s*", ", ").replaceAll("\\s*\\(\\s*", " (").replaceAll("\\s*\\)", ")");
+        t = COMMA.matcher(t).replaceAll(", ");
+        t = OPEN.matcher(t).replaceAll(" (");
+        t = CLOSE.matcher(t).replaceAll(")");
         if (t.startsWith("C.")) {
             t = "c." + t.substring(2);
         }

@@ -18,7 +18,7 @@ import no.pgx.terminology.CsvTable;
 
 /**
  * The bundled genomic code tables: LOINC/IG/SNOMED codes by {@link GenomicConcept}, pharmacogenes with HGNC ids, and
- * phenotype terms with LOINC answers and Norwegian labels.
+ * the LOINC answer codes of CPIC phenotype terms.
  *
  * <p>Immutable and thread-safe. {@link #loadDefault()} reads the tables once per class loader. Lookups never throw for
  * unknown or null input: they return an empty result.
@@ -39,7 +39,7 @@ public final class GenomicCodes {
     private final Pattern geneMention;
     private final List<PhenotypeAnswer> phenotypes;
     private final Map<String, PhenotypeAnswer> phenotypesByAnswer = new LinkedHashMap<>();
-    private final Map<String, PhenotypeAnswer> phenotypesByText = new LinkedHashMap<>();
+    private final Map<String, PhenotypeAnswer> phenotypesByTerm = new LinkedHashMap<>();
 
     private GenomicCodes(CsvTable codes, CsvTable geneTable, CsvTable phenotypeTable) {
         this.version = requireHeaders(codes);
@@ -106,7 +106,10 @@ public final class GenomicCodes {
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    /** @return the gene a gene-specific concept is about (e.g. CYP2C9 for {@link GenomicConcept#CYP2C9_METABOLIC_ACTIVITY}), or empty */
+    /**
+     * @return the gene a gene-specific concept is about (CYP2C9 for {@link GenomicConcept#CYP2C9_METABOLIC_ACTIVITY}),
+     *         or empty
+     */
     public Optional<String> geneOf(GenomicConcept concept) {
         return Optional.ofNullable(conceptGenes.get(concept));
     }
@@ -176,13 +179,12 @@ public final class GenomicCodes {
     }
 
     /**
-     * Looks a phenotype up by its CPIC term, LOINC display, Norwegian label or display label
-     * ({@code langsom omsetter (Poor Metabolizer)}); case- and whitespace-insensitive.
-     *
-     * @return the phenotype, or empty when the text is none of these
+     * @param cpicTerm a CPIC term ({@code Poor Metabolizer}) or LOINC answer display ({@code Poor metabolizer});
+     *                 case- and whitespace-insensitive
+     * @return the phenotype answer, or empty when the term has no LOINC answer
      */
-    public Optional<PhenotypeAnswer> phenotype(String text) {
-        return text == null ? Optional.empty() : Optional.ofNullable(phenotypesByText.get(textKey(text)));
+    public Optional<PhenotypeAnswer> phenotype(String cpicTerm) {
+        return cpicTerm == null ? Optional.empty() : Optional.ofNullable(phenotypesByTerm.get(textKey(cpicTerm)));
     }
 
     private static void readConcepts(CsvTable table, Map<GenomicConcept, GenomicCode> out,
@@ -238,37 +240,21 @@ public final class GenomicCodes {
     private List<PhenotypeAnswer> readPhenotypes(CsvTable table) {
         List<PhenotypeAnswer> list = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            String code = row.getOrNull("loinc_answer");
-            if (code != null && !LOINC_ANSWER.matcher(code).matches()) {
+            String code = row.require("loinc_answer");
+            if (!LOINC_ANSWER.matcher(code).matches()) {
                 throw row.error("LOINC answer '" + code + "' is not of the form LA<n>-<check digit>");
             }
-            GenomicCode loinc = code == null ? null : new GenomicCode(GenomicSystems.LOINC, code, row.require("loinc_display"));
-            PhenotypeAnswer p = new PhenotypeAnswer(row.require("cpic_term"), loinc, row.getOrNull("label_nb"));
-            if (code != null && phenotypesByAnswer.put(code, p) != null) {
+            PhenotypeAnswer p = new PhenotypeAnswer(row.require("cpic_term"),
+                    new GenomicCode(GenomicSystems.LOINC, code, row.require("loinc_display")));
+            if (phenotypesByAnswer.put(code, p) != null) {
                 throw row.error("duplicate LOINC answer " + code);
             }
-            index(row, p.cpicTerm(), p);
-            index(row, p.displayLabel(), p);
-            if (loinc != null) {
-                indexIfAbsent(loinc.display(), p);
-            }
-            if (p.labelNb() != null) {
-                indexIfAbsent(p.labelNb(), p);
+            if (phenotypesByTerm.put(textKey(p.cpicTerm()), p) != null) {
+                throw row.error("duplicate phenotype term " + p.cpicTerm());
             }
             list.add(p);
         }
         return list;
-    }
-
-    private void index(CsvTable.Row row, String text, PhenotypeAnswer p) {
-        PhenotypeAnswer old = phenotypesByText.put(textKey(text), p);
-        if (old != null && old != p) {
-            throw row.error("phenotype text '" + text + "' is used twice");
-        }
-    }
-
-    private void indexIfAbsent(String text, PhenotypeAnswer p) {
-        phenotypesByText.putIfAbsent(textKey(text), p);
     }
 
     private static Pattern mentionPattern(List<GeneCode> genes) {

@@ -11,7 +11,8 @@ public final class GenomicSystems {
     public static final String LOINC = "http://loinc.org";
     /** SNOMED CT. */
     public static final String SNOMED = "http://snomed.info/sct";
-    /** HGNC as used by the Genomics Reporting IG STU2/STU3 (code {@code HGNC:2625}) and FHIR core examples (code {@code 2625}). */
+    /** HGNC as used by the Genomics Reporting IG STU2/STU3 ({@code HGNC:2625}) and FHIR core examples ({@code 2625}).
+     */
     public static final String HGNC = "http://www.genenames.org";
     /** HGNC as used by the Genomics Reporting IG STU1 and older examples (code {@code HGNC:2625}). */
     public static final String HGNC_GENE_ID = "http://www.genenames.org/geneId";
@@ -43,7 +44,8 @@ public final class GenomicSystems {
     public static final String THERAPEUTIC_IMPLICATION_PROFILE = GR_PROFILE_BASE + "therapeutic-implication";
 
     /** FHIR core STU3/R4 extension naming the gene of a genetics Observation ("observation-genetics" shape). */
-    public static final String GENETICS_GENE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/observation-geneticsGene";
+    public static final String GENETICS_GENE_EXTENSION =
+            "http://hl7.org/fhir/StructureDefinition/observation-geneticsGene";
 
     private GenomicSystems() {
     }

@@ -3,6 +3,7 @@
  *
  * <p>The codes themselves are data ({@code genomic_codes.csv}, {@code genes.csv}, {@code phenotype_answers.csv} next to
  * these classes, each with source, version and licence); only the system and profile URIs are Java constants
- * ({@link no.pgx.terminology.genomics.GenomicSystems}). Start with {@link no.pgx.terminology.genomics.GenomicCodes#loadDefault()}.
+ * ({@link no.pgx.terminology.genomics.GenomicSystems}). Start with
+ * {@link no.pgx.terminology.genomics.GenomicCodes#loadDefault()}.
  */
 package no.pgx.terminology.genomics;

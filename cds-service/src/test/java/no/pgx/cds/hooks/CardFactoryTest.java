@@ -1,0 +1,201 @@
+package no.pgx.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import no.pgx.cds.system.CdsProperties;
+import no.pgx.engine.Action;
+import no.pgx.engine.Assessment;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneResult;
+import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Provenance;
+import no.pgx.engine.ResultState;
+import no.pgx.terminology.drug.DrugCatalog;
+import no.pgx.terminology.drug.DrugMatch;
+import no.pgx.terminology.drug.MatchKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The card rules of the web layer over synthetic findings (independent of the rule base): grouping per drug and
+ * phenotype, lead selection, indicator, suggestions per action, summary length, minimum indicator.
+ */
+class CardFactoryTest {
+    private static final DrugCatalog CATALOG = DrugCatalog.loadDefault();
+
+    private static CardFactory factory(String minimum) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("cds-messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards(minimum, "https://pgx.test/cs", "PGx"),
+                new CdsProperties.Cors(List.of(), 0));
+        CardTexts texts = new CardTexts(messages);
+        SuggestionFactory suggestions = new SuggestionFactory(CATALOG, texts);
+        CardDetail detail = new CardDetail(texts, new PhenotypeLabels(), suggestions);
+        return new CardFactory(texts, detail, suggestions, new OverrideReasons(properties, texts), properties);
+    }
+
+    private static Finding finding(String drug, String source, String population, String gene, String phenotype,
+            String strength, Action action, String dosePercent, List<String> alternatives, String summary) {
+        return new Finding(drug, source, population, new LocalizedText(population, population), Map.of(gene, phenotype),
+                Map.of(gene, phenotype), strength, action, dosePercent, alternatives, null, false, List.of(),
+                new LocalizedText(summary, summary), null,
+                new GuidelineRef("PA1", source, source + " " + drug, "2022-01", "https://example.org/" + source + "/" + drug),
+                "PA-" + source + population);
+    }
+
+    private static Assessment assessment(List<Finding> findings) {
+        GeneResult r = new GeneResult("CYP2C19", "*2/*2", "*2/*2", "Poor Metabolizer", null, "Poor Metabolizer",
+                ResultState.ACTIONABLE, List.of(), new Provenance("obs-1", LocalDate.of(2024, 3, 1), "Lab A", List.of()));
+        return new Assessment(List.of(r), List.of(), findings, List.of(), "test-knowledge");
+    }
+
+    private static MedicationLine draft(String id) {
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        r.put("resourceType", "MedicationRequest").put("status", "draft").put("intent", "order");
+        if (id != null) {
+            r.put("id", id);
+        }
+        r.putObject("subject").put("reference", "Patient/p1");
+        return new MedicationLine(id == null ? null : "MedicationRequest/" + id, r,
+                new DrugMatch("x", List.of(), List.of(), MatchKind.TEXT, "", "", false, ""));
+    }
+
+    private static List<Card> cards(CardFactory f, String drug, List<Finding> findings, MedicationLine... drafts) {
+        return f.orderCards(List.of(new DrugAssessment(drug, List.of(drafts), assessment(findings))), "p1", true,
+                "test-knowledge", "en");
+    }
+
+    @Test
+    void findingsForTheSameDrugAndPhenotypeAreOneCardLedByTheMostUrgentCpicFinding() {
+        Finding dpwg = finding("clopidogrel", "DPWG", "general", "CYP2C19", "Poor Metabolizer", "", Action.CONSIDER_ALTERNATIVE,
+                null, List.of("ticagrelor"), "DPWG says consider");
+        Finding cpicNvi = finding("clopidogrel", "CPIC", "NVI", "CYP2C19", "Poor Metabolizer", "Moderate", Action.AVOID,
+                null, List.of(), "CPIC NVI avoid");
+        Finding cpicAcs = finding("clopidogrel", "CPIC", "CVI ACS PCI", "CYP2C19", "Poor Metabolizer", "Strong",
+                Action.AVOID, null, List.of("prasugrel", "ticagrelor"), "CPIC ACS avoid");
+
+        List<Card> cards = cards(factory("info"), "clopidogrel", List.of(dpwg, cpicNvi, cpicAcs), draft("d1"));
+
+        assertThat(cards).hasSize(1);
+        Card card = cards.get(0);
+        assertThat(card.indicator()).isEqualTo("critical");
+        assertThat(card.summary()).isEqualTo("CPIC ACS avoid");
+        assertThat(card.source().label()).isEqualTo("CPIC (2022)");
+        assertThat(card.detail()).contains("DPWG says consider", "CPIC NVI avoid", "CVI ACS PCI", "`*2/*2`",
+                "2024-03-01", "Lab A");
+        assertThat(card.links()).extracting(Link::url).containsExactly("https://example.org/CPIC/clopidogrel",
+                "https://example.org/DPWG/clopidogrel");
+        assertThat(card.suggestions()).extracting(Suggestion::label)
+                .anyMatch(l -> l.contains("prasugrel")).anyMatch(l -> l.contains("ticagrelor"));
+        assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
+        assertThat(card.overrideReasons()).hasSize(4).allMatch(r -> r.display() != null);
+    }
+
+    @Test
+    void differentPhenotypesOfOneDrugAreSeparateCards() {
+        Finding pm = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
+                null, List.of(), "pm");
+        Finding im = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Intermediate Metabolizer", "Strong",
+                Action.AVOID, null, List.of(), "im");
+
+        assertThat(cards(factory("info"), "clopidogrel", List.of(pm, im), draft("d1"))).hasSize(2);
+    }
+
+    @Test
+    void noRecommendationGivesNoCardAndTheMinimumIndicatorFilters() {
+        Finding none = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "", Action.NO_RECOMMENDATION,
+                null, List.of(), "none");
+        Finding monitor = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Rapid Metabolizer", "", Action.MONITOR,
+                null, List.of(), "monitor");
+
+        assertThat(cards(factory("info"), "clopidogrel", List.of(none), draft("d1"))).isEmpty();
+        assertThat(cards(factory("info"), "clopidogrel", List.of(monitor), draft("d1"))).hasSize(1);
+        assertThat(cards(factory("warning"), "clopidogrel", List.of(monitor), draft("d1"))).isEmpty();
+    }
+
+    @Test
+    void aDoseChangeIsAnUpdateOfTheDraftWithTheRecommendedPercentage() {
+        Finding reduce = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Moderate",
+                Action.REDUCE_DOSE, "50", List.of(), "reduce");
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(reduce), draft("d7")).get(0);
+
+        assertThat(card.indicator()).isEqualTo("warning");
+        SuggestionAction update = card.suggestions().get(0).actions().get(0);
+        assertThat(update.type()).isEqualTo("update");
+        JsonNode resource = update.resource();
+        assertThat(resource.get("id").stringValue()).isEqualTo("d7");
+        assertThat(resource.get("note").get(0).get("text").stringValue()).contains("50 %");
+    }
+
+    @Test
+    void aTestBeforeStartProposesAGenotypeTestOrder() {
+        Finding test = finding("clopidogrel", "CPIC", "general", "CYP2C19", "No Result", "", Action.TEST_REQUIRED,
+                null, List.of(), "test first");
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(test), draft("d1")).get(0);
+
+        assertThat(card.indicator()).isEqualTo("critical");
+        SuggestionAction create = card.suggestions().get(0).actions().get(0);
+        assertThat(create.type()).isEqualTo("create");
+        assertThat(create.resource().get("resourceType").stringValue()).isEqualTo("ServiceRequest");
+        assertThat(create.resource().get("code").get("text").stringValue()).contains("CYP2C19");
+    }
+
+    @Test
+    void aDraftWithoutIdGetsNoSuggestions() {
+        Finding avoid = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
+                null, List.of("prasugrel"), "avoid");
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(avoid), draft(null)).get(0);
+
+        assertThat(card.suggestions()).isEmpty();
+        assertThat(card.selectionBehavior()).isNull();
+    }
+
+    @Test
+    void anAvoidWithoutAlternativeOffersToRemoveTheDraft() {
+        Finding avoid = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
+                null, List.of(), "avoid");
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(avoid), draft("d1")).get(0);
+
+        assertThat(card.suggestions()).hasSize(1);
+        assertThat(card.suggestions().get(0).actions()).extracting(SuggestionAction::type).containsExactly("delete");
+    }
+
+    @Test
+    void aPhenoconversionIsNamedInTheDetail() {
+        GeneResult predicted = new GeneResult("CYP2C19", null, "*1/*1", "Normal Metabolizer", null, "Normal Metabolizer",
+                ResultState.NORMAL, List.of(), Provenance.UNKNOWN);
+        GeneResult functional = new GeneResult("CYP2C19", null, "*1/*1", "Poor Metabolizer", null, "Poor Metabolizer",
+                ResultState.ACTIONABLE, List.of(), Provenance.UNKNOWN);
+        Phenoconversion p = new Phenoconversion("CYP2C19", "fluvoxamine", "inhibitor", "strong", predicted, functional, "1");
+        Finding f = new Finding("clopidogrel", "CPIC", "general", null, Map.of("CYP2C19", "Poor Metabolizer"),
+                Map.of("CYP2C19", "Poor Metabolizer"), "Strong", Action.AVOID, null, List.of(), null, true, List.of(p),
+                new LocalizedText("s", "s"), null, null, "x");
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(f), draft("d1")).get(0);
+
+        assertThat(card.detail()).contains("phenoconverted by fluvoxamine").contains("Normal Metabolizer");
+    }
+
+    @Test
+    void longSummariesAreShortenedBelow140Characters() {
+        String s = "word ".repeat(60).trim();
+        assertThat(CardFactory.shorten(s)).hasSizeLessThan(140).endsWith("…");
+        assertThat(CardFactory.shorten("short")).isEqualTo("short");
+    }
+}

@@ -1,0 +1,202 @@
+package no.pgx.cds.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import no.pgx.cds.support.FhirServerStub;
+import no.pgx.cds.support.Fixtures;
+import no.pgx.cds.support.Http;
+import no.pgx.cds.support.Jwts;
+
+/**
+ * The CDS Hooks client JWT check with keys generated for this run: an EC P-384 issuer whose JWK Set is a file and an
+ * RSA issuer whose JWK Set is served over HTTP. Accepted: the right issuer, key, audience and time, once. Rejected
+ * with a bare 401: wrong signature, audience, expiry, issuer, a replayed jti, HMAC, no kid, no token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JwtSecurityIT {
+    static final String EHR = "https://ehr.example.org";
+    static final String IDP = "https://idp.example.net";
+    static final ECKey EC = Jwts.ecP384("ehr-key-1");
+    static final RSAKey RSA = Jwts.rsa("idp-key-1");
+    static final FhirServerStub JWKS_HOST = jwksHost();
+    static final Path DIR = tempDir();
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @DynamicPropertySource
+    static void security(DynamicPropertyRegistry registry) throws IOException {
+        Path jwks = DIR.resolve("ehr-jwks.json");
+        Files.writeString(jwks, new JWKSet(EC.toPublicJWK()).toString());
+        registry.add("pgx.security.enabled", () -> "true");
+        registry.add("pgx.security.issuers[0].iss", () -> EHR);
+        registry.add("pgx.security.issuers[0].jwks-file", jwks::toString);
+        registry.add("pgx.security.issuers[1].iss", () -> IDP);
+        registry.add("pgx.security.issuers[1].jwks-url", () -> JWKS_HOST.base() + "/jwks");
+        registry.add("pgx.feedback.dir", () -> DIR.resolve("store").toString());
+        registry.add("pgx.cors.allowed-origins", () -> EHR);
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        JWKS_HOST.close();
+    }
+
+    private String url(String path) {
+        return http.base() + path;
+    }
+
+    private Http.Response discovery(String token) {
+        return http.with("Authorization", "Bearer " + token).get("/cds-services");
+    }
+
+    private static void assertBare401(Http.Response r) {
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(r.json().has("detail")).isFalse();
+    }
+
+    @Test
+    void aValidEs384TokenFromAFileKeyIsAccepted() {
+        assertThat(discovery(Jwts.sign(EC, Jwts.claims(EHR, url("/cds-services")).build())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aValidRs384TokenFromAJwksUrlIsAcceptedForAServiceCall() {
+        String token = Jwts.sign(RSA, Jwts.claims(IDP, url("/cds-services/pgx-order-sign")).build());
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1"))
+                .prefetch(List.of(Fixtures.cyp2c19("*2/*2")), List.of());
+
+        Http.Response r = http.with("Authorization", "Bearer " + token).post("/cds-services/pgx-order-sign", call.body());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("cards")).hasSize(1);
+    }
+
+    @Test
+    void noTokenIs401() {
+        assertBare401(http.get("/cds-services"));
+        assertBare401(http.get("/cds-services/pgx-order-sign/feedback"));
+        assertBare401(http.with("Authorization", "Basic dXNlcjpwYXNz").get("/cds-services"));
+    }
+
+    @Test
+    void aWrongSignatureIs401() {
+        ECKey impostor = Jwts.ecP384("ehr-key-1");
+        assertBare401(discovery(Jwts.sign(impostor, Jwts.claims(EHR, url("/cds-services")).build())));
+    }
+
+    @Test
+    void aWrongAudienceIs401() {
+        assertBare401(discovery(Jwts.sign(EC, Jwts.claims(EHR, url("/cds-services/pgx-order-sign")).build())));
+        assertBare401(discovery(Jwts.sign(EC, Jwts.claims(EHR, "https://other.example.org/cds-services").build())));
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        Instant past = Instant.now().minusSeconds(900);
+        JWTClaimsSet claims = Jwts.claims(EHR, url("/cds-services")).issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(300))).build();
+        assertBare401(discovery(Jwts.sign(EC, claims)));
+    }
+
+    @Test
+    void anUnknownIssuerIs401() {
+        assertBare401(discovery(Jwts.sign(EC, Jwts.claims("https://evil.example.com", url("/cds-services")).build())));
+    }
+
+    @Test
+    void aReplayedTokenIs401() {
+        String token = Jwts.sign(EC, Jwts.claims(EHR, url("/cds-services")).build());
+
+        assertThat(discovery(token).status()).isEqualTo(200);
+        assertBare401(discovery(token));
+    }
+
+    @Test
+    void symmetricAlgorithmsAndMissingClaimsAre401() {
+        assertBare401(discovery(Jwts.hmac("ehr-key-1", Jwts.claims(EHR, url("/cds-services")).build())));
+        JWSHeader noKid = new JWSHeader.Builder(JWSAlgorithm.ES384).type(JOSEObjectType.JWT).build();
+        assertBare401(discovery(Jwts.sign(EC, noKid, Jwts.claims(EHR, url("/cds-services")).build())));
+        JWTClaimsSet noJti = Jwts.claims(EHR, url("/cds-services")).jwtID(null).build();
+        assertBare401(discovery(Jwts.sign(EC, noJti)));
+        assertBare401(discovery("not.a.jwt"));
+    }
+
+    @Test
+    void aForeignJkuIs401() {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS384).keyID("idp-key-1").type(JOSEObjectType.JWT)
+                .jwkURL(URI.create("https://evil.example.com/jwks")).build();
+        assertBare401(discovery(Jwts.sign(RSA, header, Jwts.claims(IDP, url("/cds-services")).build())));
+    }
+
+    @Test
+    void healthIsOpenWithoutToken() {
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void corsPreflightIsAnsweredWithoutToken() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/cds-services/pgx-order-sign")))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", EHR).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains(EHR);
+    }
+
+    private static FhirServerStub jwksHost() {
+        try {
+            FhirServerStub stub = new FhirServerStub();
+            stub.serve("jwks", Http.JSON.readTree(new JWKSet(RSA.toPublicJWK()).toString()));
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("pgx-cds-jwt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package no.pgx.cds.support;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * FHIR R4 and CDS Hooks fixtures. Shapes follow the CDS Hooks 2.0 hook examples (order-sign / order-select: a
+ * draftOrders Bundle without {@code type}) and the HL7 Genomics Reporting IG genotype Observation (LOINC 84413-4 with
+ * a gene-studied component 48018-6 coded with HGNC). The people and results are invented.
+ */
+public final class Fixtures {
+    public static final String PATIENT_ID = "pgx-test-1";
+    public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+    public static final String ATC = "http://www.whocc.no/atc";
+    /** RxNorm SCD clopidogrel 75 MG Oral Tablet (reference rxnorm_products.csv, from the cds-hooks sandbox list). */
+    public static final String CLOPIDOGREL_75_RXCUI = "309362";
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Fixtures() {
+    }
+
+    public static ObjectNode patient() {
+        ObjectNode p = F.objectNode();
+        p.put("resourceType", "Patient").put("id", PATIENT_ID).put("gender", "female").put("birthDate", "1961-04-12");
+        return p;
+    }
+
+    /**
+     * A Genomics Reporting genotype Observation.
+     *
+     * @param gene      gene symbol, e.g. CYP2C19
+     * @param hgnc      HGNC id, e.g. HGNC:2621
+     * @param diplotype e.g. *2/*2
+     */
+    public static ObjectNode genotype(String id, String gene, String hgnc, String diplotype) {
+        ObjectNode o = F.objectNode();
+        o.put("resourceType", "Observation").put("id", id).put("status", "final");
+        o.putArray("category").addObject().putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/observation-category").put("code", "laboratory");
+        o.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "84413-4")
+                .put("display", "Genotype display name");
+        o.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        o.put("effectiveDateTime", "2024-03-01");
+        o.putObject("valueCodeableConcept").put("text", gene + diplotype);
+        ObjectNode component = o.putArray("component").addObject();
+        component.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", "48018-6").put("display", "Gene studied [ID]");
+        component.putObject("valueCodeableConcept").putArray("coding").addObject()
+                .put("system", "http://www.genenames.org/geneId").put("code", hgnc).put("display", gene);
+        return o;
+    }
+
+    public static ObjectNode cyp2c19(String diplotype) {
+        return genotype("cyp2c19-genotype", "CYP2C19", "HGNC:2621", diplotype);
+    }
+
+    /** A MedicationRequest coded with RxNorm only. */
+    public static ObjectNode medicationRequest(String id, String status, String rxcui, String display) {
+        ObjectNode m = F.objectNode();
+        m.put("resourceType", "MedicationRequest").put("id", id).put("status", status).put("intent", "order");
+        ObjectNode concept = m.putObject("medicationCodeableConcept");
+        concept.putArray("coding").addObject().put("system", RXNORM).put("code", rxcui).put("display", display);
+        concept.put("text", display);
+        m.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        m.putArray("dosageInstruction").addObject().put("text", "1 tablet daily");
+        return m;
+    }
+
+    public static ObjectNode clopidogrelDraft(String id) {
+        return medicationRequest(id, "draft", CLOPIDOGREL_75_RXCUI, "clopidogrel 75 MG Oral Tablet");
+    }
+
+    /** A Bundle; {@code type} null leaves it out (as the spec's draftOrders examples do). */
+    public static ObjectNode bundle(String type, JsonNode... resources) {
+        ObjectNode b = F.objectNode();
+        b.put("resourceType", "Bundle");
+        if (type != null) {
+            b.put("type", type);
+        }
+        ArrayNode entries = b.putArray("entry");
+        for (JsonNode r : resources) {
+            entries.addObject().set("resource", r);
+        }
+        return b;
+    }
+
+    /** A hook call under construction. */
+    public static Call call(String hook) {
+        return new Call(hook);
+    }
+
+    /** Builder of a hook request body. */
+    public static final class Call {
+        private final ObjectNode body = F.objectNode();
+        private final ObjectNode context;
+        private ObjectNode prefetch;
+
+        private Call(String hook) {
+            body.put("hookInstance", UUID.randomUUID().toString());
+            body.put("hook", hook);
+            context = body.putObject("context");
+            context.put("userId", "Practitioner/example").put("patientId", PATIENT_ID).put("encounterId", "89284");
+        }
+
+        public Call draftOrders(JsonNode... orders) {
+            context.set("draftOrders", bundle(null, orders));
+            return this;
+        }
+
+        public Call selections(String... references) {
+            ArrayNode s = context.putArray("selections");
+            List.of(references).forEach(s::add);
+            return this;
+        }
+
+        /** Prefetches the patient, the given Observations and active MedicationRequests (all keys present). */
+        public Call prefetch(List<JsonNode> observations, List<JsonNode> activeMedications) {
+            prefetchKey("patient", patient());
+            prefetchKey("pgxResults", bundle("searchset", observations.toArray(JsonNode[]::new)));
+            prefetchKey("activeMedications", bundle("searchset", activeMedications.toArray(JsonNode[]::new)));
+            return this;
+        }
+
+        /** Sets one prefetch key; a null value sends JSON null ("no data"). */
+        public Call prefetchKey(String key, JsonNode value) {
+            if (prefetch == null) {
+                prefetch = body.putObject("prefetch");
+            }
+            prefetch.set(key, value == null ? F.nullNode() : value);
+            return this;
+        }
+
+        public Call withoutPrefetchKey(String key) {
+            if (prefetch != null) {
+                prefetch.remove(key);
+            }
+            return this;
+        }
+
+        public Call fhirServer(String url, String token) {
+            body.put("fhirServer", url);
+            if (token != null) {
+                ObjectNode auth = body.putObject("fhirAuthorization");
+                auth.put("access_token", token).put("token_type", "Bearer").put("expires_in", 300)
+                        .put("scope", "patient/Observation.read patient/MedicationRequest.read patient/Patient.read")
+                        .put("subject", "pgx-cds");
+            }
+            return this;
+        }
+
+        public ObjectNode context() {
+            return context;
+        }
+
+        public ObjectNode body() {
+            return body;
+        }
+    }
+}

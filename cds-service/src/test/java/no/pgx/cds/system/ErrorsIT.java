@@ -1,0 +1,145 @@
+package no.pgx.cds.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import no.pgx.cds.ServiceIT;
+import no.pgx.cds.support.Fixtures;
+import no.pgx.cds.support.Http;
+
+/**
+ * Every client mistake gets a 4xx problem body that names the problem (checked against problem.schema.json by the
+ * client, which also refuses any stack trace); never a 5xx.
+ */
+class ErrorsIT extends ServiceIT {
+    private static final String SIGN = "/cds-services/pgx-order-sign";
+
+    private Fixtures.Call validCall() {
+        return Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1")).prefetch(List.of(), List.of());
+    }
+
+    @Test
+    void malformedJsonIs400WithThePosition() {
+        Http.Response r = http.post(SIGN, "{\"hook\": \"order-sign\", \"context\": {");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).contains("not valid JSON").contains("line 1");
+    }
+
+    @Test
+    void aWrongJsonTypeIs400NamingTheField() {
+        Http.Response r = http.post(SIGN, "{\"hook\":\"order-sign\",\"hookInstance\":\"x\",\"fhirAuthorization\":\"token\"}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("fhirAuthorization");
+    }
+
+    @Test
+    void anEmptyBodyIs400() {
+        assertThat(http.post(SIGN, "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownServiceIs404NamingIt() {
+        Http.Response r = http.post("/cds-services/no-such-service", validCall().body());
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("detail").asText()).contains("no-such-service");
+    }
+
+    @Test
+    void hookMismatchIs400() {
+        ObjectNode body = validCall().body().put("hook", "patient-view");
+
+        Http.Response r = http.post(SIGN, body);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("hook");
+    }
+
+    @Test
+    void missingHookInstanceIs400() {
+        ObjectNode body = validCall().body();
+        body.remove("hookInstance");
+
+        assertThat(http.post(SIGN, body).json().get("field").asText()).isEqualTo("hookInstance");
+    }
+
+    @Test
+    void missingRequiredContextIs400NamingTheField() {
+        for (String field : List.of("patientId", "userId", "draftOrders")) {
+            Fixtures.Call call = validCall();
+            call.context().remove(field);
+
+            Http.Response r = http.post(SIGN, call.body());
+
+            assertThat(r.status()).as(field).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).isEqualTo("context." + field);
+        }
+        ObjectNode noContext = validCall().body();
+        noContext.remove("context");
+        assertThat(http.post(SIGN, noContext).json().get("field").asText()).isEqualTo("context");
+    }
+
+    @Test
+    void draftOrdersMustBeABundle() {
+        Fixtures.Call call = validCall();
+        call.context().set("draftOrders", Fixtures.clopidogrelDraft("d1"));
+
+        assertThat(http.post(SIGN, call.body()).json().get("field").asText()).isEqualTo("context.draftOrders");
+    }
+
+    @Test
+    void fhirAuthorizationWithoutFhirServerIs400() {
+        ObjectNode body = validCall().fhirServer("https://ehr.example.org/fhir", "t").body();
+        body.remove("fhirServer");
+
+        Http.Response r = http.post(SIGN, body);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("fhirServer");
+    }
+
+    @Test
+    void aPrefetchValueThatIsNotAResourceIs400() {
+        Fixtures.Call call = validCall();
+        call.body().with("prefetch").put("patient", "Patient/123");
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("prefetch.patient");
+    }
+
+    @Test
+    void aPrefetchedPatientOtherThanTheContextPatientIs400() {
+        Fixtures.Call call = validCall().prefetchKey("patient", Fixtures.patient().put("id", "other"));
+
+        assertThat(http.post(SIGN, call.body()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void wrongMethodAndMediaTypeAre4xx() {
+        assertThat(http.get(SIGN).status()).isEqualTo(405);
+        assertThat(http.postRaw(SIGN, "text/plain", "hello").status()).isEqualTo(415);
+        assertThat(http.get("/no/such/path").status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownDrugsAndUnparseableResultsGiveNoCardAndNoError() {
+        ObjectNode garbled = Fixtures.genotype("bad", "CYP2C19", "HGNC:2621", "*banana/*2");
+        Fixtures.Call call = Fixtures.call("order-sign")
+                .draftOrders(Fixtures.medicationRequest("u1", "draft", "999999999", "unobtainium 5 MG"))
+                .prefetch(List.of(garbled), List.of());
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("cards")).isEmpty();
+    }
+}

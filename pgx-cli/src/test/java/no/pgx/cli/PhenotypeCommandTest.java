@@ -1,0 +1,148 @@
+package no.pgx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.pgx.terminology.CsvTable;
+
+/** End-to-end contract of {@code pgx-cli phenotype} (ARCHITECTURE.md, "Contracts"), through {@link Main#run}. */
+class PhenotypeCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+        List<List<String>> rows() {
+            CsvTable.RecordReader r = CsvTable.records("out", new StringReader(out));
+            List<List<String>> rows = new ArrayList<>();
+            CsvTable.Record rec;
+            while ((rec = r.next()) != null) {
+                rows.add(rec.fields());
+            }
+            return rows;
+        }
+    }
+
+    private static Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void batchWritesOneRowPerInputRowAndKeepsGoingAfterBadRows() throws IOException {
+        Path file = dir.resolve("in.csv");
+        Files.writeString(file, String.join("\n",
+                "gene,diplotype",
+                "CYP2D6,*1/*4",
+                "CYP2D6,*1x2/*4",
+                "CYP2D6,*2x≥3/*10",
+                "CYP2D6,*36+*10/*1",
+                "CYP2D6,*1/*22",
+                "CYP2D6,*1/*999",
+                "CYP2D6,*1/",
+                "NOSUCHGENE,*1/*1",
+                "DPYD,\"c.1129-5923C>G, c.1236G>A (HapB3)/Reference\"",
+                "DPYD,c.1905+1G>A (*2A)/Reference",
+                "HLA-B,*57:01/*08:01",
+                "CYP2C19,",
+                "VKORC1,rs9923231 C/T",
+                "CYP2C19,*1/*17,extra",
+                ""), StandardCharsets.UTF_8);
+        Run r = run("", "phenotype", "--input", file.toString());
+        assertThat(r.code()).isEqualTo(1);
+        List<List<String>> rows = r.rows();
+        assertThat(rows.get(0)).containsExactly("gene", "diplotype", "phenotype", "activity_score", "lookup_key",
+                "status", "message");
+        assertThat(rows).hasSize(15);
+        assertThat(rows.get(1)).containsExactly("CYP2D6", "*1/*4", "Intermediate Metabolizer", "1.0", "1.0", "OK", "");
+        assertThat(rows.get(2).subList(2, 6)).containsExactly("Normal Metabolizer", "2.0", "2.0", "OK");
+        assertThat(rows.get(3).subList(2, 6)).containsExactly("Ultrarapid Metabolizer", "≥3.25", "≥3.25", "OK");
+        assertThat(rows.get(4).subList(2, 6)).containsExactly("Normal Metabolizer", "1.25", "1.25", "OK");
+        assertThat(rows.get(5).subList(2, 6)).containsExactly("Indeterminate", "n/a", "n/a", "INDETERMINATE");
+        assertThat(rows.get(6).get(5)).isEqualTo("ERROR");
+        assertThat(rows.get(6).get(6)).contains("CYP2D6").contains("*999");
+        assertThat(rows.get(7).get(5)).isEqualTo("ERROR");
+        assertThat(rows.get(7).get(6)).contains("'*1/'");
+        assertThat(rows.get(8)).startsWith("NOSUCHGENE", "*1/*1");
+        assertThat(rows.get(8).get(6)).contains("NOSUCHGENE");
+        assertThat(rows.get(9)).containsExactly("DPYD", "c.1129-5923C>G, c.1236G>A (HapB3)/Reference",
+                "Intermediate Metabolizer", "1.5", "1.5", "OK", "");
+        assertThat(rows.get(10).subList(2, 6)).containsExactly("Intermediate Metabolizer", "1.0", "1.0", "OK");
+        assertThat(rows.get(11)).containsExactly("HLA-B", "*57:01/*08:01", "*57:01 positive;*58:01 negative;*15:02 negative",
+                "", "*57:01 positive;*58:01 negative;*15:02 negative", "OK", "");
+        assertThat(rows.get(12).get(5)).isEqualTo("ERROR");
+        assertThat(rows.get(12).get(6)).contains("CYP2C19").contains("empty");
+        assertThat(rows.get(13).subList(2, 6)).containsExactly("-1639 AG", "", "-1639 AG", "OK");
+        assertThat(rows.get(14).get(5)).isEqualTo("ERROR");
+        assertThat(rows.get(14).get(6)).contains("3 fields");
+        assertThat(r.out()).contains("\"c.1129-5923C>G, c.1236G>A (HapB3)/Reference\"");
+    }
+
+    @Test
+    void allGoodRowsExitZeroAndStandardInputWorks() {
+        Run r = run("gene,diplotype\r\nCYP2C19,*2/*17\r\nMT-RNR1,m.1555A>G\r\nCYP2C9,*1/*7\r\n",
+                "phenotype", "--input", "-");
+        assertThat(r.code()).isZero();
+        List<List<String>> rows = r.rows();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1).subList(2, 6)).containsExactly("Intermediate Metabolizer", "", "Intermediate Metabolizer", "OK");
+        assertThat(rows.get(2).get(2)).isEqualTo("increased risk of aminoglycoside-induced hearing loss");
+        assertThat(rows.get(3).subList(2, 6)).containsExactly("Indeterminate", "n/a", "n/a", "INDETERMINATE");
+    }
+
+    @Test
+    void anUnclosedQuoteEndsTheBatchWithAnErrorRow() {
+        Run r = run("gene,diplotype\nCYP2D6,*1/*1\nDPYD,\"Reference/c.61C>T\n", "phenotype", "--input", "-");
+        assertThat(r.code()).isEqualTo(1);
+        List<List<String>> rows = r.rows();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(5)).isEqualTo("OK");
+        assertThat(rows.get(2).get(5)).isEqualTo("ERROR");
+        assertThat(rows.get(2).get(6)).contains("<stdin>:3").contains("not closed");
+    }
+
+    @Test
+    void singleCallPrintsAReadableResult() {
+        Run r = run("", "phenotype", "CYP2D6", "*4/*1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Intermediate Metabolizer").contains("intermediær omsetter (Intermediate Metabolizer)")
+                .contains("1.0").contains("ACTIONABLE").contains("as written: *4/*1");
+        Run phenotype = run("", "phenotype", "CYP2C19", "--phenotype", "langsom omsetter");
+        assertThat(phenotype.code()).isZero();
+        assertThat(phenotype.out()).contains("Poor Metabolizer").contains("langsom omsetter");
+        Run narrow = run("", "phenotype", "CYP2C19", "*1/*1", "--tested", "*2,*3,*17");
+        assertThat(narrow.out()).contains("none of the tested variants");
+        Run bad = run("", "phenotype", "CYP2D6", "*1/*2/*3");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("CYP2D6").contains("*1/*2/*3");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("", "phenotype").code()).isEqualTo(2);
+        assertThat(run("", "phenotype", "--input").code()).isEqualTo(2);
+        assertThat(run("", "phenotype", "--bogus", "x").code()).isEqualTo(2);
+        assertThat(run("", "phenotype", "CYP2D6").code()).isEqualTo(2);
+        Run missing = run("", "phenotype", "--input", dir.resolve("nope.csv").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.csv");
+        Run header = run("gen,dip\nCYP2D6,*1/*1\n", "phenotype", "--input", "-");
+        assertThat(header.code()).isEqualTo(2);
+        assertThat(header.err()).contains("gene,diplotype");
+    }
+}
