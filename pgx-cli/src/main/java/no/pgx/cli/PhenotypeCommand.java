@@ -24,8 +24,10 @@ import no.pgx.engine.GeneInput;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.PgxEngine;
 import no.pgx.engine.PgxException;
+import no.pgx.engine.Problem;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
+import no.pgx.engine.fhir.FhirResults;
 import no.pgx.terminology.CsvTable;
 import no.pgx.terminology.genetics.NotationException;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
@@ -67,7 +69,7 @@ final class PhenotypeCommand implements Command {
 
     @Override
     public String usage() {
-        return "phenotype --input FILE.csv|-  |  phenotype GENE DIPLOTYPE [--phenotype P] [--activity-score S] "
+        return "phenotype --input FILE.csv|-  |  phenotype --fhir BUNDLE.json  |  phenotype GENE DIPLOTYPE [--phenotype P] [--activity-score S] "
                 + "[--allele-status S] [--tested V1,V2]   CPIC phenotype, activity score and lookup key";
     }
 
@@ -78,7 +80,8 @@ final class PhenotypeCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--") && arg.length() > 2) {
-                if (!List.of("--input", "--phenotype", "--activity-score", "--allele-status", "--tested").contains(arg)) {
+                if (!List.of("--input", "--fhir", "--phenotype", "--activity-score", "--allele-status", "--tested")
+                        .contains(arg)) {
                     throw new UsageException("unknown option '" + arg + "'");
                 }
                 if (i + 1 >= args.size()) {
@@ -88,6 +91,13 @@ final class PhenotypeCommand implements Command {
             } else {
                 words.add(arg);
             }
+        }
+        String fhir = options.remove("--fhir");
+        if (fhir != null) {
+            if (!words.isEmpty() || !options.isEmpty()) {
+                throw new UsageException("--fhir reads the results from the Bundle; give no other arguments");
+            }
+            return fhir(fhir, out, err);
         }
         String input = options.remove("--input");
         if (input != null) {
@@ -104,6 +114,48 @@ final class PhenotypeCommand implements Command {
                     + words.get(0));
         }
         return single(words, options, out, err);
+    }
+
+    /** Calls every gene result found in a FHIR Bundle (or single Observation) and writes the batch CSV. */
+    private int fhir(String path, PrintStream out, PrintStream err) {
+        String json;
+        try {
+            json = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            err.println("Cannot read " + path + ": " + e.getMessage());
+            return 2;
+        }
+        FhirResults results = FhirResults.fromJson(json);
+        PgxEngine engine = engineFactory.get();
+        int errors = 0;
+        StringBuilder csv = new StringBuilder(CsvTable.formatRecord(OUTPUT_HEADER)).append('\n');
+        for (GeneInput input : results.results()) {
+            String shown = input.diplotype() != null ? input.diplotype()
+                    : input.phenotype() != null ? input.phenotype()
+                    : input.activityScore() != null ? input.activityScore() : input.alleleStatus();
+            List<String> row;
+            try {
+                GeneResult r = engine.call(input);
+                String status = r.state() == ResultState.INDETERMINATE ? "INDETERMINATE" : "OK";
+                row = List.of(input.gene(), nz(shown), nz(r.phenotype()), nz(r.activityScore()), nz(r.lookupKey()),
+                        status, String.join("; ", r.warnings()));
+            } catch (PgxException e) {
+                errors++;
+                row = List.of(input.gene(), nz(shown), "", "", "", "ERROR", e.getMessage());
+            }
+            csv.append(CsvTable.formatRecord(row)).append('\n');
+        }
+        for (Problem p : results.problems()) {
+            errors++;
+            csv.append(CsvTable.formatRecord(List.of(nz(p.gene()), "", "", "", "", "ERROR", p.message()))).append('\n');
+        }
+        out.print(csv);
+        out.flush();
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private int single(List<String> words, Map<String, String> options, PrintStream out, PrintStream err) {

@@ -145,4 +145,28 @@ class PhenotypeCommandTest {
         assertThat(header.code()).isEqualTo(2);
         assertThat(header.err()).contains("gene,diplotype");
     }
+
+    @Test
+    void fhirBundleResultsAreCalledAndAMalformedObservationBecomesAnErrorRow() throws IOException {
+        Path bundle = dir.resolve("bundle.json");
+        Files.writeString(bundle, """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"resource":{"resourceType":"Observation","id":"g1","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},
+                   "effectiveDateTime":"2021-03-01","valueString":"CYP2C19*2/*2"}},
+                 {"resource":{"resourceType":"Observation","id":"g2","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},
+                   "effectiveDateTime":"2021-03-01"}}]}
+                """);
+        Run run = run("", "phenotype", "--fhir", bundle.toString());
+        List<List<String>> rows = run.rows();
+        assertThat(rows.get(0)).containsExactly("gene", "diplotype", "phenotype", "activity_score", "lookup_key",
+                "status", "message");
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("CYP2C19", "*2/*2", "Poor Metabolizer"));
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get(5)).isEqualTo("ERROR");
+            assertThat(r.get(6)).contains("g2");
+        });
+        assertThat(run.code()).isEqualTo(1);
+    }
 }

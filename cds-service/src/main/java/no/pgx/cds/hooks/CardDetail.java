@@ -44,7 +44,6 @@ public class CardDetail {
      */
     public String orderDetail(List<Finding> findings, Assessment assessment, String knowledge, String language) {
         StringBuilder md = new StringBuilder();
-        Finding lead = findings.get(0);
         for (String gene : genes(findings)) {
             md.append("- ").append(geneLine(gene, assessment, phenoconversion(findings, gene), language)).append('\n');
         }
@@ -52,10 +51,10 @@ public class CardDetail {
         for (Finding f : findings) {
             md.append(recommendation(f, language)).append("\n\n");
         }
-        if (!lead.alternatives().isEmpty()) {
-            md.append(texts.get(language, "detail.alternatives",
-                    String.join(", ", lead.alternatives().stream().map(a -> names.name(a, language)).toList())))
-                    .append("\n\n");
+        Set<String> alternatives = new LinkedHashSet<>();
+        findings.forEach(f -> f.alternatives().forEach(a -> alternatives.add(names.name(a, language))));
+        if (!alternatives.isEmpty()) {
+            md.append(texts.get(language, "detail.alternatives", String.join(", ", alternatives))).append("\n\n");
         }
         md.append('_').append(texts.get(language, "detail.knowledge", knowledge)).append('_');
         return md.toString();
@@ -123,14 +122,18 @@ public class CardDetail {
             head.add(texts.get(language, "detail.dose", f.dosePercent()));
         }
         StringBuilder md = new StringBuilder(String.join(" · ", head)).append("  \n");
-        md.append(texts.get(language, "action." + f.action().name(), names.name(f.drug(), language)));
-        if (f.summary() != null) {
-            md.append(": ").append(f.summary().in(language));
-        }
+        md.append(statement(f, language));
         if (f.detail() != null && !f.detail().in(language).isBlank()) {
             md.append("  \n").append(f.detail().in(language));
         }
         return md.toString();
+    }
+
+    /** The finding's own one-line summary, or the action in words when it has none. */
+    String statement(Finding f, String language) {
+        String summary = f.summary() == null ? null : f.summary().in(language);
+        return summary != null && !summary.isBlank() ? summary
+                : texts.get(language, "action." + f.action().name(), names.name(f.drug(), language));
     }
 
     private void provenance(Provenance p, String language, List<String> parts) {

@@ -163,11 +163,16 @@ public class HookService {
         Set<String> currentSubstances = new LinkedHashSet<>();
         current.forEach(m -> currentSubstances.addAll(m.substances()));
         Map<String, List<MedicationLine>> bySubstance = new LinkedHashMap<>();
+        int unknown = 0;
         for (MedicationLine t : targets) {
             if (!t.match().isResolved() && !t.match().isAmbiguous()) {
-                LOG.debug("Draft order not in the PGx drug catalog ({})", t.match().kind());
+                unknown++;
             }
             t.substances().forEach(s -> bySubstance.computeIfAbsent(s, k -> new ArrayList<>()).add(t));
+        }
+        if (unknown > 0) {
+            // Most drugs have no PGx guideline: this is expected, not an error. No drug names in the log.
+            LOG.info("{} of {} draft order(s) not in the PGx drug catalog: no card for them", unknown, targets.size());
         }
         List<DrugAssessment> assessments = new ArrayList<>();
         for (Map.Entry<String, List<MedicationLine>> e : bySubstance.entrySet()) {

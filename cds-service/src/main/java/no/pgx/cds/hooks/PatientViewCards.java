@@ -76,13 +76,9 @@ public class PatientViewCards {
             leads.add(lead);
             Indicator i = Indicator.of(lead.action());
             indicator = i.compareTo(indicator) > 0 ? i : indicator;
-            md.append("- ").append(texts.get(language, "action." + lead.action().name(),
-                    "**" + names.name(lead.drug(), language) + "**"));
-            md.append(" (").append(lead.source()).append(", ").append(detail.reason(lead, language)).append(")");
-            if (lead.summary() != null) {
-                md.append(": ").append(lead.summary().in(language));
-            }
-            md.append('\n');
+            md.append("- **").append(names.name(lead.drug(), language)).append("** (").append(lead.source())
+                    .append(", ").append(detail.reason(lead, language)).append("): ")
+                    .append(detail.statement(lead, language)).append('\n');
         }
         if (byDrug.isEmpty()) {
             md.append(texts.get(language, "pv.noDrugs")).append('\n');

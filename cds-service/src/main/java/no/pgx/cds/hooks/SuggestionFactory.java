@@ -128,18 +128,24 @@ public class SuggestionFactory {
     /** Alternative → populations it is named for (empty set: named for the general population). */
     private static Map<String, Set<String>> alternatives(List<Finding> findings, String language) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
+        Set<String> general = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (f.action() != Action.AVOID && f.action() != Action.CONSIDER_ALTERNATIVE) {
                 continue;
             }
             String population = populationLabel(f, language);
             for (String alt : f.alternatives()) {
-                Set<String> pops = out.computeIfAbsent(alt.toLowerCase(java.util.Locale.ROOT), k -> new LinkedHashSet<>());
-                if (population != null) {
+                String key = alt.toLowerCase(java.util.Locale.ROOT);
+                Set<String> pops = out.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                if (population == null) {
+                    general.add(key);
+                } else {
                     pops.add(f.source() == null ? population : f.source() + ": " + population);
                 }
             }
         }
+        // Named for the general population by some finding: no population qualifier on the label.
+        general.forEach(k -> out.get(k).clear());
         return out;
     }
 

@@ -98,7 +98,10 @@ class CardFactoryTest {
         assertThat(card.links()).extracting(Link::url).containsExactly("https://example.org/CPIC/clopidogrel",
                 "https://example.org/DPWG/clopidogrel");
         assertThat(card.suggestions()).extracting(Suggestion::label)
-                .anyMatch(l -> l.contains("prasugrel")).anyMatch(l -> l.contains("ticagrelor"));
+                .contains("Replace clopidogrel with prasugrel (CPIC: CVI ACS PCI)")
+                .as("DPWG names ticagrelor for the general population: no qualifier")
+                .contains("Replace clopidogrel with ticagrelor");
+        assertThat(card.detail()).contains("CPIC ACS avoid").doesNotContain("Avoid clopidogrel: CPIC ACS avoid");
         assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
         assertThat(card.overrideReasons()).hasSize(4).allMatch(r -> r.display() != null);
     }
