@@ -55,6 +55,7 @@ SYN = {
 # Concrete alternatives named by the guidelines that the reference vocabulary spells differently.
 ALT_ALIASES = {'tioguanine': 'thioguanine', 'amphotericin': 'amphotericin B'}
 ALT_NOT_SUBSTANCES = {'nsaid', 'aromatase inhibitor'}
+EXTRA_PERPETRATORS = {'clobazam'}  # added by the phenoconversion table (Cicali 2020), not in the reference
 EXTRA_ALTERNATIVES = {'letrozole', 'exemestane', 'levetiracetam'}  # named in the issue, checked below
 
 # ATC prefixes whose codes are local (skin, eye, ear, throat, vagina, mouth, rectum/anus, topical joint) forms.
@@ -135,6 +136,8 @@ def main():
                 continue
             alt_ids.add(ALT_ALIASES.get(a, a))
     alt_ids |= EXTRA_ALTERNATIVES
+    for extra in sorted(EXTRA_PERPETRATORS):
+        mod_ids.setdefault(extra, {'drug': extra, 'atc': sup_by_id[extra]['atc'], 'name_nb': sup_by_id[extra]['name_nb'], 'confidence': 'recall-unverified'})
     for d in list(mod_ids) + sorted(alt_ids):
         if d in concepts:
             role = 'perpetrator' if d in mod_ids else 'alternative'

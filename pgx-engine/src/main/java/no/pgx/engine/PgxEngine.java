@@ -28,7 +28,7 @@ public final class PgxEngine {
     private final Assessor assessor;
 
     private PgxEngine(Builder builder) {
-        this.caller = PhenotypeCaller.loadDefault();
+        this.caller = PhenotypeCaller.load(builder.cacheSize);
         this.assessor = Assessor.load(builder.classLoader, Set.copyOf(builder.sources), builder.phenoconversion,
                 builder.cacheSize, caller);
     }
