@@ -19,7 +19,7 @@ import no.pgx.cds.support.Http;
  * by every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pgx.security.enabled=false", "logging.level.no.pgx=DEBUG"})
+        properties = {"pgx.security.enabled=false", "pgx.max-request-size=1MB", "logging.level.no.pgx=DEBUG"})
 public abstract class ServiceIT {
     private static final Path STORE = tempDir();
 

@@ -46,6 +46,7 @@ public final class Main {
     private static Map<String, Command> commands() {
         List<Command> all = new java.util.ArrayList<>();
         all.add(new DrugCommand());
+        all.add(new AssessCommand());
         all.add(new PhenotypeCommand());
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : all) {

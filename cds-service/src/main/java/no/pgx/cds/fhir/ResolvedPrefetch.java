@@ -56,8 +56,11 @@ public final class ResolvedPrefetch {
         return out;
     }
 
-    /** Bundle entries; a single object where an array belongs is tolerated. */
-    private static Iterable<JsonNode> entries(JsonNode bundle) {
+    /** Bundle entries; a single object where an array belongs is tolerated. Null gives none. */
+    public static Iterable<JsonNode> entries(JsonNode bundle) {
+        if (bundle == null) {
+            return List.of();
+        }
         JsonNode entry = bundle.path("entry");
         return entry.isArray() ? entry : entry.isObject() ? List.of(entry) : List.of();
     }

@@ -51,6 +51,12 @@ public class CardDetail {
         for (Finding f : findings) {
             md.append(recommendation(f, language)).append("\n\n");
         }
+        // The engine's own explanation (consequence, advice) once, for the lead finding only: the other findings
+        // differ in population and strength, which their lines above already say.
+        Finding lead = findings.get(0);
+        if (lead.detail() != null && !lead.detail().in(language).isBlank()) {
+            md.append(lead.detail().in(language).strip()).append("\n\n");
+        }
         Set<String> alternatives = new LinkedHashSet<>();
         findings.forEach(f -> f.alternatives().forEach(a -> alternatives.add(names.name(a, language))));
         if (!alternatives.isEmpty()) {
@@ -121,12 +127,7 @@ public class CardDetail {
         if (f.dosePercent() != null && !f.dosePercent().isBlank()) {
             head.add(texts.get(language, "detail.dose", f.dosePercent()));
         }
-        StringBuilder md = new StringBuilder(String.join(" · ", head)).append("  \n");
-        md.append(statement(f, language));
-        if (f.detail() != null && !f.detail().in(language).isBlank()) {
-            md.append("  \n").append(f.detail().in(language));
-        }
-        return md.toString();
+        return String.join(" · ", head) + "  \n" + statement(f, language);
     }
 
     /** The finding's own one-line summary, or the action in words when it has none. */

@@ -136,9 +136,14 @@ public class CardFactory {
                 continue;
             }
             String source = f.source() == null ? "" : f.source();
-            String label = g.title() != null && !g.title().isBlank()
-                    ? texts.get(language, "link.guideline", source, g.title())
-                    : texts.get(language, "link.guideline.untitled", source, suggestions.name(f.drug(), language));
+            String label;
+            if (g.title() == null || g.title().isBlank()) {
+                label = texts.get(language, "link.guideline.untitled", source, suggestions.name(f.drug(), language));
+            } else if (!source.isEmpty() && g.title().toUpperCase(Locale.ROOT).contains(source.toUpperCase(Locale.ROOT))) {
+                label = g.title();
+            } else {
+                label = texts.get(language, "link.guideline", source, g.title());
+            }
             links.put(g.url(), Link.absolute(label, g.url()));
         }
         return new ArrayList<>(links.values());

@@ -203,7 +203,7 @@ public class HookService {
     private static List<MedicationLine> selected(HookContext context, List<MedicationLine> drafts) {
         Set<String> known = new LinkedHashSet<>();
         Map<String, String> byId = new HashMap<>();
-        for (JsonNode entry : context.draftOrders().path("entry")) {
+        for (JsonNode entry : ResolvedPrefetch.entries(context.draftOrders())) {
             JsonNode r = entry.path("resource");
             String type = r.path("resourceType").stringValue(null);
             String id = r.path("id").stringValue(null);
@@ -260,7 +260,7 @@ public class HookService {
             bundles.add(context.draftOrders());
         }
         for (JsonNode bundle : bundles) {
-            for (JsonNode entry : bundle.path("entry")) {
+            for (JsonNode entry : ResolvedPrefetch.entries(bundle)) {
                 JsonNode r = entry.path("resource");
                 if ("Medication".equals(r.path("resourceType").stringValue(null))) {
                     String id = r.path("id").stringValue(null);

@@ -76,9 +76,7 @@ public class PatientViewCards {
             leads.add(lead);
             Indicator i = Indicator.of(lead.action());
             indicator = i.compareTo(indicator) > 0 ? i : indicator;
-            md.append("- **").append(names.name(lead.drug(), language)).append("** (").append(lead.source())
-                    .append(", ").append(detail.reason(lead, language)).append("): ")
-                    .append(detail.statement(lead, language)).append('\n');
+            md.append("- ").append(detail.statement(lead, language)).append('\n');
         }
         if (byDrug.isEmpty()) {
             md.append(texts.get(language, "pv.noDrugs")).append('\n');

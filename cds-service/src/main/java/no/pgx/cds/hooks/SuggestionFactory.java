@@ -127,25 +127,42 @@ public class SuggestionFactory {
 
     /** Alternative → populations it is named for (empty set: named for the general population). */
     private static Map<String, Set<String>> alternatives(List<Finding> findings, String language) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
+        Map<String, Set<String>> populations = new LinkedHashMap<>();
+        Map<String, Set<String>> sources = new LinkedHashMap<>();
         Set<String> general = new LinkedHashSet<>();
+        Set<String> allSources = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (f.action() != Action.AVOID && f.action() != Action.CONSIDER_ALTERNATIVE) {
                 continue;
             }
+            String source = f.source() == null ? "" : f.source();
+            allSources.add(source);
             String population = populationLabel(f, language);
             for (String alt : f.alternatives()) {
                 String key = alt.toLowerCase(java.util.Locale.ROOT);
-                Set<String> pops = out.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(source);
+                Set<String> pops = populations.computeIfAbsent(key, k -> new LinkedHashSet<>());
                 if (population == null) {
                     general.add(key);
                 } else {
-                    pops.add(f.source() == null ? population : f.source() + ": " + population);
+                    pops.add(source.isEmpty() ? population : source + ": " + population);
                 }
             }
         }
-        // Named for the general population by some finding: no population qualifier on the label.
-        general.forEach(k -> out.get(k).clear());
+        // The label says whom an alternative is for: the populations when only population-specific findings name
+        // it (clopidogrel: CPIC names prasugrel for ACS/PCI, not for stroke); else the source when not every source
+        // names it; else nothing.
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : populations.entrySet()) {
+            String key = e.getKey();
+            if (!general.contains(key)) {
+                out.put(key, e.getValue());
+            } else if (!sources.get(key).containsAll(allSources)) {
+                out.put(key, new LinkedHashSet<>(sources.get(key)));
+            } else {
+                out.put(key, new LinkedHashSet<>());
+            }
+        }
         return out;
     }
 

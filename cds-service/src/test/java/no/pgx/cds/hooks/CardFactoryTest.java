@@ -107,6 +107,19 @@ class CardFactoryTest {
     }
 
     @Test
+    void anAlternativeNamedByOnlyOneSourceSaysWhichSource() {
+        Finding cpic = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
+                null, List.of("prasugrel"), "cpic");
+        Finding dpwg = finding("clopidogrel", "DPWG", "general", "CYP2C19", "Poor Metabolizer", "", Action.AVOID,
+                null, List.of("prasugrel", "ticagrelor"), "dpwg");
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(cpic, dpwg), draft("d1")).get(0);
+
+        assertThat(card.suggestions()).extracting(Suggestion::label).containsExactly(
+                "Replace clopidogrel with prasugrel", "Replace clopidogrel with ticagrelor (DPWG)");
+    }
+
+    @Test
     void differentPhenotypesOfOneDrugAreSeparateCards() {
         Finding pm = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
                 null, List.of(), "pm");

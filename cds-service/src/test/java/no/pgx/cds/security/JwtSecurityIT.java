@@ -165,6 +165,15 @@ class JwtSecurityIT {
         assertBare401(discovery(Jwts.sign(RSA, header, Jwts.claims(IDP, url("/cds-services")).build())));
     }
 
+    /** The complete example token of the CDS Hooks 2.0 specification ("Trusting CDS Clients"): long expired. */
+    @Test
+    void theSpecificationsExampleTokenIsRefused() {
+        String spec = "eyJhbGciOiJFUzM4NCIsInR5cCI6IkpXVCIsImtpZCI6ImV4YW1wbGUta2lkIiwiamt1IjoiaHR0cHM6Ly9maGlyLWVoci5leGFtcGxlLmNvbS9qd2tfdXJpIn0"
+                + ".eyJpc3MiOiJodHRwczovL2ZoaXItZWhyLmV4YW1wbGUuY29tLyIsInN1YiI6ImNsaWVudF9pZCIsImF1ZCI6Imh0dHBzOi8vY2RzLmV4YW1wbGUub3JnL2Nkcy1zZXJ2aWNlcy9zb21lLXNlcnZpY2UiLCJleHAiOjE0MjI1Njg4NjAsImlhdCI6MTMxMTI4MDk3MCwianRpIjoiZWUyMmIwMjEtZTFiNy00NjExLWJhNWItOGVlYzZhMzNhYzFlIiwidGVuYW50IjoiMmRkZDZjM2EtOGU5YS00NGM2LWEzMDUtNTIxMTFhZDMwMmEyIn0"
+                + ".CUFPkplnWd6YGIvzoHolWCQBDsCL8QtTWKGg_QFpS169WrqDGzktRi-_we6-6rVzbjerU27ZKww_SW0-b9RTz-dPJNcqsueMio8r6EqXUXhbLm_ch3XFSbDlGHDl_tqo";
+        assertBare401(discovery(spec));
+    }
+
     @Test
     void healthIsOpenWithoutToken() {
         assertThat(http.get("/actuator/health").status()).isEqualTo(200);

@@ -131,6 +131,15 @@ class ErrorsIT extends ServiceIT {
     }
 
     @Test
+    void anOversizedBodyIs413() {
+        String big = "{\"hook\":\"order-sign\",\"padding\":\"" + "x".repeat(1100 * 1024) + "\"}";
+
+        Http.Response r = http.post(SIGN, big);
+
+        assertThat(r.status()).isEqualTo(413);
+    }
+
+    @Test
     void unknownDrugsAndUnparseableResultsGiveNoCardAndNoError() {
         ObjectNode garbled = Fixtures.genotype("bad", "CYP2C19", "HGNC:2621", "*banana/*2");
         Fixtures.Call call = Fixtures.call("order-sign")

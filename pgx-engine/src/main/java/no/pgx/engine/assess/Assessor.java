@@ -1,31 +1,435 @@
 package no.pgx.engine.assess;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneInput;
+import no.pgx.engine.GeneResult;
 import no.pgx.engine.PgxException;
+import no.pgx.engine.Problem;
 import no.pgx.engine.phenotype.PhenotypeCaller;
+import no.pgx.rules.model.AssessmentContext;
+import no.pgx.rules.model.Candidate;
+import no.pgx.rules.model.GeneFact;
+import no.pgx.rules.model.OrderedDrug;
+import no.pgx.rules.model.Stage;
+import no.pgx.terminology.drug.DrugCatalog;
+import no.pgx.terminology.genetics.PhenotypeVocabulary;
 
 /**
- * Internal: evaluates the rule base for an assessment request. Not part of the public API.
- * (Transitional skeleton: replaced by the real implementation.)
+ * Internal (used by {@link no.pgx.engine.PgxEngine}; not part of the public API): assesses ordered drugs against a
+ * patient's results with the rule base.
+ *
+ * <p>Steps: call phenotypes; map them to functional phenotypes (the phenoconversion seam, identity for now); resolve the
+ * drugs; per drug, look the rule outcome up in a Caffeine cache keyed on everything the drug's rules can see
+ * ({@link RuleKey}); evaluate the misses together in one new stateless session; turn the surviving candidates into
+ * findings with texts. Immutable and thread-safe. Never logs patient data.
  */
 public final class Assessor {
+    private static final Comparator<Candidate> ORDER = Comparator
+            .comparing((Candidate c) -> c.kind() != Candidate.Kind.TEST_REQUIRED)
+            .thenComparing(c -> sourceRank(c.source()))
+            .thenComparing(Candidate::population)
+            .thenComparing(Candidate::id);
+
+    private static final Map<ClassLoader, FutureTask<RuleBase>> BUILDS = new java.util.WeakHashMap<>();
+
+    private final Knowledge knowledge;
+    private final RuleBase rules;
+    private final FactBuilder facts;
+    private final FindingAssembler assembler;
+    private final DrugResolver drugs;
+    private final PhenotypeCaller caller;
+    private final PhenoconversionStep phenoconversion;
+    private final Set<String> defaultSources;
+    private final Set<String> functionGenes;
+    private final Cache<RuleKey, List<FindingAssembler.Prepared>> outcomes;
+    private final Cache<FindingKey, List<Finding>> findings;
+    private final Cache<String, DrugResolver.Resolution> resolutions;
+
+    private Assessor(Knowledge knowledge, RuleBase rules, DrugResolver drugs, FindingTexts texts,
+                     AlleleFunctions functions, PhenotypeCaller caller, Set<String> defaultSources, long cacheSize) {
+        this.knowledge = knowledge;
+        this.rules = rules;
+        this.facts = new FactBuilder(knowledge, functions);
+        this.assembler = new FindingAssembler(knowledge, texts);
+        this.drugs = drugs;
+        this.caller = caller;
+        // The phenoconversion policy is a later work item: with the flag on or off the step is identity for now.
+        this.phenoconversion = PhenoconversionStep.IDENTITY;
+        this.defaultSources = Set.copyOf(defaultSources.isEmpty() ? Knowledge.SOURCES : defaultSources);
+        Set<String> fg = new HashSet<>();
+        knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
+        this.functionGenes = Set.copyOf(fg);
+        this.outcomes = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
+    }
+
+    /**
+     * Loads the knowledge tables and the compiled rule base.
+     *
+     * @param classLoader     the loader to read the rule base and tables from; not null
+     * @param defaultSources  sources used when a request names none ({@code CPIC}, {@code DPWG}); empty means both
+     * @param phenoconversion whether to apply phenoconversion (the step is identity until its policy lands)
+     * @param cacheSize       maximum number of cached rule outcomes; 0 turns caching off
+     * @param caller          the phenotype caller; not null
+     * @return the assessor, never null
+     * @throws PgxException when the bundled knowledge or rule base cannot be loaded
+     */
     public static Assessor load(ClassLoader classLoader, Set<String> defaultSources, boolean phenoconversion,
                                 long cacheSize, PhenotypeCaller caller) {
-        return new Assessor();
+        Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(caller, "caller");
+        FutureTask<RuleBase> rules = build(classLoader);
+        Knowledge knowledge = Knowledge.load(classLoader);
+        DrugResolver drugs = new CatalogDrugResolver(DrugCatalog.loadDefault());
+        FindingTexts texts = new FindingTexts(knowledge, drugs, PhenotypeVocabulary.loadDefault(), classLoader);
+        return new Assessor(knowledge, join(rules), drugs, texts, AlleleFunctions.load(classLoader), caller,
+                defaultSources, cacheSize);
     }
 
+    /**
+     * Starts building the rule base for a class loader on a background thread, unless it is built or being built.
+     * Building the kbase (about 2,500 rules) is most of the engine's start-up; an embedder that calls this before its
+     * other start-up work (e.g. loading the phenotype caller) overlaps the two. {@link #load} calls it too. Thread-safe.
+     *
+     * @param classLoader the loader to read the rule base from; not null
+     */
+    public static void preload(ClassLoader classLoader) {
+        build(Objects.requireNonNull(classLoader, "classLoader"));
+    }
+
+    /** @return the (started) build of the rule base for the class loader; shared by every caller */
+    private static FutureTask<RuleBase> build(ClassLoader classLoader) {
+        synchronized (BUILDS) {
+            FutureTask<RuleBase> task = BUILDS.get(classLoader);
+            if (task == null) {
+                FutureTask<RuleBase> created = new FutureTask<>(() -> RuleBase.load(classLoader));
+                Thread builder = new Thread(created, "pgx-rulebase-loader");
+                builder.setDaemon(true);
+                builder.setContextClassLoader(classLoader);
+                builder.start();
+                task = created;
+                BUILDS.put(classLoader, task);
+            }
+            return task;
+        }
+    }
+
+    private static RuleBase join(FutureTask<RuleBase> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgxException("Interrupted while loading the rule base", e);
+        } catch (ExecutionException e) {
+            synchronized (BUILDS) {
+                BUILDS.values().remove(task);  // a later load tries again
+            }
+            if (e.getCause() instanceof PgxException p) {
+                throw p;
+            }
+            throw new PgxException("The rule base cannot be loaded: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Assesses the request. Bad parts of the input become {@link Problem}s; the rest is assessed.
+     *
+     * @param request the request; not null
+     * @return the assessment, never null
+     */
     public Assessment assess(AssessmentRequest request) {
-        throw new PgxException(null, null, "assessment not available yet");
+        Objects.requireNonNull(request, "request");
+        List<Problem> problems = new ArrayList<>();
+        Map<String, GeneResult> predicted = new LinkedHashMap<>();
+        for (GeneInput input : request.results()) {
+            try {
+                GeneResult r = caller.call(input);
+                if (predicted.putIfAbsent(r.gene(), r) != null) {
+                    problems.add(new Problem(r.gene(), "gene", r.gene() + " is given more than once; the first result"
+                            + " is used"));
+                }
+            } catch (PgxException e) {
+                problems.add(e.toProblem());
+            }
+        }
+        return assess(List.copyOf(predicted.values()), request, problems);
     }
 
+    /** Assesses already interpreted results (the rest of {@link #assess(AssessmentRequest)}; used by tests). */
+    Assessment assess(List<GeneResult> predicted, AssessmentRequest request, List<Problem> problems) {
+        Set<String> medications = resolveMedications(request.medications());
+        Map<String, GeneResult> byGene = new LinkedHashMap<>();
+        predicted.forEach(r -> byGene.put(r.gene(), r));
+        PhenoconversionStep.Functional functional = phenoconversion.apply(byGene, medications);
+        Map<String, GeneResult> results = functional.results();
+        List<String> ordered = request.allDrugs() ? List.copyOf(knowledge.drugIds())
+                : resolveDrugs(request.drugs(), problems);
+        String population = population(request.population(), problems);
+        Integer age = request.ageYears();
+        if (age != null && (age < 0 || age > 130)) {
+            problems.add(new Problem(null, "ageYears", "Age " + age + " years is not plausible; age is ignored"));
+            age = null;
+        }
+        Map<String, GeneFacts> factsByGene = new HashMap<>();
+        for (GeneResult r : results.values()) {
+            factsByGene.put(r.gene(), new GeneFacts(facts.facts(r, functionGenes.contains(r.gene()))));
+        }
+        AssessmentContext context = new AssessmentContext(population, age, request.includeNormal());
+        Set<String> sources = request.sources().isEmpty() ? defaultSources : normalise(request.sources(), problems);
+        List<Finding> out = new ArrayList<>();
+        for (List<Finding> list : findings(ordered, factsByGene, context, medications, results)) {
+            for (Finding f : list) {
+                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source())) {
+                    out.add(f);
+                }
+            }
+        }
+        return new Assessment(predicted, functional.phenoconversions(), out, problems, knowledge.version);
+    }
+
+    /** @return the English INN (lower case) of every drug in the knowledge base, sorted */
     public Set<String> drugs() {
-        return Set.of();
+        return knowledge.drugIds();
     }
 
+    /** @return the version of the knowledge base: data snapshot per source and a checksum of the tables */
     public String knowledgeVersion() {
-        return "unversioned";
+        return knowledge.version;
+    }
+
+    // ------------------------------------------------------------------ rule outcomes
+
+    /** A gene's facts, and the same facts without diplotype and allele functions (for drugs not keyed on them). */
+    private record GeneFacts(List<GeneFact> full, List<GeneFact> reduced) {
+        GeneFacts(List<GeneFact> full) {
+            this(full, full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
+                    : new GeneFact(f.gene(), f.allele(), f.lookupKey(), f.phenotype(), null, null, f.state(),
+                    f.expandedFrom())).toList());
+        }
+    }
+
+    /** Cache key of a drug's findings for a patient: the rule outcome plus what the patient lines show. */
+    private record FindingKey(RuleKey rules, List<Object> patient) {
+    }
+
+    /** One ordered drug on its way through the caches. */
+    private static final class Slot {
+        final String drug;
+        final RuleKey rules;
+        final FindingKey key;
+        List<Finding> findings;
+        List<FindingAssembler.Prepared> prepared;
+
+        Slot(String drug, RuleKey rules, FindingKey key) {
+            this.drug = drug;
+            this.rules = rules;
+            this.key = key;
+        }
+    }
+
+    /**
+     * The findings per ordered drug: from the findings cache; else assembled with this patient's lines from the cached
+     * rule outcome; else the rules run once, in one stateless session, for every drug whose outcome is not cached.
+     */
+    private List<List<Finding>> findings(List<String> ordered, Map<String, GeneFacts> factsByGene,
+                                         AssessmentContext context, Set<String> medications,
+                                         Map<String, GeneResult> results) {
+        List<Slot> slots = new ArrayList<>(ordered.size());
+        List<Slot> missing = new ArrayList<>();
+        for (String drug : ordered) {
+            Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+            RuleKey rk = key(info, factsByGene, context, !medications.contains(drug));
+            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, results)));
+            slots.add(slot);
+            slot.findings = findings == null ? null : findings.getIfPresent(slot.key);
+            if (slot.findings == null) {
+                slot.prepared = outcomes == null ? null : outcomes.getIfPresent(rk);
+                if (slot.prepared == null) {
+                    missing.add(slot);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, List<Candidate>> byDrug = evaluate(missing.stream().map(x -> x.drug).toList(), factsByGene,
+                    context, medications);
+            for (Slot slot : missing) {
+                slot.prepared = byDrug.getOrDefault(slot.drug, List.of()).stream().map(assembler::prepare).toList();
+                if (outcomes != null) {
+                    outcomes.put(slot.rules, slot.prepared);
+                }
+            }
+        }
+        List<List<Finding>> out = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            if (slot.findings == null) {
+                List<Finding> list = new ArrayList<>(slot.prepared.size());
+                for (FindingAssembler.Prepared p : slot.prepared) {
+                    list.add(assembler.finding(p, results));
+                }
+                slot.findings = List.copyOf(list);
+                if (findings != null) {
+                    findings.put(slot.key, slot.findings);
+                }
+            }
+            out.add(slot.findings);
+        }
+        return out;
+    }
+
+    /** What the patient lines of a drug's findings show: diplotype, score, test date and lab per gene. */
+    private static List<Object> patient(Knowledge.DrugInfo info, Map<String, GeneResult> results) {
+        List<Object> out = new ArrayList<>(info.genes().size() * 4);
+        for (String gene : info.genes()) {
+            GeneResult r = results.get(gene);
+            if (r != null) {
+                out.add(gene);
+                out.add(r.diplotype());
+                out.add(r.activityScore());
+                out.add(r.provenance().testDate());
+                out.add(r.provenance().lab());
+            }
+        }
+        return out;
+    }
+
+    private Map<String, List<Candidate>> evaluate(List<String> drugIds, Map<String, GeneFacts> factsByGene,
+                                                  AssessmentContext context, Set<String> medications) {
+        List<Object> all = new ArrayList<>();
+        all.add(context);
+        all.add(new Stage(Stage.SELECTION));
+        Set<Object> knowledgeFacts = new LinkedHashSet<>();
+        Set<String> genes = new HashSet<>();
+        for (String drug : drugIds) {
+            Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+            all.add(new OrderedDrug(drug, !medications.contains(drug)));
+            knowledgeFacts.addAll(info.facts());
+            genes.addAll(info.genes());
+        }
+        all.addAll(knowledgeFacts);
+        factsByGene.forEach((gene, f) -> {
+            if (genes.contains(gene)) {
+                all.addAll(f.full());
+            }
+        });
+        Map<String, List<Candidate>> byDrug = new HashMap<>();
+        for (Candidate c : rules.evaluate(all)) {
+            byDrug.computeIfAbsent(c.drug(), d -> new ArrayList<>()).add(c);
+        }
+        byDrug.replaceAll((drug, list) -> {
+            list.sort(ORDER);
+            return List.copyOf(list);
+        });
+        return byDrug;
+    }
+
+    private static RuleKey key(Knowledge.DrugInfo info, Map<String, GeneFacts> factsByGene, AssessmentContext context,
+                               boolean newStart) {
+        List<GeneFact> relevant = new ArrayList<>(4);
+        for (String gene : info.genes()) {
+            GeneFacts f = factsByGene.get(gene);
+            if (f != null) {
+                boolean full = info.diplotypeGenes().contains(gene) || info.functionGenes().contains(gene);
+                relevant.addAll(full ? f.full() : f.reduced());
+            }
+        }
+        boolean populations = info.populations().size() > 1 || !info.populations().contains("general");
+        return new RuleKey(info.drug(), relevant, populations ? context.population() : null,
+                info.ageBounded() ? context.ageYears() : null, context.includeNormal(),
+                info.newStartMatters() && newStart);
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private List<String> resolveDrugs(List<String> names, List<Problem> problems) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String name : names) {
+            DrugResolver.Resolution r = resolve(name);
+            if (!r.resolved()) {
+                problems.add(new Problem(null, "drug", "Unknown drug '" + name + "'"
+                        + (r.message().isEmpty() ? "" : ": " + r.message())));
+                continue;
+            }
+            ids.addAll(r.ids());
+            if (!r.possibleIds().isEmpty()) {
+                ids.addAll(r.possibleIds());
+                problems.add(new Problem(null, "drug", "'" + name + "' may contain " + r.possibleIds()
+                        + "; assessed as if it does" + (r.message().isEmpty() ? "" : " (" + r.message() + ")")));
+            }
+        }
+        ids.retainAll(knowledge.drugIds());
+        return List.copyOf(ids);
+    }
+
+    /**
+     * Drugs the patient certainly takes. A medication that may contain a drug does not make that drug "not new", and a
+     * medication the catalog does not know is ignored without a problem: the catalog holds every rule drug and every
+     * known perpetrator, so an unknown name can change neither a finding nor a test requirement (a misspelt rule drug
+     * keeps "test before start", the safe side).
+     */
+    private Set<String> resolveMedications(List<String> names) {
+        Set<String> ids = new HashSet<>();
+        for (String name : names) {
+            ids.addAll(resolve(name).ids());
+        }
+        return ids;
+    }
+
+    private DrugResolver.Resolution resolve(String name) {
+        return resolutions.get(name == null ? "" : name, drugs::resolve);
+    }
+
+    private String population(String population, List<Problem> problems) {
+        if (population == null || population.isBlank()) {
+            return null;
+        }
+        String key = population.trim();
+        if (knowledge.populations.containsKey(key)) {
+            return key;
+        }
+        for (String k : knowledge.populations.keySet()) {
+            if (k.equalsIgnoreCase(key)) {
+                return k;
+            }
+        }
+        problems.add(new Problem(null, "population", "Unknown population '" + population + "' (known: "
+                + String.join(", ", knowledge.populations.keySet()) + "); every population is shown"));
+        return null;
+    }
+
+    private static Set<String> normalise(Set<String> sources, List<Problem> problems) {
+        Set<String> out = new HashSet<>();
+        for (String s : sources) {
+            String n = s.trim().toUpperCase(Locale.ROOT);
+            if (!Knowledge.SOURCES.contains(n)) {
+                problems.add(new Problem(null, "sources", "Unknown recommendation source '" + s + "' (use CPIC or DPWG)"));
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    private static int sourceRank(String source) {
+        int i = Knowledge.SOURCES.indexOf(source);
+        return i < 0 ? -1 : i;
     }
 }

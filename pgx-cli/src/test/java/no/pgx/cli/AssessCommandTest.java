@@ -1,0 +1,156 @@
+package no.pgx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** End-to-end contract of {@code pgx-cli assess} (ARCHITECTURE.md, "Contracts"), through {@link Main#run}. */
+class AssessCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+        List<JsonNode> lines() throws IOException {
+            List<JsonNode> out = new ArrayList<>();
+            for (String line : this.out.split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(JSON.readTree(line));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void batchWritesOneJsonLinePerCaseAndKeepsGoingAfterBadLines() throws IOException {
+        Path file = dir.resolve("cases.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"p1\",\"results\":{\"CYP2C19\":{\"diplotype\":\"*2/*2\"},\"CYP2D6\":{\"diplotype\":\"*1/*4\"},"
+                        + "\"HLA-B\":{\"alleleStatus\":\"*57:01 positive\"}},\"drugs\":[\"klopidogrel\",\"N06AB04\"],"
+                        + "\"medications\":[\"paroxetine\"]}",
+                "this is not json",
+                "",
+                "{\"id\":\"p2\",\"results\":{\"CYP2C19\":{\"phenotype\":\"Poor Metabolizer\"}},"
+                        + "\"drugs\":[\"clopidogrel\",\"nosuchdrug\"]}",
+                "{\"id\":\"p3\",\"results\":{\"CYP2D6\":{\"activityScore\":\"0.0\"}}}",
+                "{\"id\":\"p4\",\"drugs\":[\"capecitabine\"]}",
+                "{\"id\":\"p5\",\"results\":{\"CYP2D6\":{\"diplotype\":\"*1/*999\"}},\"drugs\":[\"codeine\"]}") + "\n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("", "assess", "--input", file.toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        List<JsonNode> lines = run.lines();
+        assertThat(lines).hasSize(6);
+        assertThat(lines).extracting(n -> n.get("id").isNull() ? null : n.get("id").asText())
+                .containsExactly("p1", null, "p2", "p3", "p4", "p5");
+
+        JsonNode p1 = lines.get(0);
+        assertThat(p1.get("errors")).isEmpty();
+        JsonNode clopidogrel = find(p1, "clopidogrel", "CPIC", "cvi-acs-pci");
+        assertThat(clopidogrel.get("action").asText()).isEqualTo("AVOID");
+        assertThat(clopidogrel.get("strength").asText()).isEqualTo("Strong");
+        assertThat(clopidogrel.get("lookupKey").get("CYP2C19").asText()).isEqualTo("Poor Metabolizer");
+        assertThat(clopidogrel.get("phenotypes").get("CYP2C19").asText()).isEqualTo("Poor Metabolizer");
+        assertThat(clopidogrel.get("phenoconverted").asBoolean()).isFalse();
+        assertThat(texts(clopidogrel.get("alternatives"))).contains("prasugrel", "ticagrelor");
+        assertThat(clopidogrel.get("summary").get("en").asText()).isNotBlank().hasSizeLessThanOrEqualTo(140);
+        assertThat(clopidogrel.get("summary").get("nb").asText()).contains("klopidogrel");
+        assertThat(clopidogrel.get("guideline").get("url").asText()).startsWith("https://");
+        assertThat(clopidogrel.get("guideline").get("id").asText()).isNotBlank();
+        assertThat(clopidogrel.get("guideline").get("version").asText()).isNotBlank();
+        assertThat(find(p1, "citalopram", "CPIC", "general").get("lookupKey").get("CYP2C19").asText())
+                .isEqualTo("Poor Metabolizer");
+
+        JsonNode bad = lines.get(1);
+        assertThat(bad.get("findings")).isEmpty();
+        assertThat(bad.get("errors").get(0).get("message").asText()).contains("line 2").contains("JSON");
+
+        JsonNode p2 = lines.get(2);
+        assertThat(p2.get("errors").get(0).get("message").asText()).contains("nosuchdrug");
+        assertThat(find(p2, "clopidogrel", "CPIC", "nvi").get("action").asText()).isEqualTo("AVOID");
+
+        JsonNode p3 = lines.get(3);
+        assertThat(p3.get("errors")).isEmpty();
+        assertThat(find(p3, "codeine", "CPIC", "general").get("action").asText()).isEqualTo("AVOID");
+
+        JsonNode p4 = lines.get(4);
+        assertThat(p4.get("findings")).singleElement()
+                .satisfies(f -> assertThat(f.get("action").asText()).isEqualTo("TEST_REQUIRED"));
+
+        JsonNode p5 = lines.get(5);
+        assertThat(p5.get("errors").get(0).get("gene").asText()).isEqualTo("CYP2D6");
+        assertThat(p5.get("errors").get(0).get("message").asText()).contains("*999");
+    }
+
+    @Test
+    void standardInputAndIncludeNormal() throws IOException {
+        Run run = run("{\"id\":\"n\",\"results\":{\"CYP2C19\":{\"diplotype\":\"*1/*1\"}},\"drugs\":[\"clopidogrel\"]}\n",
+                "assess", "--input", "-", "--include-normal");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode n = run.lines().get(0);
+        assertThat(n.get("findings")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.get("action").asText()).isIn("STANDARD_DOSE", "NO_RECOMMENDATION"));
+    }
+
+    @Test
+    void formForPeoplePrintsATableOrJson() throws IOException {
+        Run table = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "klopidogrel");
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).contains("LEGEMIDDEL").contains("AVOID").contains("Klopidogrel – CYP2C19 langsom omsetter");
+
+        Run json = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "B01AC04", "--format", "json",
+                "--lang", "en");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode n = json.lines().get(0);
+        assertThat(n.get("findings")).isNotEmpty();
+        assertThat(n.get("findings").get(0).get("drug").asText()).isEqualTo("clopidogrel");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("", "assess").code()).isEqualTo(2);
+        assertThat(run("", "assess", "--result", "CYP2C19").code()).isEqualTo(2);
+        assertThat(run("", "assess", "--input", dir.resolve("missing.jsonl").toString()).code()).isEqualTo(2);
+    }
+
+    private static JsonNode find(JsonNode c, String drug, String source, String population) {
+        for (JsonNode f : c.get("findings")) {
+            if (f.get("drug").asText().equals(drug) && f.get("source").asText().equals(source)
+                    && f.get("population").asText().equals(population)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no " + source + " " + drug + " (" + population + ") finding in " + c);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

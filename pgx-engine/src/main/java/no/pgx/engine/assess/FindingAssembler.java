@@ -1,0 +1,399 @@
+package no.pgx.engine.assess;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import no.pgx.engine.Action;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneResult;
+import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Provenance;
+import no.pgx.engine.assess.FindingTexts.Lang;
+import no.pgx.rules.model.Candidate;
+import no.pgx.rules.model.GeneFact;
+
+/**
+ * Turns the candidates the rules leave into {@link Finding}s: the row payload from the tables (by row id) and texts
+ * from the templates. Three levels of work, each done once: row texts at start-up ({@link RowText}); everything that
+ * depends only on the rule outcome ({@link Prepared}: fields, summary, the detail around the patient lines) once per
+ * cached outcome; the patient lines (diplotype, score, test date, "genotype-predicted") per patient. Thread-safe.
+ */
+final class FindingAssembler {
+    static final String NO_RESULT = GeneResult.NO_RESULT;
+
+    /** Row texts that do not depend on the patient, per language. */
+    record RowText(String action, String plainAction, String bareAction, String consequence, String strength,
+                   List<String> detailLines) {
+    }
+
+    /**
+     * A finding without its patient lines: {@code detailHead + patient lines + detailTail} is the detail.
+     *
+     * @param genes the genes whose patient lines the detail shows
+     */
+    record Prepared(Candidate candidate, Finding template, String[] detailHead, String[] detailTail,
+                    List<String> genes) {
+    }
+
+    private final Knowledge knowledge;
+    private final FindingTexts texts;
+    private final Map<String, Map<Lang, RowText>> rowTexts = new HashMap<>();
+
+    FindingAssembler(Knowledge knowledge, FindingTexts texts) {
+        this.knowledge = knowledge;
+        this.texts = texts;
+        for (Knowledge.Row r : knowledge.rows.values()) {
+            Map<Lang, RowText> m = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                m.put(l, rowText(r, l));
+            }
+            rowTexts.put(r.id(), m);
+        }
+    }
+
+    /** Prepares a candidate: everything but the patient lines. */
+    Prepared prepare(Candidate c) {
+        return switch (c.kind()) {
+            case RECOMMENDATION -> recommendation(c);
+            case TEST_REQUIRED -> testRequired(c);
+            case NO_MATCH -> noMatch(c);
+            case ALGORITHM -> algorithm(c);
+        };
+    }
+
+    /** The finding for a patient: the prepared one with the patient's lines in its detail. */
+    Finding finding(Prepared p, Map<String, GeneResult> results) {
+        Finding t = p.template();
+        String[] detail = new String[2];
+        for (Lang l : Lang.values()) {
+            if (p.genes().isEmpty()) {
+                detail[l.ordinal()] = p.detailHead()[l.ordinal()] + p.detailTail()[l.ordinal()];
+                continue;
+            }
+            StringBuilder d = new StringBuilder(p.detailHead()[l.ordinal()].length() + p.detailTail()[l.ordinal()]
+                    .length() + 128);
+            d.append(p.detailHead()[l.ordinal()]);
+            patientLines(p.genes(), p.candidate(), results, l, d);
+            d.append('\n').append(p.detailTail()[l.ordinal()]);
+            detail[l.ordinal()] = d.toString();
+        }
+        return new Finding(t.drug(), t.source(), t.population(), t.populationLabel(), t.lookupKey(), t.phenotypes(),
+                t.strength(), t.action(), t.dosePercent(), t.alternatives(), t.consequence(), false, List.of(),
+                t.summary(), new LocalizedText(detail[0], detail[1]), t.guideline(), t.recommendationId());
+    }
+
+    // ------------------------------------------------------------------ kinds
+
+    private Prepared recommendation(Candidate c) {
+        Knowledge.Row row = knowledge.rows.get(c.id());
+        Knowledge.Guideline g = knowledge.guidelines.get(row.guideline());
+        String[] summary = new String[2];
+        String[] head = new String[2];
+        String[] tail = new String[2];
+        for (Lang l : Lang.values()) {
+            RowText rt = rowTexts.get(row.id()).get(l);
+            String genes = genes(c, l, c.genes());
+            String drug = texts.drug(c.drug(), l);
+            summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(rt.action(), rt.plainAction(),
+                    rt.bareAction()), rt.consequence(), c.source(), rt.strength()).text();
+            head[l.ordinal()] = head(l, drug, genes);
+            StringBuilder d = new StringBuilder(512);
+            for (String line : rt.detailLines()) {
+                d.append(line).append('\n');
+            }
+            List<String> notes = notes(c, row, l);
+            if (!notes.isEmpty()) {
+                d.append(texts.text(l, "detail.notes", "notes", String.join("; ", notes))).append('\n');
+            }
+            d.append(texts.text(l, "detail.source", "source", c.source(), "strength",
+                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", g.version(),
+                    "url", g.url()));
+            tail[l.ordinal()] = d.toString();
+        }
+        Finding t = new Finding(c.drug(), c.source(), row.population(), population(row.population()), lookupKeys(c),
+                phenotypes(c), row.strength(), row.action(), row.dosePercent(), row.alternatives(), row.consequence(),
+                false, List.of(), new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
+                new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), row.id());
+        return new Prepared(c, t, head, tail, c.genes());
+    }
+
+    private Prepared testRequired(Candidate c) {
+        Knowledge.TestRule rule = knowledge.tests.get(c.id());
+        Knowledge.Guideline g = guidelineFor(c.drug(), rule.gene(), "CPIC");
+        String[] summary = new String[2];
+        String[] head = new String[2];
+        String[] tail = new String[2];
+        for (Lang l : Lang.values()) {
+            String drug = texts.drug(c.drug(), l);
+            String gene = rule.allele() == null ? rule.gene() : rule.gene() + rule.allele();
+            String genes = texts.text(l, "gene.notTested", "gene", gene);
+            String action = texts.text(l, "action.TEST_REQUIRED", "gene", gene);
+            String reason = l == Lang.NB ? rule.reasonNb() : rule.reasonEn();
+            summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(action), null, c.source(), "").text();
+            head[l.ordinal()] = head(l, drug, genes);
+            StringBuilder d = new StringBuilder(256);
+            d.append(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(action))).append('\n');
+            d.append(texts.text(l, "detail.notes", "notes", reason)).append('\n');
+            d.append(texts.text(l, "detail.testSource", "source", c.source()));
+            if (g != null) {
+                d.append('\n').append(texts.text(l, "detail.source", "source", g.source(), "strength", "", "title",
+                        g.title(), "version", g.version(), "url", g.url()));
+            }
+            tail[l.ordinal()] = d.toString();
+        }
+        Map<String, String> lookup = Map.of(rule.gene(), NO_RESULT);
+        Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, lookup, "",
+                Action.TEST_REQUIRED, null, List.of(), null, false, List.of(),
+                new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
+                g == null ? null : new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), rule.id());
+        return new Prepared(c, t, head, tail, List.of());
+    }
+
+    private Prepared noMatch(Candidate c) {
+        Knowledge.Guideline g = knowledge.guidelines.get(c.id().split(":")[1]);
+        String gene = c.genes().get(0);
+        String[] summary = new String[2];
+        String[] head = new String[2];
+        String[] tail = new String[2];
+        for (Lang l : Lang.values()) {
+            String drug = texts.drug(c.drug(), l);
+            String genes = genes(c, l, c.genes());
+            String action = texts.text(l, "action.NO_RECOMMENDATION", "source", c.source());
+            summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(action), null, c.source(), "").text();
+            head[l.ordinal()] = head(l, drug, genes);
+            tail[l.ordinal()] = texts.text(l, "detail.notes", "notes", texts.text(l, "detail.noMatch", "source",
+                    c.source(), "drug", drug, "gene", gene)) + "\n" + texts.text(l, "detail.source", "source",
+                    g.source(), "strength", "", "title", g.title(), "version", g.version(), "url", g.url());
+        }
+        Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookupKeys(c),
+                phenotypes(c), "", Action.NO_RECOMMENDATION, null, List.of(), "uncertain", false, List.of(),
+                new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
+                new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), c.id());
+        return new Prepared(c, t, head, tail, c.genes());
+    }
+
+    private Prepared algorithm(Candidate c) {
+        Knowledge.Algorithm a = knowledge.algorithms.get(c.id().substring("algorithm:".length()));
+        List<String> tested = new ArrayList<>();
+        Map<String, String> lookup = new LinkedHashMap<>();
+        Map<String, String> phen = new LinkedHashMap<>();
+        for (GeneFact f : c.facts()) {
+            if (!tested.contains(f.gene())) {
+                tested.add(f.gene());
+            }
+            lookup.merge(f.gene(), f.lookupKey(), (x, y) -> x + ";" + y);
+            phen.putIfAbsent(f.gene(), f.phenotype() == null ? f.lookupKey() : f.phenotype());
+        }
+        String[] summary = new String[2];
+        String[] head = new String[2];
+        String[] tail = new String[2];
+        for (Lang l : Lang.values()) {
+            String drug = texts.drug(c.drug(), l);
+            String genes = genes(c, l, tested);
+            String action = texts.text(l, "action.ALGORITHM");
+            String consequence = texts.phrase(a.consequence(), l);
+            summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(action), consequence, c.source(), "").text();
+            head[l.ordinal()] = head(l, drug, genes);
+            StringBuilder d = new StringBuilder(256);
+            if (consequence != null) {
+                d.append(texts.text(l, "detail.consequence", "consequence", FindingTexts.capitalise(consequence)))
+                        .append('\n');
+            }
+            d.append(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(texts.text(l, "detail.algorithm",
+                    "drug", drug, "genes", texts.join(a.genes(), l, "list.and"))))).append('\n');
+            d.append(texts.text(l, "detail.source", "source", a.source(), "strength", "", "title", a.title(),
+                    "version", a.version(), "url", a.url()));
+            tail[l.ordinal()] = d.toString();
+        }
+        Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, phen, "",
+                a.action(), null, List.of(), a.consequence(), false, List.of(),
+                new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
+                new GuidelineRef(a.id(), a.source(), a.title(), a.version(), a.url()), a.id());
+        return new Prepared(c, t, head, tail, a.genes());
+    }
+
+    // ------------------------------------------------------------------ parts
+
+    private String head(Lang l, String drug, String genes) {
+        return texts.text(l, "detail.head", "Drug", FindingTexts.capitalise(drug), "genes", genes) + "\n\n";
+    }
+
+    private RowText rowText(Knowledge.Row r, Lang l) {
+        String drug = texts.drug(r.drug(), l);
+        Action a = r.action();
+        String dose = r.dosePercent();
+        String bare = texts.text(l, "action." + a, "drug", drug, "source", r.source());
+        String plain;
+        if (dose != null && texts.has(l, "action." + a + ".dose")) {
+            plain = texts.text(l, "action." + a + ".dose", "drug", drug, "dose", dose);
+        } else {
+            plain = bare;
+            if (dose != null && (a == Action.AVOID || a == Action.CONSIDER_ALTERNATIVE)) {
+                plain += texts.text(l, "action.fallbackDose", "dose", dose);
+            }
+        }
+        String action = plain;
+        if (!r.alternatives().isEmpty() && (a == Action.AVOID || a == Action.CONSIDER_ALTERNATIVE)) {
+            action += texts.text(l, "action.alternatives", "alternatives", texts.drugList(r.alternatives(), l));
+        }
+        String consequence = texts.phrase(r.consequence(), l);
+        String strength = texts.strength(r.strength(), l);
+        List<String> lines = new ArrayList<>();
+        if (consequence != null) {
+            lines.add(texts.text(l, "detail.consequence", "consequence", FindingTexts.capitalise(consequence)));
+        }
+        lines.add(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(plain)));
+        if (dose != null) {
+            lines.add(texts.text(l, "detail.dose", "dose", dose));
+        }
+        if (!r.alternatives().isEmpty()) {
+            lines.add(texts.text(l, "detail.alternatives", "alternatives", texts.drugList(r.alternatives(), l)));
+        }
+        List<String> notes = new ArrayList<>();
+        for (String n : r.doseNotes()) {
+            String p = texts.phrase(n, l);
+            if (p != null) {
+                notes.add(p);
+            }
+        }
+        if (!notes.isEmpty()) {
+            lines.add(texts.text(l, "detail.notes", "notes", String.join("; ", notes)));
+        }
+        if (!r.population().equals("general")) {
+            Knowledge.Population p = knowledge.populations.get(r.population());
+            lines.add(texts.text(l, "detail.population", "population", l == Lang.NB ? p.nb() : p.en()));
+        }
+        return new RowText(action, plain, bare, consequence, strength, List.copyOf(lines));
+    }
+
+    /** Notes that depend on how the row was matched: a source equivalent, or scores of a phenotype-only result. */
+    private List<String> notes(Candidate c, Knowledge.Row row, Lang l) {
+        List<String> notes = new ArrayList<>(1);
+        if (c.equivalence() != null) {
+            String gene = c.equivalence().substring(0, c.equivalence().indexOf('='));
+            String key = c.equivalence().substring(gene.length() + 1);
+            Knowledge.Equivalent e = knowledge.equivalents.get(c.source() + "|" + c.equivalence());
+            notes.add(texts.text(l, "detail.equivalence", "source", c.source(), "gene", gene,
+                    "patient", texts.phenotype(phenotypeOf(gene, key), l), "matched",
+                    texts.phenotype(phenotypeOf(gene, row.key().get(gene)), l),
+                    "reason", e == null ? "" : l == Lang.NB ? e.reasonNb() : e.reasonEn()));
+        }
+        for (GeneFact f : c.facts()) {
+            if (f.expanded()) {
+                notes.add(texts.text(l, "detail.expanded", "gene", f.gene(), "scores", f.lookupKey(), "phenotype",
+                        texts.phenotype(f.expandedFrom(), l)));
+            }
+        }
+        return notes;
+    }
+
+    private String phenotypeOf(String gene, String key) {
+        Knowledge.KeyInfo k = knowledge.key(gene, key);
+        return k == null ? key : k.phenotype();
+    }
+
+    /** Gene words: the patient's result per gene; genes with the same words are written once ("CACNA1S/RYR1 …"). */
+    private String genes(Candidate c, Lang l, List<String> genes) {
+        Map<String, List<String>> byWords = new LinkedHashMap<>();
+        for (String gene : genes) {
+            GeneFact f = fact(c, gene);
+            String words;
+            if (f == null) {
+                words = texts.geneWords(gene, NO_RESULT, null, l);
+            } else if (f.allele() != null) {
+                words = texts.geneWords(gene, f.lookupKey(), null, l);
+            } else {
+                String value = f.expanded() ? "phenotype:" + f.expandedFrom() : f.lookupKey();
+                words = texts.geneWords(gene, value, f.phenotype(), l);
+            }
+            String rest = words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : null;
+            byWords.computeIfAbsent(rest == null ? "\u0000" + words : rest, k -> new ArrayList<>()).add(gene);
+        }
+        StringJoiner j = new StringJoiner(", ");
+        byWords.forEach((words, gs) -> j.add(words.startsWith("\u0000") ? words.substring(1)
+                : texts.text(l, "gene.words", "gene", String.join(texts.text(l, "gene.sameWords"), gs),
+                "words", words)));
+        return j.toString();
+    }
+
+    private void patientLines(List<String> genes, Candidate c, Map<String, GeneResult> results, Lang l,
+                              StringBuilder d) {
+        for (String gene : genes) {
+            GeneResult r = results.get(gene);
+            GeneFact f = fact(c, gene);
+            if (r == null || f == null) {
+                d.append(texts.text(l, "detail.patient.notTested", "gene", gene)).append('\n');
+                continue;
+            }
+            List<String> parts = new ArrayList<>(4);
+            if (r.diplotype() != null) {
+                parts.add(r.diplotype());
+            }
+            if (r.activityScore() != null && !r.activityScore().isBlank()) {
+                parts.add(texts.text(l, "detail.patient.score", "score", r.activityScore()));
+            }
+            parts.add(f.allele() != null ? texts.geneWords(gene, f.lookupKey(), null, l)
+                    : texts.phenotype(f.phenotype() == null ? phenotypeOf(gene, f.lookupKey()) : f.phenotype(), l));
+            Provenance p = r.provenance();
+            if (p != null && p.testDate() != null) {
+                parts.add(texts.text(l, "detail.patient.tested", "date", p.testDate().toString()));
+            }
+            if (p != null && p.lab() != null && !p.lab().isBlank()) {
+                parts.add(texts.text(l, "detail.patient.lab", "lab", p.lab()));
+            }
+            d.append(texts.text(l, "detail.patient", "gene", gene, "result", String.join(", ", parts), "basis",
+                    texts.text(l, "detail.basis.predicted"))).append('\n');
+        }
+    }
+
+    /** The lookup key per gene of the row: the patient's key (a phenotype-only result: that phenotype). */
+    private static Map<String, String> lookupKeys(Candidate c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String gene : c.genes()) {
+            GeneFact f = fact(c, gene);
+            out.put(gene, f == null ? NO_RESULT : f.expanded() ? f.expandedFrom() : f.lookupKey());
+        }
+        return out;
+    }
+
+    private static Map<String, String> phenotypes(Candidate c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String gene : c.genes()) {
+            GeneFact f = fact(c, gene);
+            out.put(gene, f == null ? NO_RESULT : f.phenotype() == null ? f.lookupKey() : f.phenotype());
+        }
+        return out;
+    }
+
+    private static GeneFact fact(Candidate c, String gene) {
+        for (GeneFact f : c.facts()) {
+            if (f.gene().equals(gene)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private LocalizedText population(String key) {
+        Knowledge.Population p = knowledge.populations.get(key);
+        return p == null ? new LocalizedText(key, key) : new LocalizedText(p.en(), p.nb());
+    }
+
+    /** A guideline of the drug that covers the gene, preferring the given source. */
+    private Knowledge.Guideline guidelineFor(String drug, String gene, String preferred) {
+        Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+        Knowledge.Guideline best = null;
+        for (Knowledge.Guideline g : info.guidelines()) {
+            if (g.genes().contains(gene) && (best == null || g.source().equals(preferred))) {
+                best = g;
+            }
+        }
+        return best;
+    }
+}

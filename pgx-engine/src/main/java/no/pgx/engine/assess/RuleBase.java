@@ -1,0 +1,89 @@
+package no.pgx.engine.assess;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.StatelessKieSession;
+
+import no.pgx.engine.PgxException;
+import no.pgx.rules.model.Candidate;
+import no.pgx.rules.model.Outcome;
+
+/**
+ * The compiled rule base (kbase {@code pgx} of the {@code pgx-rules} kjar, executable model). Evaluations use a new
+ * stateless session each, so one instance serves any number of threads. The kbase is built once per class loader and
+ * shared.
+ */
+final class RuleBase {
+    static final String KBASE = "pgx";
+
+    private static final Map<ClassLoader, KieBase> BASES = new WeakHashMap<>();
+
+    private final KieBase kieBase;
+
+    private RuleBase(KieBase kieBase) {
+        this.kieBase = kieBase;
+    }
+
+    /**
+     * @throws PgxException when the kbase cannot be found or built (kmodule not read, pgx-rules missing)
+     */
+    static RuleBase load(ClassLoader loader) {
+        synchronized (BASES) {
+            KieBase base = BASES.get(loader);
+            if (base == null) {
+                base = build(loader);
+                BASES.put(loader, base);
+            }
+            return new RuleBase(base);
+        }
+    }
+
+    private static KieBase build(ClassLoader loader) {
+        try {
+            KieContainer container = KieServices.get().newKieClasspathContainer(loader);
+            KieBase base = container.getKieBase(KBASE);
+            if (base == null) {
+                throw new PgxException("The rule base '" + KBASE + "' is not on the class path", null);
+            }
+            return base;
+        } catch (RuntimeException e) {
+            if (e instanceof PgxException p) {
+                throw p;
+            }
+            throw new PgxException("The rule base '" + KBASE + "' cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return rule package name to number of rules in the kbase (for tests of the kmodule wiring) */
+    java.util.Map<String, Integer> rulesPerPackage() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        kieBase.getKiePackages().forEach(p -> {
+            if (!p.getRules().isEmpty()) {
+                out.put(p.getName(), p.getRules().size());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Runs the rules over the facts in a fresh stateless session.
+     *
+     * @return the candidates left when the rules are done, in firing order
+     */
+    List<Candidate> evaluate(Collection<Object> facts) {
+        Outcome outcome = new Outcome();
+        List<Object> all = new ArrayList<>(facts.size() + 1);
+        all.addAll(facts);
+        all.add(outcome);
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.execute(all);
+        return outcome.candidates();
+    }
+}

@@ -1,0 +1,44 @@
+package no.pgx.engine.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import no.pgx.engine.Assessment;
+import no.pgx.engine.Finding;
+import no.pgx.engine.assess.RowCases.TableRow;
+
+/**
+ * Table-driven over the shipped CPIC and DPWG tables: for every row, a patient whose results are the row's key (in the
+ * row's population) gets that row, with the row's strength and action, and no other row of the same source fires.
+ */
+class RecommendationTableTest {
+
+    static Stream<TableRow> rows() {
+        return RowCases.rows();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void everyRowIsSelectedByItsOwnKeyAndPopulation(TableRow row) {
+        Assessment a = RowCases.ASSESSOR.assess(RowCases.results(row), RowCases.request(row), new ArrayList<>());
+
+        List<Finding> sameSlot = a.findings().stream()
+                .filter(f -> f.source().equals(row.source()) && f.drug().equals(row.drug())
+                        && f.population().equals(row.population()))
+                .toList();
+        assertThat(sameSlot).as("findings of %s", row).extracting(Finding::recommendationId)
+                .containsExactly(row.id());
+        Finding f = sameSlot.get(0);
+        assertThat(f.strength()).isEqualTo(row.strength());
+        assertThat(f.action().name()).isEqualTo(row.action());
+        assertThat(f.guideline()).isNotNull();
+        assertThat(f.guideline().url()).startsWith("https://");
+        assertThat(a.problems()).isEmpty();
+    }
+}

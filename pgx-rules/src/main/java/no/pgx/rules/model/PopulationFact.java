@@ -1,0 +1,28 @@
+package no.pgx.rules.model;
+
+import java.util.Objects;
+
+/**
+ * Fact: a population a recommendation row may be restricted to, from {@code populations.csv}.
+ *
+ * @param key     population key ({@code general}, {@code adults}, {@code PHT naive} …); never null
+ * @param ageMin  lowest age in whole years, or null when not age-bounded below
+ * @param ageMax  highest age in whole years, or null when not age-bounded above
+ * @param therapy {@code new} when the population is patients starting the drug, {@code established} when already
+ *                taking it, else null
+ */
+public record PopulationFact(String key, Integer ageMin, Integer ageMax, String therapy) {
+    public PopulationFact {
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** @return true when an age is known and falls outside this population's age bounds */
+    public boolean excludesAge(Integer age) {
+        return age != null && ((ageMin != null && age < ageMin) || (ageMax != null && age > ageMax));
+    }
+
+    /** @return true when this population is defined by therapy status and the status does not fit */
+    public boolean excludesTherapy(boolean newStart) {
+        return therapy != null && (newStart ? therapy.equals("established") : therapy.equals("new"));
+    }
+}
