@@ -53,10 +53,10 @@ SYN = {
  'methoxyflurane': [], 'pegloticase': [], 'rasburicase': [],
 }
 # Concrete alternatives named by the guidelines that the reference vocabulary spells differently.
-ALT_ALIASES = {'tioguanine': 'thioguanine', 'amphotericin': 'amphotericin B'}
+ALT_ALIASES = {'tioguanine': 'thioguanine', 'amphotericin': 'amphotericin b'}
 ALT_NOT_SUBSTANCES = {'nsaid', 'aromatase inhibitor'}
 EXTRA_PERPETRATORS = {'clobazam'}  # added by the phenoconversion table (Cicali 2020), not in the reference
-EXTRA_ALTERNATIVES = {'letrozole', 'exemestane', 'levetiracetam'}  # named in the issue, checked below
+EXTRA_ALTERNATIVES = {'letrozole', 'exemestane', 'levetiracetam', 'clonidine', 'disopyramide', 'flupentixol', 'ketorolac', 'naproxen', 'noscapine', 'penfluridol', 'sulindac'}  # named in the issue, checked below
 
 # ATC prefixes whose codes are local (skin, eye, ear, throat, vagina, mouth, rectum/anus, topical joint) forms.
 LOCAL_PREFIXES = ('D', 'S01', 'S02', 'S03', 'R02', 'R01A', 'G01', 'G02CC', 'M02', 'A01A', 'C05A')
