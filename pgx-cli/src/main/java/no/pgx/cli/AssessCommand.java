@@ -27,7 +27,9 @@ import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
+import no.pgx.engine.GeneResult;
 import no.pgx.engine.PgxEngine;
+import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Problem;
 
 /**
@@ -279,6 +281,8 @@ final class AssessCommand implements Command {
         f.alternatives().forEach(alts::add);
         n.set("phenotypes", map(f.phenotypes()));
         n.put("phenoconverted", f.phenoconverted());
+        ArrayNode conversions = n.putArray("phenoconversions");
+        f.phenoconversions().forEach(p -> conversions.add(phenoconversion(p)));
         ObjectNode summary = n.putObject("summary");
         summary.put("en", f.summary().en());
         summary.put("nb", f.summary().nb());
@@ -301,6 +305,27 @@ final class AssessCommand implements Command {
         ObjectNode detail = n.putObject("detail");
         detail.put("en", f.detail().en());
         detail.put("nb", f.detail().nb());
+        return n;
+    }
+
+    /** A phenoconversion: gene, perpetrator, its effect and strength, and both results (extension of the contract). */
+    private ObjectNode phenoconversion(Phenoconversion p) {
+        ObjectNode n = json.createObjectNode();
+        n.put("gene", p.gene());
+        n.put("perpetrator", p.perpetrator());
+        n.put("effect", p.effect());
+        n.put("strength", p.strength());
+        n.set("genotypePredicted", result(p.genotypePredicted()));
+        n.set("functional", result(p.functional()));
+        n.put("policyVersion", p.policyVersion());
+        return n;
+    }
+
+    private ObjectNode result(GeneResult r) {
+        ObjectNode n = json.createObjectNode();
+        n.put("phenotype", r.phenotype());
+        n.put("activityScore", r.activityScore());
+        n.put("lookupKey", r.lookupKey());
         return n;
     }
 

@@ -132,6 +132,25 @@ class AssessCommandTest {
     }
 
     @Test
+    void phenoconvertedFindingShowsPerpetratorAndBothPhenotypes() throws IOException {
+        Run run = run("{\"id\":\"pc\",\"results\":{\"CYP2D6\":{\"diplotype\":\"*1/*1\"}},\"drugs\":[\"kodein\"],"
+                + "\"medications\":[\"paroksetin\"]}\n", "assess", "--input", "-");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode codeine = find(run.lines().get(0), "codeine", "CPIC", "general");
+        assertThat(codeine.get("action").asText()).isEqualTo("AVOID");
+        assertThat(codeine.get("phenoconverted").asBoolean()).isTrue();
+        assertThat(codeine.get("phenotypes").get("CYP2D6").asText()).isEqualTo("Poor Metabolizer");
+        JsonNode p = codeine.get("phenoconversions").get(0);
+        assertThat(p.get("gene").asText()).isEqualTo("CYP2D6");
+        assertThat(p.get("perpetrator").asText()).isEqualTo("paroxetine");
+        assertThat(p.get("strength").asText()).isEqualTo("strong");
+        assertThat(p.get("effect").asText()).isEqualTo("inhibitor");
+        assertThat(p.get("genotypePredicted").get("phenotype").asText()).isEqualTo("Normal Metabolizer");
+        assertThat(p.get("functional").get("phenotype").asText()).isEqualTo("Poor Metabolizer");
+        assertThat(codeine.get("summary").get("en").asText()).contains("phenoconverted by paroxetine");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("", "assess").code()).isEqualTo(2);
         assertThat(run("", "assess", "--result", "CYP2C19").code()).isEqualTo(2);

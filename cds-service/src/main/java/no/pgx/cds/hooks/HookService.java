@@ -183,6 +183,9 @@ public class HookService {
                     .medications(new ArrayList<>(comedication)).ageYears(age).build());
             logProblems("assessment", a.problems());
             assessments.add(new DrugAssessment(e.getKey(), e.getValue(), a));
+            if (assessments.size() == 1) {
+                logUncertainResults(a);
+            }
         }
         return cards.orderCards(assessments, context.patientId(), true, engine.knowledgeVersion(), language);
     }
@@ -197,6 +200,7 @@ public class HookService {
         Assessment a = engine.assess(AssessmentRequest.builder().results(genetics.inputs()).drugs(substances)
                 .medications(substances).ageYears(age).build());
         logProblems("assessment", a.problems());
+        logUncertainResults(a);
         return patientView.card(a, language).map(List::of).orElse(List.of());
     }
 
@@ -281,6 +285,16 @@ public class HookService {
     private static void logProblems(String stage, List<Problem> problems) {
         for (Problem p : problems) {
             LOG.info("Unusable input ({}): field={}, gene={}", stage, p.field(), p.gene());
+        }
+    }
+
+    /** Indeterminate results and results with warnings, by gene and count only (the warnings quote alleles). */
+    private static void logUncertainResults(Assessment a) {
+        for (no.pgx.engine.GeneResult r : a.results()) {
+            if (r.state() == no.pgx.engine.ResultState.INDETERMINATE || !r.warnings().isEmpty()) {
+                LOG.info("Gene result needs attention: gene={}, state={}, warnings={}", r.gene(), r.state(),
+                        r.warnings().size());
+            }
         }
     }
 

@@ -55,6 +55,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             LOG.info("Client JWT rejected: {}", reason);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(BODY);
             return;

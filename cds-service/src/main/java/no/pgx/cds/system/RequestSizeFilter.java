@@ -40,6 +40,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(BODY);
             return;

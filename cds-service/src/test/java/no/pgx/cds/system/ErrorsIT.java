@@ -151,4 +151,16 @@ class ErrorsIT extends ServiceIT {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("cards")).isEmpty();
     }
+
+    @Test
+    void anUnparseableResultForAnOrderedDrugGivesNoCardAndNoError() {
+        ObjectNode garbled = Fixtures.genotype("bad", "CYP2C19", "HGNC:2621", "*banana/*2");
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("c1"))
+                .prefetch(List.of(garbled), List.of());
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("cards")).isEmpty();
+    }
 }

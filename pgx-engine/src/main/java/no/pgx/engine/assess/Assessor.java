@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.GeneResult;
+import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.PgxException;
 import no.pgx.engine.Problem;
 import no.pgx.engine.phenotype.PhenotypeCaller;
@@ -37,10 +39,13 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
  * Internal (used by {@link no.pgx.engine.PgxEngine}; not part of the public API): assesses ordered drugs against a
  * patient's results with the rule base.
  *
- * <p>Steps: call phenotypes; map them to functional phenotypes (the phenoconversion seam, identity for now); resolve the
- * drugs; per drug, look the rule outcome up in a Caffeine cache keyed on everything the drug's rules can see
- * ({@link RuleKey}); evaluate the misses together in one new stateless session; turn the surviving candidates into
- * findings with texts. Immutable and thread-safe. Never logs patient data.
+ * <p>Steps: call phenotypes; resolve the drugs; per drug, map the genotype-predicted results to functional ones given
+ * the co-medication ({@link PhenoconversionStep}: the medication list and the other ordered drugs, never the drug
+ * itself); look the rule outcome up in a Caffeine cache keyed on everything the drug's rules can see ({@link RuleKey},
+ * built from the functional results); evaluate the misses in one new stateless session per distinct set of functional
+ * results; turn the surviving candidates into findings with texts. When a perpetrator is ordered, the current
+ * medication it affects is assessed again and a finding is added where the new order changes the phenotype
+ * (ordering paroxetine for a patient on tamoxifen). Immutable and thread-safe. Never logs patient data.
  */
 public final class Assessor {
     private static final Comparator<Candidate> ORDER = Comparator
@@ -65,15 +70,15 @@ public final class Assessor {
     private final Cache<String, DrugResolver.Resolution> resolutions;
 
     private Assessor(Knowledge knowledge, RuleBase rules, DrugResolver drugs, FindingTexts texts,
-                     AlleleFunctions functions, PhenotypeCaller caller, Set<String> defaultSources, long cacheSize) {
+                     AlleleFunctions functions, PhenotypeCaller caller, Set<String> defaultSources, long cacheSize,
+                     PhenoconversionStep phenoconversion) {
         this.knowledge = knowledge;
         this.rules = rules;
         this.facts = new FactBuilder(knowledge, functions);
-        this.assembler = new FindingAssembler(knowledge, texts);
+        this.phenoconversion = phenoconversion;
+        this.assembler = new FindingAssembler(knowledge, texts, phenoconversion::describe);
         this.drugs = drugs;
         this.caller = caller;
-        // The phenoconversion policy is a later work item: with the flag on or off the step is identity for now.
-        this.phenoconversion = PhenoconversionStep.IDENTITY;
         this.defaultSources = Set.copyOf(defaultSources.isEmpty() ? Knowledge.SOURCES : defaultSources);
         Set<String> fg = new HashSet<>();
         knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
@@ -88,7 +93,7 @@ public final class Assessor {
      *
      * @param classLoader     the loader to read the rule base and tables from; not null
      * @param defaultSources  sources used when a request names none ({@code CPIC}, {@code DPWG}); empty means both
-     * @param phenoconversion whether to apply phenoconversion (the step is identity until its policy lands)
+     * @param phenoconversion whether to apply phenoconversion from co-medication
      * @param cacheSize       maximum number of cached rule outcomes; 0 turns caching off
      * @param caller          the phenotype caller; not null
      * @return the assessor, never null
@@ -102,8 +107,10 @@ public final class Assessor {
         Knowledge knowledge = Knowledge.load(classLoader);
         DrugResolver drugs = new CatalogDrugResolver(DrugCatalog.loadDefault());
         FindingTexts texts = new FindingTexts(knowledge, drugs, PhenotypeVocabulary.loadDefault(), classLoader);
+        PhenoconversionStep step = phenoconversion ? PhenoconversionStep.load(classLoader, cacheSize)
+                : PhenoconversionStep.OFF;
         return new Assessor(knowledge, join(rules), drugs, texts, AlleleFunctions.load(classLoader), caller,
-                defaultSources, cacheSize);
+                defaultSources, cacheSize, step);
     }
 
     /**
@@ -180,10 +187,16 @@ public final class Assessor {
         Set<String> medications = resolveMedications(request.medications());
         Map<String, GeneResult> byGene = new LinkedHashMap<>();
         predicted.forEach(r -> byGene.put(r.gene(), r));
-        PhenoconversionStep.Functional functional = phenoconversion.apply(byGene, medications);
-        Map<String, GeneResult> results = functional.results();
+        Set<String> orderedIds = new LinkedHashSet<>();
         List<String> ordered = request.allDrugs() ? List.copyOf(knowledge.drugIds())
-                : resolveDrugs(request.drugs(), problems);
+                : resolveDrugs(request.drugs(), problems, orderedIds);
+        // Co-medication: the medication list (which holds recently stopped long-washout drugs) and the other ordered
+        // drugs. "Every drug of the knowledge base" is a look-up, not an order: then only the medication list counts.
+        Set<String> coMedication = new LinkedHashSet<>(medications);
+        coMedication.addAll(orderedIds);
+        PhenoconversionStep.Session session = phenoconversion.start(byGene, coMedication);
+        Set<String> newPerpetrators = newPerpetrators(orderedIds, medications, session);
+        List<String> reassessed = reassessed(ordered, medications, newPerpetrators);
         String population = population(request.population(), problems);
         Integer age = request.ageYears();
         if (age != null && (age < 0 || age > 130)) {
@@ -191,20 +204,67 @@ public final class Assessor {
             age = null;
         }
         Map<String, GeneFacts> factsByGene = new HashMap<>();
-        for (GeneResult r : results.values()) {
+        for (GeneResult r : byGene.values()) {
             factsByGene.put(r.gene(), new GeneFacts(facts.facts(r, functionGenes.contains(r.gene()))));
         }
         AssessmentContext context = new AssessmentContext(population, age, request.includeNormal());
         Set<String> sources = request.sources().isEmpty() ? defaultSources : normalise(request.sources(), problems);
+        List<String> all = ordered;
+        if (!reassessed.isEmpty()) {
+            all = new ArrayList<>(ordered);
+            all.addAll(reassessed);
+        }
+        List<List<Finding>> perDrug = findings(all, ordered.size(), factsByGene, context, medications, session);
         List<Finding> out = new ArrayList<>();
-        for (List<Finding> list : findings(ordered, factsByGene, context, medications, results)) {
-            for (Finding f : list) {
+        for (int i = 0; i < perDrug.size(); i++) {
+            for (Finding f : perDrug.get(i)) {
+                if (i >= ordered.size() && !causedBy(f, newPerpetrators)) {
+                    continue;  // a drug already taken: only what the new order changes is news
+                }
                 if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source())) {
                     out.add(f);
                 }
             }
         }
-        return new Assessment(predicted, functional.phenoconversions(), out, problems, knowledge.version);
+        problems.addAll(session.problems());
+        return new Assessment(predicted, session.applied(), out, problems, knowledge.version);
+    }
+
+    /** Ordered perpetrators the patient does not already take: their effect on the current medication is new. */
+    private static Set<String> newPerpetrators(Set<String> orderedIds, Set<String> medications,
+                                               PhenoconversionStep.Session session) {
+        if (session.perpetrators().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (String id : orderedIds) {
+            if (session.perpetrators().contains(id) && !medications.contains(id)) {
+                out.add(id.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The current medication whose genes a newly ordered perpetrator changes (and that is not ordered itself). */
+    private List<String> reassessed(List<String> ordered, Set<String> medications, Set<String> newPerpetrators) {
+        if (newPerpetrators.isEmpty()) {
+            return List.of();
+        }
+        Set<String> genes = new HashSet<>();
+        newPerpetrators.forEach(p -> genes.addAll(phenoconversion.genesAffectedBy(p)));
+        List<String> out = new ArrayList<>();
+        for (String drug : new java.util.TreeSet<>(medications)) {
+            Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+            if (info != null && !ordered.contains(drug) && info.genes().stream().anyMatch(genes::contains)) {
+                out.add(drug);
+            }
+        }
+        return out;
+    }
+
+    private static boolean causedBy(Finding f, Set<String> newPerpetrators) {
+        return f.phenoconverted() && f.phenoconversions().stream()
+                .anyMatch(p -> newPerpetrators.contains(p.perpetrator().toLowerCase(Locale.ROOT)));
     }
 
     /** @return the English INN (lower case) of every drug in the knowledge base, sorted */
@@ -232,59 +292,75 @@ public final class Assessor {
     private record FindingKey(RuleKey rules, List<Object> patient) {
     }
 
-    /** One ordered drug on its way through the caches. */
+    /** One drug on its way through the caches. */
     private static final class Slot {
         final String drug;
         final RuleKey rules;
         final FindingKey key;
+        final PhenoconversionStep.Functional functional;
+        final boolean newOrder;
         List<Finding> findings;
         List<FindingAssembler.Prepared> prepared;
 
-        Slot(String drug, RuleKey rules, FindingKey key) {
+        Slot(String drug, RuleKey rules, FindingKey key, PhenoconversionStep.Functional functional,
+             boolean newOrder) {
             this.drug = drug;
             this.rules = rules;
             this.key = key;
+            this.functional = functional;
+            this.newOrder = newOrder;
         }
     }
 
     /**
-     * The findings per ordered drug: from the findings cache; else assembled with this patient's lines from the cached
-     * rule outcome; else the rules run once, in one stateless session, for every drug whose outcome is not cached.
+     * The findings per drug: from the findings cache; else assembled with this patient's lines from the cached rule
+     * outcome; else the rules run for every drug whose outcome is not cached, in one stateless session per distinct
+     * set of functional results (usually one: drugs see different results only when one of them is a perpetrator,
+     * which is left out of its own co-medication).
+     *
+     * @param firstReassessed index of the first drug that is assessed again because a perpetrator was ordered
      */
-    private List<List<Finding>> findings(List<String> ordered, Map<String, GeneFacts> factsByGene,
+    private List<List<Finding>> findings(List<String> drugIds, int firstReassessed, Map<String, GeneFacts> factsByGene,
                                          AssessmentContext context, Set<String> medications,
-                                         Map<String, GeneResult> results) {
-        List<Slot> slots = new ArrayList<>(ordered.size());
-        List<Slot> missing = new ArrayList<>();
-        for (String drug : ordered) {
+                                         PhenoconversionStep.Session session) {
+        List<Slot> slots = new ArrayList<>(drugIds.size());
+        Map<Map<String, GeneFacts>, List<Slot>> missing = new IdentityHashMap<>();
+        Map<PhenoconversionStep.Functional, Map<String, GeneFacts>> functionalFacts = new IdentityHashMap<>();
+        for (int i = 0; i < drugIds.size(); i++) {
+            String drug = drugIds.get(i);
             Knowledge.DrugInfo info = knowledge.drugs.get(drug);
-            RuleKey rk = key(info, factsByGene, context, !medications.contains(drug));
-            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, results)));
+            PhenoconversionStep.Functional fn = session.forDrug(drug, info.genes());
+            Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene
+                    : functionalFacts.computeIfAbsent(fn, x -> functionalFacts(factsByGene, x));
+            boolean newOrder = i >= firstReassessed;
+            RuleKey rk = key(info, drugFacts, context, !medications.contains(drug));
+            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, fn, newOrder)), fn, newOrder);
             slots.add(slot);
             slot.findings = findings == null ? null : findings.getIfPresent(slot.key);
             if (slot.findings == null) {
                 slot.prepared = outcomes == null ? null : outcomes.getIfPresent(rk);
                 if (slot.prepared == null) {
-                    missing.add(slot);
+                    missing.computeIfAbsent(drugFacts, k -> new ArrayList<>()).add(slot);
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            Map<String, List<Candidate>> byDrug = evaluate(missing.stream().map(x -> x.drug).toList(), factsByGene,
-                    context, medications);
-            for (Slot slot : missing) {
+        missing.forEach((drugFacts, group) -> {
+            Map<String, List<Candidate>> byDrug = evaluate(group.stream().map(x -> x.drug).distinct().toList(),
+                    drugFacts, context, medications);
+            for (Slot slot : group) {
                 slot.prepared = byDrug.getOrDefault(slot.drug, List.of()).stream().map(assembler::prepare).toList();
                 if (outcomes != null) {
                     outcomes.put(slot.rules, slot.prepared);
                 }
             }
-        }
+        });
         List<List<Finding>> out = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
             if (slot.findings == null) {
                 List<Finding> list = new ArrayList<>(slot.prepared.size());
                 for (FindingAssembler.Prepared p : slot.prepared) {
-                    list.add(assembler.finding(p, results));
+                    list.add(assembler.finding(p, slot.functional.results(), slot.functional.conversions(),
+                            slot.newOrder));
                 }
                 slot.findings = List.copyOf(list);
                 if (findings != null) {
@@ -296,9 +372,34 @@ public final class Assessor {
         return out;
     }
 
-    /** What the patient lines of a drug's findings show: diplotype, score, test date and lab per gene. */
-    private static List<Object> patient(Knowledge.DrugInfo info, Map<String, GeneResult> results) {
-        List<Object> out = new ArrayList<>(info.genes().size() * 4);
+    /**
+     * The facts with the phenoconverted genes replaced by their functional result. The diplotype and allele-function
+     * pair are left out of those: rows keyed on the genotype (DPWG CYP2C9 diplotypes for phenytoin) describe the
+     * genotype, not the functional state, so the phenotype and activity-score rows decide.
+     */
+    private Map<String, GeneFacts> functionalFacts(Map<String, GeneFacts> predicted,
+                                                   PhenoconversionStep.Functional functional) {
+        Map<String, GeneFacts> out = new HashMap<>(predicted);
+        functional.conversions().forEach((gene, p) -> {
+            List<GeneFact> list = new ArrayList<>();
+            for (GeneFact f : facts.facts(functional.results().get(gene), false)) {
+                list.add(f.diplotype() == null && f.functions() == null ? f : new GeneFact(f.gene(), f.allele(),
+                        f.lookupKey(), f.phenotype(), null, null, f.state(), f.expandedFrom()));
+            }
+            out.put(gene, new GeneFacts(List.copyOf(list)));
+        });
+        return out;
+    }
+
+    /**
+     * What the patient lines of a drug's findings show: diplotype, score, test date and lab per gene; for a
+     * phenoconverted gene also the perpetrator, its class and the genotype-predicted result, so that two patients
+     * with the same functional result but different perpetrators or genotypes never share a cached finding.
+     */
+    private static List<Object> patient(Knowledge.DrugInfo info, PhenoconversionStep.Functional functional,
+                                        boolean newOrder) {
+        Map<String, GeneResult> results = functional.results();
+        List<Object> out = new ArrayList<>(info.genes().size() * 5 + 1);
         for (String gene : info.genes()) {
             GeneResult r = results.get(gene);
             if (r != null) {
@@ -308,6 +409,19 @@ public final class Assessor {
                 out.add(r.provenance().testDate());
                 out.add(r.provenance().lab());
             }
+            Phenoconversion p = functional.conversions().get(gene);
+            if (p != null) {
+                out.add(p.perpetrator());
+                out.add(p.effect());
+                out.add(p.strength());
+                out.add(p.policyVersion());
+                out.add(p.genotypePredicted().phenotype());
+                out.add(p.genotypePredicted().activityScore());
+                out.add(p.genotypePredicted().lookupKey());
+            }
+        }
+        if (newOrder) {
+            out.add(Boolean.TRUE);
         }
         return out;
     }
@@ -360,7 +474,12 @@ public final class Assessor {
 
     // ------------------------------------------------------------------ input
 
-    private List<String> resolveDrugs(List<String> names, List<Problem> problems) {
+    /**
+     * @param resolved receives every drug id the names certainly contain, also those without rules (a perpetrator
+     *                 such as rifampicin is co-medication for the other ordered drugs)
+     * @return the ordered drugs that the knowledge base has rules for
+     */
+    private List<String> resolveDrugs(List<String> names, List<Problem> problems, Set<String> resolved) {
         Set<String> ids = new LinkedHashSet<>();
         for (String name : names) {
             DrugResolver.Resolution r = resolve(name);
@@ -370,6 +489,7 @@ public final class Assessor {
                 continue;
             }
             ids.addAll(r.ids());
+            resolved.addAll(r.ids());
             if (!r.possibleIds().isEmpty()) {
                 ids.addAll(r.possibleIds());
                 problems.add(new Problem(null, "drug", "'" + name + "' may contain " + r.possibleIds()

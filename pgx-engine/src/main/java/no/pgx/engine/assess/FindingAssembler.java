@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.assess.FindingTexts.Lang;
 import no.pgx.rules.model.Candidate;
@@ -38,16 +40,30 @@ final class FindingAssembler {
      * @param genes the genes whose patient lines the detail shows
      */
     record Prepared(Candidate candidate, Finding template, String[] detailHead, String[] detailTail,
-                    List<String> genes) {
+                    List<String> genes, SummaryInput[] summary) {
+    }
+
+    /**
+     * What a summary is written from, kept so that a phenoconverted finding can be re-worded per patient.
+     *
+     * @param genes the genes the summary names
+     */
+    record SummaryInput(String drug, List<String> actions, String consequence, String source, String strength,
+                        List<String> genes) {
     }
 
     private final Knowledge knowledge;
     private final FindingTexts texts;
     private final Map<String, Map<Lang, RowText>> rowTexts = new HashMap<>();
+    private final Function<Phenoconversion, LocalizedText> describer;
 
-    FindingAssembler(Knowledge knowledge, FindingTexts texts) {
+    /**
+     * @param describer the "phenoconverted by …" words of a phenoconversion (the policy's wording)
+     */
+    FindingAssembler(Knowledge knowledge, FindingTexts texts, Function<Phenoconversion, LocalizedText> describer) {
         this.knowledge = knowledge;
         this.texts = texts;
+        this.describer = describer;
         for (Knowledge.Row r : knowledge.rows.values()) {
             Map<Lang, RowText> m = new EnumMap<>(Lang.class);
             for (Lang l : Lang.values()) {
@@ -69,6 +85,30 @@ final class FindingAssembler {
 
     /** The finding for a patient: the prepared one with the patient's lines in its detail. */
     Finding finding(Prepared p, Map<String, GeneResult> results) {
+        return finding(p, results, Map.of(), false);
+    }
+
+    /**
+     * The finding for a patient whose results may be phenoconverted.
+     *
+     * @param results     the functional result per gene
+     * @param conversions the phenoconversion per gene (only those of the finding's genes are used); may be empty
+     * @param newOrder    true when the drug is already taken and the finding exists because a perpetrator is ordered
+     */
+    Finding finding(Prepared p, Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
+                    boolean newOrder) {
+        if (!conversions.isEmpty() && p.summary() != null) {
+            List<Phenoconversion> own = new ArrayList<>(2);
+            for (String gene : p.genes()) {
+                Phenoconversion c = conversions.get(gene);
+                if (c != null) {
+                    own.add(c);
+                }
+            }
+            if (!own.isEmpty()) {
+                return phenoconverted(p, results, own, newOrder);
+            }
+        }
         Finding t = p.template();
         String[] detail = new String[2];
         for (Lang l : Lang.values()) {
@@ -79,13 +119,66 @@ final class FindingAssembler {
             StringBuilder d = new StringBuilder(p.detailHead()[l.ordinal()].length() + p.detailTail()[l.ordinal()]
                     .length() + 128);
             d.append(p.detailHead()[l.ordinal()]);
-            patientLines(p.genes(), p.candidate(), results, l, d);
+            patientLines(p.genes(), p.candidate(), results, Map.of(), Map.of(), l, d);
             d.append('\n').append(p.detailTail()[l.ordinal()]);
             detail[l.ordinal()] = d.toString();
         }
         return new Finding(t.drug(), t.source(), t.population(), t.populationLabel(), t.lookupKey(), t.phenotypes(),
                 t.strength(), t.action(), t.dosePercent(), t.alternatives(), t.consequence(), false, List.of(),
                 t.summary(), new LocalizedText(detail[0], detail[1]), t.guideline(), t.recommendationId());
+    }
+
+    /**
+     * A finding selected with a functional phenotype: the summary names the perpetrator with its class ("phenoconverted
+     * by paroxetine (strong CYP2D6 inhibitor)"; "phenoconverted by paroxetine", or for long multi-gene summaries only
+     * "phenoconverted", when that does not fit the 140 characters), and the detail always names the perpetrator with
+     * its class and pairs the functional with the genotype-predicted result.
+     */
+    private Finding phenoconverted(Prepared p, Map<String, GeneResult> results, List<Phenoconversion> own,
+                                   boolean newOrder) {
+        Finding t = p.template();
+        Map<String, Phenoconversion> byGene = new LinkedHashMap<>();
+        own.forEach(c -> byGene.put(c.gene(), c));
+        String[] summary = new String[2];
+        String[] detail = new String[2];
+        for (Lang l : Lang.values()) {
+            Map<String, String> full = new HashMap<>();
+            Map<String, String> brief = new HashMap<>();
+            Map<String, String> bare = new HashMap<>();
+            for (Phenoconversion c : own) {
+                full.put(c.gene(), describer.apply(c).in(l == Lang.EN ? "en" : "nb"));
+                brief.put(c.gene(), texts.text(l, "detail.basis.phenoconverted", "perpetrators",
+                        texts.drug(c.perpetrator(), l)));
+                bare.put(c.gene(), texts.text(l, "detail.basis.phenoconverted.bare"));
+            }
+            SummaryInput in = p.summary()[l.ordinal()];
+            String genesFull = genes(p.candidate(), l, in.genes(), full);
+            FindingTexts.Summary s = null;
+            for (Map<String, String> words : List.of(full, brief, bare)) {
+                s = texts.summary(l, in.drug(), words == full ? genesFull : genes(p.candidate(), l, in.genes(), words),
+                        in.actions(), in.consequence(), in.source(), in.strength());
+                if (!s.truncated()) {
+                    break;
+                }
+            }
+            summary[l.ordinal()] = s.text();
+            StringBuilder d = new StringBuilder(p.detailTail()[l.ordinal()].length() + 384);
+            d.append(head(l, in.drug(), genesFull));
+            patientLines(p.genes(), p.candidate(), results, byGene, full, l, d);
+            if (newOrder) {
+                List<String> names = new ArrayList<>();
+                own.forEach(c -> names.add(texts.drug(c.perpetrator(), l)));
+                d.append(texts.text(l, "detail.newOrder", "drug", in.drug(), "perpetrators",
+                        texts.join(names.stream().distinct().toList(), l, "list.and"), "genes",
+                        String.join("/", byGene.keySet()))).append('\n');
+            }
+            d.append('\n').append(p.detailTail()[l.ordinal()]);
+            detail[l.ordinal()] = d.toString();
+        }
+        return new Finding(t.drug(), t.source(), t.population(), t.populationLabel(), t.lookupKey(), t.phenotypes(),
+                t.strength(), t.action(), t.dosePercent(), t.alternatives(), t.consequence(), true, own,
+                new LocalizedText(summary[0], summary[1]), new LocalizedText(detail[0], detail[1]), t.guideline(),
+                t.recommendationId());
     }
 
     // ------------------------------------------------------------------ kinds
@@ -96,10 +189,13 @@ final class FindingAssembler {
         String[] summary = new String[2];
         String[] head = new String[2];
         String[] tail = new String[2];
+        SummaryInput[] inputs = new SummaryInput[2];
         for (Lang l : Lang.values()) {
             RowText rt = rowTexts.get(row.id()).get(l);
             String genes = genes(c, l, c.genes());
             String drug = texts.drug(c.drug(), l);
+            inputs[l.ordinal()] = new SummaryInput(drug, List.of(rt.action(), rt.plainAction(), rt.bareAction()),
+                    rt.consequence(), c.source(), rt.strength(), c.genes());
             summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(rt.action(), rt.plainAction(),
                     rt.bareAction()), rt.consequence(), c.source(), rt.strength()).text();
             head[l.ordinal()] = head(l, drug, genes);
@@ -120,7 +216,7 @@ final class FindingAssembler {
                 phenotypes(c), row.strength(), row.action(), row.dosePercent(), row.alternatives(), row.consequence(),
                 false, List.of(), new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
                 new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), row.id());
-        return new Prepared(c, t, head, tail, c.genes());
+        return new Prepared(c, t, head, tail, c.genes(), inputs);
     }
 
     private Prepared testRequired(Candidate c) {
@@ -152,7 +248,7 @@ final class FindingAssembler {
                 Action.TEST_REQUIRED, null, List.of(), null, false, List.of(),
                 new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
                 g == null ? null : new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), rule.id());
-        return new Prepared(c, t, head, tail, List.of());
+        return new Prepared(c, t, head, tail, List.of(), null);
     }
 
     private Prepared noMatch(Candidate c) {
@@ -161,10 +257,12 @@ final class FindingAssembler {
         String[] summary = new String[2];
         String[] head = new String[2];
         String[] tail = new String[2];
+        SummaryInput[] inputs = new SummaryInput[2];
         for (Lang l : Lang.values()) {
             String drug = texts.drug(c.drug(), l);
             String genes = genes(c, l, c.genes());
             String action = texts.text(l, "action.NO_RECOMMENDATION", "source", c.source());
+            inputs[l.ordinal()] = new SummaryInput(drug, List.of(action), null, c.source(), "", c.genes());
             summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(action), null, c.source(), "").text();
             head[l.ordinal()] = head(l, drug, genes);
             tail[l.ordinal()] = texts.text(l, "detail.notes", "notes", texts.text(l, "detail.noMatch", "source",
@@ -175,7 +273,7 @@ final class FindingAssembler {
                 phenotypes(c), "", Action.NO_RECOMMENDATION, null, List.of(), "uncertain", false, List.of(),
                 new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
                 new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), c.id());
-        return new Prepared(c, t, head, tail, c.genes());
+        return new Prepared(c, t, head, tail, c.genes(), inputs);
     }
 
     private Prepared algorithm(Candidate c) {
@@ -193,11 +291,14 @@ final class FindingAssembler {
         String[] summary = new String[2];
         String[] head = new String[2];
         String[] tail = new String[2];
+        SummaryInput[] inputs = new SummaryInput[2];
         for (Lang l : Lang.values()) {
             String drug = texts.drug(c.drug(), l);
             String genes = genes(c, l, tested);
             String action = texts.text(l, "action.ALGORITHM");
             String consequence = texts.phrase(a.consequence(), l);
+            inputs[l.ordinal()] = new SummaryInput(drug, List.of(action), consequence, c.source(), "",
+                    List.copyOf(tested));
             summary[l.ordinal()] = texts.summary(l, drug, genes, List.of(action), consequence, c.source(), "").text();
             head[l.ordinal()] = head(l, drug, genes);
             StringBuilder d = new StringBuilder(256);
@@ -215,7 +316,7 @@ final class FindingAssembler {
                 a.action(), null, List.of(), a.consequence(), false, List.of(),
                 new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
                 new GuidelineRef(a.id(), a.source(), a.title(), a.version(), a.url()), a.id());
-        return new Prepared(c, t, head, tail, a.genes());
+        return new Prepared(c, t, head, tail, a.genes(), inputs);
     }
 
     // ------------------------------------------------------------------ parts
@@ -300,6 +401,11 @@ final class FindingAssembler {
 
     /** Gene words: the patient's result per gene; genes with the same words are written once ("CACNA1S/RYR1 …"). */
     private String genes(Candidate c, Lang l, List<String> genes) {
+        return genes(c, l, genes, Map.of());
+    }
+
+    /** @param annotations gene → words added after its result ("phenoconverted by …"); may be empty */
+    private String genes(Candidate c, Lang l, List<String> genes, Map<String, String> annotations) {
         Map<String, List<String>> byWords = new LinkedHashMap<>();
         for (String gene : genes) {
             GeneFact f = fact(c, gene);
@@ -312,6 +418,10 @@ final class FindingAssembler {
                 String value = f.expanded() ? "phenotype:" + f.expandedFrom() : f.lookupKey();
                 words = texts.geneWords(gene, value, f.phenotype(), l);
             }
+            String note = annotations.get(gene);
+            if (note != null) {
+                words = texts.text(l, "gene.phenoconverted", "words", words, "phenoconversion", note);
+            }
             String rest = words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : null;
             byWords.computeIfAbsent(rest == null ? "\u0000" + words : rest, k -> new ArrayList<>()).add(gene);
         }
@@ -322,7 +432,15 @@ final class FindingAssembler {
         return j.toString();
     }
 
-    private void patientLines(List<String> genes, Candidate c, Map<String, GeneResult> results, Lang l,
+    /**
+     * One line per gene: its result and whether it is genotype-predicted or phenoconverted; a phenoconverted gene shows
+     * the functional result first and then the genotype-predicted one (diplotype, score, phenotype, test date, lab).
+     *
+     * @param conversions the phenoconversion per gene whose result is functional; may be empty
+     * @param basis       gene → "phenoconverted by …" words for those genes
+     */
+    private void patientLines(List<String> genes, Candidate c, Map<String, GeneResult> results,
+                              Map<String, Phenoconversion> conversions, Map<String, String> basis, Lang l,
                               StringBuilder d) {
         for (String gene : genes) {
             GeneResult r = results.get(gene);
@@ -331,25 +449,45 @@ final class FindingAssembler {
                 d.append(texts.text(l, "detail.patient.notTested", "gene", gene)).append('\n');
                 continue;
             }
-            List<String> parts = new ArrayList<>(4);
-            if (r.diplotype() != null) {
-                parts.add(r.diplotype());
+            String words = f.allele() != null ? texts.geneWords(gene, f.lookupKey(), null, l)
+                    : texts.phenotype(f.phenotype() == null ? phenotypeOf(gene, f.lookupKey()) : f.phenotype(), l);
+            Phenoconversion p = conversions.get(gene);
+            if (p == null) {
+                d.append(texts.text(l, "detail.patient", "gene", gene, "result",
+                        String.join(", ", patientParts(r, words, l)), "basis",
+                        texts.text(l, "detail.basis.predicted"))).append('\n');
+                continue;
             }
-            if (r.activityScore() != null && !r.activityScore().isBlank()) {
-                parts.add(texts.text(l, "detail.patient.score", "score", r.activityScore()));
+            List<String> functional = new ArrayList<>(2);
+            functional.add(words);
+            if (p.functional().activityScore() != null && !p.functional().activityScore().isBlank()) {
+                functional.add(texts.text(l, "detail.patient.score", "score", p.functional().activityScore()));
             }
-            parts.add(f.allele() != null ? texts.geneWords(gene, f.lookupKey(), null, l)
-                    : texts.phenotype(f.phenotype() == null ? phenotypeOf(gene, f.lookupKey()) : f.phenotype(), l));
-            Provenance p = r.provenance();
-            if (p != null && p.testDate() != null) {
-                parts.add(texts.text(l, "detail.patient.tested", "date", p.testDate().toString()));
-            }
-            if (p != null && p.lab() != null && !p.lab().isBlank()) {
-                parts.add(texts.text(l, "detail.patient.lab", "lab", p.lab()));
-            }
-            d.append(texts.text(l, "detail.patient", "gene", gene, "result", String.join(", ", parts), "basis",
-                    texts.text(l, "detail.basis.predicted"))).append('\n');
+            GeneResult g = p.genotypePredicted();
+            d.append(texts.text(l, "detail.patient.phenoconverted", "gene", gene, "result",
+                    String.join(", ", functional), "basis", basis.get(gene), "predicted",
+                    String.join(", ", patientParts(g, texts.phenotype(g.phenotype(), l), l)))).append('\n');
         }
+    }
+
+    /** Diplotype, activity score, phenotype words, test date and lab of a result. */
+    private List<String> patientParts(GeneResult r, String words, Lang l) {
+        List<String> parts = new ArrayList<>(5);
+        if (r.diplotype() != null) {
+            parts.add(r.diplotype());
+        }
+        if (r.activityScore() != null && !r.activityScore().isBlank()) {
+            parts.add(texts.text(l, "detail.patient.score", "score", r.activityScore()));
+        }
+        parts.add(words);
+        Provenance p = r.provenance();
+        if (p != null && p.testDate() != null) {
+            parts.add(texts.text(l, "detail.patient.tested", "date", p.testDate().toString()));
+        }
+        if (p != null && p.lab() != null && !p.lab().isBlank()) {
+            parts.add(texts.text(l, "detail.patient.lab", "lab", p.lab()));
+        }
+        return parts;
     }
 
     /** The lookup key per gene of the row: the patient's key (a phenotype-only result: that phenotype). */

@@ -178,6 +178,31 @@ public final class Phenoconverter {
         return Collections.unmodifiableSet(genes);
     }
 
+    /**
+     * The drug ids of the perpetrator table (every enzyme, every strength), so that a caller can index them once at
+     * start-up; {@link #genesAffectedBy(String)} tells which of them the policy applies to which gene.
+     *
+     * @return drug ids (English INN, lower case), sorted; never null
+     */
+    public Set<String> perpetrators() {
+        Set<String> drugs = new TreeSet<>();
+        table.all().forEach(m -> drugs.add(m.drug()));
+        return Collections.unmodifiableSet(drugs);
+    }
+
+    /**
+     * Names a perpetrator with its class for one gene, for messages.
+     *
+     * @param drugOrCode drug id, Norwegian name or ATC code
+     * @param gene       gene symbol
+     * @return e.g. {@code paroxetine (strong CYP2D6 inhibitor)}; the input itself when the table has no such row
+     */
+    public String describePerpetrator(String drugOrCode, String gene) {
+        String enzyme = gene == null ? "" : gene.toUpperCase(Locale.ROOT);
+        return table.find(drugOrCode).stream().filter(m -> m.enzyme().equals(enzyme)).findFirst()
+                .map(Phenoconverter::cause).orElse(String.valueOf(drugOrCode));
+    }
+
     /** @return the version stamped on every {@link Phenoconversion}: policy version + perpetrator-table version */
     public String policyVersion() {
         return version;

@@ -97,8 +97,13 @@ final class RowCases {
      * the medication list so that no "test before start" finding is added.
      */
     static AssessmentRequest request(TableRow row) {
+        return request(row, List.of());
+    }
+
+    /** As {@link #request(TableRow)}, with more drugs on the medication list (e.g. a CYP inhibitor). */
+    static AssessmentRequest request(TableRow row, List<String> moreMedication) {
         AssessmentRequest.Builder b = AssessmentRequest.builder().drug(row.drug()).medication(row.drug())
-                .includeNormal(true);
+                .medications(moreMedication).includeNormal(true);
         if (!row.population().equals("general")) {
             b.population(row.population());
         }
