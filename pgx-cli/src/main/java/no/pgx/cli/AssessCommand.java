@@ -31,6 +31,7 @@ import no.pgx.engine.GeneResult;
 import no.pgx.engine.PgxEngine;
 import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Problem;
+import no.pgx.engine.fhir.FhirResults;
 
 /**
  * {@code pgx-cli assess}: drug advice for patients' gene results.
@@ -67,7 +68,7 @@ final class AssessCommand implements Command {
 
     @Override
     public String usage() {
-        return "assess --input FILE.jsonl|- [--include-normal]  |  assess --result GENE=VALUE --drug NAME"
+        return "assess --input FILE.jsonl|- [--include-normal]  |  assess --result GENE=VALUE|--fhir BUNDLE.json --drug NAME"
                 + " [--medication NAME] [--population P] [--age N] [--include-normal] [--lang nb|en]"
                 + " [--format table|json]   drug advice (CPIC, DPWG) for gene results";
     }
@@ -78,8 +79,8 @@ final class AssessCommand implements Command {
         if (o.input != null) {
             return batch(o, in, out, err);
         }
-        if (o.results.isEmpty() && o.drugs.isEmpty()) {
-            throw new UsageException("give --input FILE.jsonl, or --result GENE=VALUE and --drug NAME");
+        if (o.results.isEmpty() && o.drugs.isEmpty() && o.fhir == null) {
+            throw new UsageException("give --input FILE.jsonl, or --result GENE=VALUE (or --fhir BUNDLE.json) and --drug NAME");
         }
         return single(o, out);
     }
@@ -343,9 +344,21 @@ final class AssessCommand implements Command {
         }
         AssessmentRequest.Builder b = AssessmentRequest.builder().includeNormal(o.includeNormal).drugs(o.drugs)
                 .medications(o.medications).population(o.population).ageYears(o.age);
+        List<Problem> fhirProblems = new ArrayList<>();
+        if (o.fhir != null) {
+            // Results from a FHIR Bundle (Genomics Reporting Observations); a --result for the same gene wins.
+            FhirResults fhir = FhirResults.fromJson(readFile(o.fhir));
+            fhir.results().stream().filter(r -> o.results.keySet().stream().noneMatch(g -> g.equalsIgnoreCase(r.gene())))
+                    .forEach(b::result);
+            fhirProblems.addAll(fhir.problems());
+        }
         o.results.forEach((gene, value) -> b.result(guess(gene, value)));
         o.sources.forEach(b::source);
-        Assessment a = engine().assess(b.build());
+        Assessment assessed = engine().assess(b.build());
+        List<Problem> problems = new ArrayList<>(fhirProblems);
+        problems.addAll(assessed.problems());
+        Assessment a = new Assessment(assessed.results(), assessed.phenoconversions(), assessed.findings(), problems,
+                assessed.knowledgeVersion());
         if (o.format.equals("json")) {
             ObjectNode result = json.createObjectNode();
             result.putNull("id");
@@ -362,6 +375,14 @@ final class AssessCommand implements Command {
             table(a, o.lang, out);
         }
         return a.problems().isEmpty() ? 0 : 1;
+    }
+
+    private static String readFile(String path) {
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot read " + path + ": " + e.getMessage());
+        }
     }
 
     private static void table(Assessment a, String lang, PrintStream out) {
@@ -431,6 +452,7 @@ final class AssessCommand implements Command {
     /** Parsed command-line options. */
     private static final class Options {
         String input;
+        String fhir;
         boolean includeNormal;
         final Map<String, String> results = new LinkedHashMap<>();
         final List<String> drugs = new ArrayList<>();
@@ -447,6 +469,7 @@ final class AssessCommand implements Command {
                 String a = args.get(i);
                 switch (a) {
                     case "--input" -> o.input = value(args, ++i, a);
+                    case "--fhir" -> o.fhir = value(args, ++i, a);
                     case "--include-normal" -> o.includeNormal = true;
                     case "--result" -> {
                         String r = value(args, ++i, a);
@@ -483,8 +506,8 @@ final class AssessCommand implements Command {
                     default -> throw new UsageException("unknown option '" + a + "'");
                 }
             }
-            if (o.input != null && (!o.results.isEmpty() || !o.drugs.isEmpty())) {
-                throw new UsageException("use either --input or --result/--drug, not both");
+            if (o.input != null && (!o.results.isEmpty() || !o.drugs.isEmpty() || o.fhir != null)) {
+                throw new UsageException("use either --input or --result/--fhir/--drug, not both");
             }
             return o;
         }

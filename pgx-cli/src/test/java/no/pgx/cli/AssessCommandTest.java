@@ -172,4 +172,39 @@ class AssessCommandTest {
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
+
+    @Test
+    void resultsCanComeFromAFhirBundle() throws IOException {
+        Path bundle = dir.resolve("bundle.json");
+        Files.writeString(bundle, """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"resource":{"resourceType":"Observation","id":"g1","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},
+                   "effectiveDateTime":"2021-03-01","valueString":"CYP2C19*2/*2"}}]}
+                """);
+        Run run = run("", "assess", "--fhir", bundle.toString(), "--drug", "klopidogrel", "--format", "json");
+        JsonNode result = run.lines().get(0);
+        assertThat(result.get("findings")).isNotEmpty();
+        assertThat(result.get("findings")).allSatisfy(f -> {
+            assertThat(f.get("drug").asText()).isEqualTo("clopidogrel");
+            assertThat(f.get("phenotypes").get("CYP2C19").asText()).isEqualTo("Poor Metabolizer");
+            assertThat(f.get("action").asText()).isEqualTo("AVOID");
+        });
+        assertThat(run.code()).isZero();
+    }
+
+    @Test
+    void aMalformedFhirResultIsReportedAndTheRestIsAssessed() throws IOException {
+        Path bundle = dir.resolve("bad.json");
+        Files.writeString(bundle, """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"resource":{"resourceType":"Observation","id":"g9","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]}}}]}
+                """);
+        Run run = run("", "assess", "--fhir", bundle.toString(), "--result", "CYP2C19=*1/*1", "--drug", "clopidogrel",
+                "--format", "json");
+        JsonNode result = run.lines().get(0);
+        assertThat(result.get("errors").toString()).contains("g9");
+        assertThat(run.code()).isEqualTo(1);
+    }
 }
