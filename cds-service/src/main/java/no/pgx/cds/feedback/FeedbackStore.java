@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -28,7 +32,8 @@ import no.pgx.cds.hooks.Suggestion;
 /**
  * Durable store of the cards this service issued and of the feedback on them: an embedded H2 database file under
  * {@code pgx.feedback.dir} (or any H2 JDBC URL in {@code pgx.feedback.jdbc-url}), so both survive a restart.
- * Feedback is append-only. Thread-safe (a small connection pool; each call is one transaction).
+ * Feedback is append-only. Thread-safe (a small connection pool; each call is one transaction, except that concurrent
+ * recordings of issued cards share one: see {@link #recordIssued}).
  *
  * <p>Only card ids, suggestion ids, override codes and the user's feedback are stored: no genotype, no patient id.
  */
@@ -39,6 +44,8 @@ public class FeedbackStore implements DisposableBean {
 
     private final JdbcConnectionPool pool;
     private final boolean embedded;
+    private final Queue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
+    private final Object writeLock = new Object();
 
     public FeedbackStore(FeedbackProperties properties) {
         this.embedded = properties.jdbcUrl() == null || properties.jdbcUrl().isBlank();
@@ -105,20 +112,77 @@ public class FeedbackStore implements DisposableBean {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
+        String instance = hookInstance == null ? null : hookInstance.substring(0, Math.min(128, hookInstance.length()));
+        List<IssuedRow> rows = new ArrayList<>();
+        for (Card card : cards) {
+            rows.add(new IssuedRow(card.uuid(), serviceId, instance, now,
+                    String.join(SEP, card.suggestions().stream().map(Suggestion::uuid).toList()),
+                    String.join(SEP, card.overrideReasons().stream().map(r -> r.system() + "|" + r.code()).toList())));
+        }
+        PendingWrite write = new PendingWrite(rows, new CompletableFuture<>());
+        pendingWrites.add(write);
+        synchronized (writeLock) {
+            if (!write.done().isDone()) {
+                writePending();
+            }
+        }
+        try {
+            write.done().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Cannot record issued cards: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Group commit: the thread holding the write lock writes every call's rows queued so far in one transaction, so
+     * that concurrent calls share the statement preparation and the commit (the main cost of a write). Each call still
+     * returns only after its rows are committed. When the shared transaction fails, each call's rows are retried in a
+     * transaction of their own, so that one call's failure is not another's.
+     */
+    private void writePending() {
+        List<PendingWrite> batch = new ArrayList<>();
+        for (PendingWrite w = pendingWrites.poll(); w != null; w = pendingWrites.poll()) {
+            batch.add(w);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            insert(batch);
+            batch.forEach(w -> w.done().complete(null));
+        } catch (SQLException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            for (PendingWrite w : batch) {
+                try {
+                    insert(List.of(w));
+                    w.done().complete(null);
+                } catch (SQLException | RuntimeException single) {
+                    w.done().completeExceptionally(single);
+                }
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(w -> w.done().completeExceptionally(e));
+        }
+    }
+
+    private void insert(List<PendingWrite> batch) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO issued_card (card_uuid, service_id, "
                     + "hook_instance, issued_at, suggestion_ids, override_reasons) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Card card : cards) {
-                    p.setString(1, card.uuid());
-                    p.setString(2, serviceId);
-                    p.setString(3, hookInstance == null ? null
-                            : hookInstance.substring(0, Math.min(128, hookInstance.length())));
-                    p.setTimestamp(4, now);
-                    p.setString(5, String.join(SEP, card.suggestions().stream().map(Suggestion::uuid).toList()));
-                    p.setString(6, String.join(SEP, card.overrideReasons().stream()
-                            .map(r -> r.system() + "|" + r.code()).toList()));
-                    p.addBatch();
+                for (PendingWrite w : batch) {
+                    for (IssuedRow row : w.rows()) {
+                        p.setString(1, row.cardUuid());
+                        p.setString(2, row.serviceId());
+                        p.setString(3, row.hookInstance());
+                        p.setTimestamp(4, row.issuedAt());
+                        p.setString(5, row.suggestionIds());
+                        p.setString(6, row.overrideReasons());
+                        p.addBatch();
+                    }
                 }
                 p.executeBatch();
                 c.commit();
@@ -126,9 +190,16 @@ public class FeedbackStore implements DisposableBean {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record issued cards: " + e.getMessage(), e);
         }
+    }
+
+    /** One issued_card row. */
+    private record IssuedRow(String cardUuid, String serviceId, String hookInstance, Timestamp issuedAt,
+            String suggestionIds, String overrideReasons) {
+    }
+
+    /** The rows of one call and the signal that they are committed (or could not be). */
+    private record PendingWrite(List<IssuedRow> rows, CompletableFuture<Void> done) {
     }
 
     /**

@@ -3,6 +3,7 @@ package no.pgx.cds.fhir;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import no.pgx.cds.system.CdsRequestException;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * to that patient. Stateless.
  */
 public final class PatientFacts {
+    private static final Pattern HISTORY = Pattern.compile("/_history/.*$");
+
     private PatientFacts() {
     }
 
@@ -61,7 +64,7 @@ public final class PatientFacts {
             if (reference == null) {
                 continue;
             }
-            String r = reference.replaceAll("/_history/.*$", "");
+            String r = HISTORY.matcher(reference).replaceAll("");
             int at = r.lastIndexOf("Patient/");
             if (at >= 0 && !r.substring(at + "Patient/".length()).equals(patientId)) {
                 throw CdsRequestException.badRequest(field, field + " contains a "

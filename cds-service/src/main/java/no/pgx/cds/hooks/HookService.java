@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class HookService {
     private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
 
     private final CdsServiceCatalog catalog;
     private final PrefetchResolver prefetch;
@@ -121,7 +123,7 @@ public class HookService {
                         "fhirAuthorization.access_token is required");
             }
         }
-        if (request.fhirServer() != null && !request.fhirServer().matches("(?i)https?://\\S+")) {
+        if (request.fhirServer() != null && !HTTP_URL.matcher(request.fhirServer()).matches()) {
             throw CdsRequestException.badRequest("fhirServer", "fhirServer must be an http(s) URL");
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import no.pgx.cds.system.PureCache;
 import no.pgx.terminology.drug.Coding;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.drug.DrugMatch;
@@ -16,14 +17,24 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Tolerates what real clients send: RxNorm-only codings, a single {@code coding} object instead of an array,
  * {@code medicationReference} to a contained Medication ({@code #med1}) or to a Medication in the same Bundle, and
- * the R5 {@code medication.concept}/{@code medication.reference} shape. Thread-safe.
+ * the R5 {@code medication.concept}/{@code medication.reference} shape.
+ *
+ * <p>Catalog resolution is a pure function of the codings and texts, and the same drugs come back in call after
+ * call, so its results are cached (bounded). Thread-safe.
  */
 @Component
 public class MedicationReader {
+    private static final int CACHE_SIZE = 4_096;
+
     private final DrugCatalog catalog;
+    private final PureCache<Query, DrugMatch> resolved = new PureCache<>(CACHE_SIZE);
 
     public MedicationReader(DrugCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** What {@link DrugCatalog#resolve(List, String, List, String)} is asked; value equality for the cache. */
+    private record Query(List<Coding> codings, String text, List<Coding> route, String routeText) {
     }
 
     /**
@@ -66,8 +77,9 @@ public class MedicationReader {
                 }
             }
         }
-        DrugMatch match = catalog.resolve(codings, texts.isEmpty() ? null : String.join(" / ", texts), route,
-                routeTexts.isEmpty() ? null : String.join(" ", routeTexts));
+        Query query = new Query(List.copyOf(codings), texts.isEmpty() ? null : String.join(" / ", texts),
+                List.copyOf(route), routeTexts.isEmpty() ? null : String.join(" ", routeTexts));
+        DrugMatch match = resolved.get(query, q -> catalog.resolve(q.codings(), q.text(), q.route(), q.routeText()));
         return new MedicationLine(reference, resource, match);
     }
 
