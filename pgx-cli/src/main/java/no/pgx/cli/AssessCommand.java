@@ -68,7 +68,7 @@ final class AssessCommand implements Command {
 
     @Override
     public String usage() {
-        return "assess --input FILE.jsonl|- [--include-normal]  |  assess --result GENE=VALUE|--fhir BUNDLE.json --drug NAME"
+        return "assess --input FILE.jsonl|- [--include-normal] [--detail]  |  assess --result GENE=VALUE|--fhir BUNDLE.json --drug NAME"
                 + " [--medication NAME] [--population P] [--age N] [--include-normal] [--lang nb|en]"
                 + " [--format table|json]   drug advice (CPIC, DPWG) for gene results";
     }
@@ -97,7 +97,7 @@ final class AssessCommand implements Command {
                 if (line.isBlank()) {
                     continue;
                 }
-                ObjectNode result = assessLine(line, lineNo, o.includeNormal);
+                ObjectNode result = assessLine(line, lineNo, o.includeNormal, o.detail);
                 if (result.get("errors").size() > 0) {
                     failed++;
                 }
@@ -126,7 +126,7 @@ final class AssessCommand implements Command {
     }
 
     /** Assesses one input line; never throws for bad input. */
-    ObjectNode assessLine(String line, int lineNo, boolean includeNormal) {
+    ObjectNode assessLine(String line, int lineNo, boolean includeNormal, boolean withDetail) {
         ObjectNode result = json.createObjectNode();
         ArrayNode errors = json.createArrayNode();
         JsonNode node;
@@ -149,7 +149,7 @@ final class AssessCommand implements Command {
         ArrayNode findings = json.createArrayNode();
         if (request != null) {
             Assessment a = engine().assess(request);
-            a.findings().forEach(f -> findings.add(finding(f)));
+            a.findings().forEach(f -> findings.add(finding(f, withDetail)));
             a.problems().forEach(p -> errors.add(error(p.gene(), p.field(), p.message())));
         }
         result.set("findings", findings);
@@ -270,7 +270,7 @@ final class AssessCommand implements Command {
         return e;
     }
 
-    ObjectNode finding(Finding f) {
+    ObjectNode finding(Finding f, boolean withDetail) {
         ObjectNode n = json.createObjectNode();
         n.put("drug", f.drug());
         n.put("source", f.source());
@@ -303,9 +303,12 @@ final class AssessCommand implements Command {
         ObjectNode label = n.putObject("populationLabel");
         label.put("en", f.populationLabel().en());
         label.put("nb", f.populationLabel().nb());
-        ObjectNode detail = n.putObject("detail");
-        detail.put("en", f.detail().en());
-        detail.put("nb", f.detail().nb());
+        if (withDetail) {
+            // The Markdown detail is most of the bytes of a finding; batch output carries it only on request.
+            ObjectNode detail = n.putObject("detail");
+            detail.put("en", f.detail().en());
+            detail.put("nb", f.detail().nb());
+        }
         return n;
     }
 
@@ -363,7 +366,7 @@ final class AssessCommand implements Command {
             ObjectNode result = json.createObjectNode();
             result.putNull("id");
             ArrayNode findings = result.putArray("findings");
-            a.findings().forEach(f -> findings.add(finding(f)));
+            a.findings().forEach(f -> findings.add(finding(f, true)));
             ArrayNode errors = result.putArray("errors");
             a.problems().forEach(p -> errors.add(error(p.gene(), p.field(), p.message())));
             try {
@@ -454,6 +457,7 @@ final class AssessCommand implements Command {
         String input;
         String fhir;
         boolean includeNormal;
+        boolean detail;
         final Map<String, String> results = new LinkedHashMap<>();
         final List<String> drugs = new ArrayList<>();
         final List<String> medications = new ArrayList<>();
@@ -471,6 +475,7 @@ final class AssessCommand implements Command {
                     case "--input" -> o.input = value(args, ++i, a);
                     case "--fhir" -> o.fhir = value(args, ++i, a);
                     case "--include-normal" -> o.includeNormal = true;
+                    case "--detail" -> o.detail = true;
                     case "--result" -> {
                         String r = value(args, ++i, a);
                         int eq = r.indexOf('=');

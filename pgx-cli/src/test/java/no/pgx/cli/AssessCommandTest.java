@@ -207,4 +207,14 @@ class AssessCommandTest {
         assertThat(result.get("errors").toString()).contains("g9");
         assertThat(run.code()).isEqualTo(1);
     }
+
+    @Test
+    void batchCarriesTheMarkdownDetailOnlyWhenAskedFor() throws IOException {
+        String line = "{\"id\":\"d\",\"results\":{\"CYP2C19\":{\"diplotype\":\"*2/*2\"}},\"drugs\":[\"clopidogrel\"]}\n";
+        JsonNode plain = run(line, "assess", "--input", "-").lines().get(0);
+        JsonNode detailed = run(line, "assess", "--input", "-", "--detail").lines().get(0);
+        assertThat(plain.get("findings")).isNotEmpty().allSatisfy(f -> assertThat(f.has("detail")).isFalse());
+        assertThat(detailed.get("findings")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.get("detail").get("nb").asText()).contains("CYP2C19"));
+    }
 }
