@@ -221,6 +221,9 @@ public final class Assessor {
                 if (i >= ordered.size() && !causedBy(f, newPerpetrators)) {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
+                if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
+                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (CLINICAL.md)
+                }
                 if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source())) {
                     out.add(f);
                 }

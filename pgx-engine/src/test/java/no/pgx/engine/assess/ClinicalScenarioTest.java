@@ -141,6 +141,13 @@ class ClinicalScenarioTest {
     }
 
     @Test
+    void lookingUpEveryDrugOrdersNothingSoNoTestBeforeStartFindings() {
+        Assessment a = assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C19", "*2/*2")).allDrugs());
+        assertThat(a.findings()).noneMatch(f -> f.action() == Action.TEST_REQUIRED);
+        assertThat(a.findings()).anyMatch(f -> f.drug().equals("clopidogrel") && f.action() == Action.AVOID);
+    }
+
+    @Test
     void cyp2c19NormalMetabolizerOnClopidogrelGivesNoFindingUnlessNormalResultsAreAsked() {
         AssessmentRequest.Builder b = AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C19", "*1/*1"))
                 .drug("clopidogrel");
