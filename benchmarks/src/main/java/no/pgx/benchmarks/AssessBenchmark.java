@@ -19,7 +19,8 @@ import no.pgx.engine.PgxEngine;
 
 /**
  * {@code assess} for one ordered drug, and for every drug of the knowledge base for one patient (the "review the whole
- * medication list" case). Both include phenotype calling of the 15-gene panel, as a real call does.
+ * medication list" case), once for the same patient and once for a cohort of 1,000 different ones. All include
+ * phenotype calling of the 15-gene panel, as a real call does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -31,12 +32,17 @@ public class AssessBenchmark {
     private PgxEngine engine;
     private AssessmentRequest oneDrug;
     private AssessmentRequest wholeKnowledgeBase;
+    private AssessmentRequest[] cohort;
+    private int next;
 
     @Setup
     public void setUp() {
         engine = PgxEngine.builder().build();
         oneDrug = AssessmentRequest.builder().results(Patients.panel15()).drug("clopidogrel").build();
         wholeKnowledgeBase = AssessmentRequest.builder().results(Patients.panel15()).allDrugs().build();
+        cohort = Cohort.panels(1_000, 20261123L).stream()
+                .map(panel -> AssessmentRequest.builder().results(panel).allDrugs().build())
+                .toArray(AssessmentRequest[]::new);
         if (engine.assess(oneDrug).findings().isEmpty()) {
             throw new IllegalStateException("benchmark patient gives no clopidogrel finding; the benchmark would measure nothing");
         }
@@ -50,5 +56,13 @@ public class AssessBenchmark {
     @Benchmark
     public Assessment wholeKnowledgeBase() {
         return engine.assess(wholeKnowledgeBase);
+    }
+
+    /** Every drug, for 1,000 different patients in turn ({@link Cohort}): the batch case, with realistic variety. */
+    @Benchmark
+    public Assessment wholeKnowledgeBaseCohort() {
+        AssessmentRequest r = cohort[next];
+        next = next + 1 == cohort.length ? 0 : next + 1;
+        return engine.assess(r);
     }
 }

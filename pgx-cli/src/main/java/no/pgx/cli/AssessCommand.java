@@ -9,19 +9,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
@@ -51,6 +59,8 @@ import no.pgx.engine.fhir.FhirResults;
 final class AssessCommand implements Command {
     private final Supplier<PgxEngine> engines;
     private final ObjectMapper json = new ObjectMapper();
+    private final Cache<Finding, byte[]> findingJson = Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
+    private final Cache<Finding, byte[]> detailedJson = Caffeine.newBuilder().weakKeys().maximumSize(5_000).build();
     private PgxEngine engine;
 
     AssessCommand() {
@@ -68,7 +78,7 @@ final class AssessCommand implements Command {
 
     @Override
     public String usage() {
-        return "assess --input FILE.jsonl|- [--include-normal] [--detail]  |  assess --result GENE=VALUE|--fhir BUNDLE.json --drug NAME"
+        return "assess --input FILE.jsonl|- [--include-normal] [--detail] [--threads N]  |  assess --result GENE=VALUE|--fhir BUNDLE.json --drug NAME"
                 + " [--medication NAME] [--population P] [--age N] [--include-normal] [--lang nb|en]"
                 + " [--format table|json]   drug advice (CPIC, DPWG) for gene results";
     }
@@ -88,31 +98,155 @@ final class AssessCommand implements Command {
     // ------------------------------------------------------------------ batch
 
     private int batch(Options o, InputStream in, PrintStream out, PrintStream err) {
+        int threads = o.threads > 0 ? o.threads : Runtime.getRuntime().availableProcessors();
+        engine();  // load the knowledge before the workers start, once
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pgx-assess");
+            t.setDaemon(true);
+            return t;
+        });
+        // Chunks are assessed in parallel and written in input order; at most 2 × threads chunks wait, which bounds
+        // memory however long the input is.
+        ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         int failed = 0;
         int lineNo = 0;
-        try (BufferedReader reader = reader(o.input, in)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+        IOException readError = null;
+        try {
+            try (BufferedReader reader = reader(o.input, in)) {
+                List<String> lines = new ArrayList<>(CHUNK);
+                int first = 1;
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lineNo++;
+                    lines.add(line);
+                    if (lines.size() == CHUNK) {
+                        pending.add(submit(workers, lines, first, o));
+                        lines = new ArrayList<>(CHUNK);
+                        first = lineNo + 1;
+                        while (pending.size() > 2 * threads) {
+                            failed += write(pending.poll(), out);
+                        }
+                    }
                 }
-                ObjectNode result = assessLine(line, lineNo, o.includeNormal, o.detail);
-                if (result.get("errors").size() > 0) {
-                    failed++;
+                if (!lines.isEmpty()) {
+                    pending.add(submit(workers, lines, first, o));
                 }
-                out.println(json.writeValueAsString(result));
+            } catch (IOException e) {
+                readError = e;  // what was read is still assessed and written below
             }
-        } catch (IOException e) {
-            err.println("Cannot read " + o.input + ": " + e.getMessage());
+            while (!pending.isEmpty()) {
+                failed += write(pending.poll(), out);
+            }
+        } finally {
+            pending.forEach(f -> f.cancel(true));
+            workers.shutdownNow();
+            out.flush();
+        }
+        if (readError != null) {
+            err.println("Cannot read " + o.input + " after line " + lineNo + ": " + readError.getMessage());
             return 2;
         }
-        out.flush();
         if (failed > 0) {
             err.println(failed + " case(s) had errors; see their \"errors\"");
         }
         return failed > 0 ? 1 : 0;
     }
+
+    /** Input lines assessed together by one worker. */
+    private static final int CHUNK = 64;
+
+    /**
+     * The output of a chunk: its lines as UTF-8 JSON in parts (mostly the cached bytes of findings, shared, never
+     * copied until they reach the output buffer), and how many of its cases had errors.
+     */
+    private record Chunk(List<byte[]> parts, int failed) {
+    }
+
+    private Future<Chunk> submit(ExecutorService workers, List<String> lines, int firstLineNo, Options o) {
+        return workers.submit(() -> {
+            List<byte[]> parts = new ArrayList<>(lines.size() * 128);
+            int failed = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                int lineNo = firstLineNo + i;
+                Line result;
+                try {
+                    result = assessLine(line, lineNo, o.includeNormal);
+                } catch (RuntimeException e) {
+                    // A defect must not cost the rest of the batch its results: the case says what happened.
+                    ArrayNode errors = json.createArrayNode();
+                    errors.add(error(null, null, "line " + lineNo + ": could not be assessed (internal error "
+                            + e.getClass().getSimpleName() + "); please report this"));
+                    result = new Line(null, List.of(), errors);
+                }
+                if (!result.errors().isEmpty()) {
+                    failed++;
+                }
+                writeLine(result, o.detail, parts);
+            }
+            return new Chunk(parts, failed);
+        });
+    }
+
+    private static int write(Future<Chunk> pending, PrintStream out) {
+        Chunk chunk;
+        try {
+            chunk = pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while assessing", e);
+        } catch (ExecutionException e) {
+            // Only an Error (e.g. out of memory) gets here: every case's own failure is in its "errors".
+            throw new IllegalStateException("assessment failed: " + e.getCause(), e.getCause());
+        }
+        for (byte[] part : chunk.parts()) {
+            out.write(part, 0, part.length);
+        }
+        return chunk.failed();
+    }
+
+    /** One assessed input line: its id as sent, its findings and its errors. */
+    record Line(JsonNode id, List<Finding> findings, ArrayNode errors) {
+    }
+
+    /**
+     * Adds one output line ({@code {"id":…,"findings":[…],"errors":[…]}} and a newline, UTF-8) to {@code parts}. A
+     * finding is a pure function of the engine's (cached, shared) {@link Finding} object, so its JSON is serialised
+     * once per object and reused; the cache holds its keys weakly and by identity, so it never keeps a finding alive
+     * nor confuses two equal ones.
+     */
+    private void writeLine(Line line, boolean withDetail, List<byte[]> parts) throws IOException {
+        Cache<Finding, byte[]> cache = withDetail ? detailedJson : findingJson;
+        parts.add(ID);
+        parts.add(json.writeValueAsBytes(line.id() == null ? NullNode.getInstance() : line.id()));
+        parts.add(FINDINGS);
+        for (int i = 0; i < line.findings().size(); i++) {
+            if (i > 0) {
+                parts.add(COMMA);
+            }
+            parts.add(cache.get(line.findings().get(i), f -> toBytes(finding(f, withDetail))));
+        }
+        parts.add(ERRORS);
+        parts.add(json.writeValueAsBytes(line.errors()));
+        parts.add(END);
+    }
+
+    private byte[] toBytes(JsonNode node) {
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final byte[] ID = "{\"id\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FINDINGS = ",\"findings\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ERRORS = "],\"errors\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "}\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMA = {','};
 
     private static BufferedReader reader(String input, InputStream in) throws IOException {
         if (input.equals("-")) {
@@ -126,35 +260,24 @@ final class AssessCommand implements Command {
     }
 
     /** Assesses one input line; never throws for bad input. */
-    ObjectNode assessLine(String line, int lineNo, boolean includeNormal, boolean withDetail) {
-        ObjectNode result = json.createObjectNode();
+    Line assessLine(String line, int lineNo, boolean includeNormal) {
         ArrayNode errors = json.createArrayNode();
         JsonNode node;
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            result.putNull("id");
-            result.set("findings", json.createArrayNode());
             errors.add(error(null, null, "line " + lineNo + ": not valid JSON: " + e.getOriginalMessage()));
-            result.set("errors", errors);
-            return result;
+            return new Line(null, List.of(), errors);
         }
         JsonNode id = node == null ? null : node.get("id");
-        if (id == null || id.isNull()) {
-            result.putNull("id");
-        } else {
-            result.set("id", id);
-        }
         AssessmentRequest request = request(node, lineNo, includeNormal, errors);
-        ArrayNode findings = json.createArrayNode();
+        List<Finding> findings = List.of();
         if (request != null) {
             Assessment a = engine().assess(request);
-            a.findings().forEach(f -> findings.add(finding(f, withDetail)));
+            findings = a.findings();
             a.problems().forEach(p -> errors.add(error(p.gene(), p.field(), p.message())));
         }
-        result.set("findings", findings);
-        result.set("errors", errors);
-        return result;
+        return new Line(id == null || id.isNull() ? null : id, findings, errors);
     }
 
     private AssessmentRequest request(JsonNode node, int lineNo, boolean includeNormal, ArrayNode errors) {
@@ -458,6 +581,7 @@ final class AssessCommand implements Command {
         String fhir;
         boolean includeNormal;
         boolean detail;
+        int threads;
         final Map<String, String> results = new LinkedHashMap<>();
         final List<String> drugs = new ArrayList<>();
         final List<String> medications = new ArrayList<>();
@@ -476,6 +600,17 @@ final class AssessCommand implements Command {
                     case "--fhir" -> o.fhir = value(args, ++i, a);
                     case "--include-normal" -> o.includeNormal = true;
                     case "--detail" -> o.detail = true;
+                    case "--threads" -> {
+                        String v = value(args, ++i, a);
+                        try {
+                            o.threads = Integer.parseInt(v);
+                        } catch (NumberFormatException e) {
+                            o.threads = -1;
+                        }
+                        if (o.threads < 1 || o.threads > 256) {
+                            throw new UsageException("--threads needs a whole number from 1 to 256, not '" + v + "'");
+                        }
+                    }
                     case "--result" -> {
                         String r = value(args, ++i, a);
                         int eq = r.indexOf('=');

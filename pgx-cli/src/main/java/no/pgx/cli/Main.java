@@ -14,10 +14,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // Buffered: a batch writes tens of kilobytes per case, and a system call per line costs more than the case.
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, err);
-        out.flush();
+        int code;
+        try {
+            code = run(args, System.in, out, err);
+        } finally {
+            out.flush();
+        }
         System.exit(code);
     }
 

@@ -155,6 +155,52 @@ class AssessCommandTest {
         assertThat(run("", "assess").code()).isEqualTo(2);
         assertThat(run("", "assess", "--result", "CYP2C19").code()).isEqualTo(2);
         assertThat(run("", "assess", "--input", dir.resolve("missing.jsonl").toString()).code()).isEqualTo(2);
+        assertThat(run("", "assess", "--input", "-", "--threads", "0").err()).contains("--threads");
+        assertThat(run("", "assess", "--input", "-", "--threads", "two").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeBatchIsAssessedInParallelAndWrittenInInputOrderWithoutCrossTalk() throws IOException {
+        // Several chunks of cases; neighbours differ, so a finding or its cached JSON leaking from one case into
+        // another, or a chunk written out of turn, shows.
+        String[] cyp2d6 = {"*1/*1", "*1/*4", "*4/*4", "*1x2/*1", "*4/*10", "*2x≥3/*10"};
+        String[] cyp2c19 = {"*1/*1", "*2/*2", "*1/*17", "*2/*17", "*17/*17"};
+        StringBuilder input = new StringBuilder();
+        int cases = 301;
+        for (int i = 1; i <= cases; i++) {
+            if (i % 97 == 0) {
+                input.append("{broken line ").append(i).append('\n');
+                continue;
+            }
+            input.append("{\"id\":\"c").append(i).append("\",\"results\":{\"CYP2D6\":{\"diplotype\":\"")
+                    .append(cyp2d6[i % cyp2d6.length]).append("\"},\"CYP2C19\":{\"diplotype\":\"")
+                    .append(cyp2c19[i % cyp2c19.length]).append("\"}},\"drugs\":[\"codeine\",\"clopidogrel\","
+                    + "\"amitriptyline\"]}\n");
+        }
+        Path file = dir.resolve("many.jsonl");
+        Files.writeString(file, input, StandardCharsets.UTF_8);
+
+        Run sequential = run("", "assess", "--input", file.toString(), "--detail", "--threads", "1");
+        Run parallel = run("", "assess", "--input", file.toString(), "--detail", "--threads", "4");
+
+        assertThat(parallel.out()).isEqualTo(sequential.out());
+        List<JsonNode> lines = parallel.lines();
+        assertThat(lines).hasSize(cases);
+        for (int i = 1; i <= cases; i++) {
+            JsonNode line = lines.get(i - 1);
+            if (i % 97 == 0) {
+                assertThat(line.get("errors").get(0).get("message").asText()).startsWith("line " + i + ":");
+            } else {
+                assertThat(line.get("id").asText()).isEqualTo("c" + i);
+            }
+        }
+        assertThat(parallel.err()).contains("3 case(s) had errors");
+        // Each case reads exactly as when it is assessed on its own.
+        String[] all = input.toString().split("\n");
+        for (int i : new int[] {1, 64, 65, 200, 301}) {
+            Run alone = run(all[i - 1] + "\n", "assess", "--input", "-", "--detail");
+            assertThat(alone.lines().get(0).get("findings")).isNotEmpty().isEqualTo(lines.get(i - 1).get("findings"));
+        }
     }
 
     private static JsonNode find(JsonNode c, String drug, String source, String population) {

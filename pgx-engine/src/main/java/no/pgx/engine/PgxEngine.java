@@ -28,6 +28,8 @@ public final class PgxEngine {
     private final Assessor assessor;
 
     private PgxEngine(Builder builder) {
+        // The rule base is the longest part of start-up and builds on its own thread: start it before anything else.
+        Assessor.preload(builder.classLoader);
         this.caller = PhenotypeCaller.load(builder.cacheSize);
         this.assessor = Assessor.load(builder.classLoader, Set.copyOf(builder.sources), builder.phenoconversion,
                 builder.cacheSize, caller);

@@ -1,5 +1,6 @@
 package no.pgx.engine.assess;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,6 +69,8 @@ public final class Assessor {
     private final Cache<RuleKey, List<FindingAssembler.Prepared>> outcomes;
     private final Cache<FindingKey, List<Finding>> findings;
     private final Cache<String, DrugResolver.Resolution> resolutions;
+    /** Facts per gene result, by identity: the phenotype caller hands out one result object per distinct input. */
+    private final Cache<GeneResult, GeneFacts> geneFacts;
 
     private Assessor(Knowledge knowledge, RuleBase rules, DrugResolver drugs, FindingTexts texts,
                      AlleleFunctions functions, PhenotypeCaller caller, Set<String> defaultSources, long cacheSize,
@@ -86,6 +89,7 @@ public final class Assessor {
         this.outcomes = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
+        this.geneFacts = cacheSize <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
     }
 
     /**
@@ -205,7 +209,7 @@ public final class Assessor {
         }
         Map<String, GeneFacts> factsByGene = new HashMap<>();
         for (GeneResult r : byGene.values()) {
-            factsByGene.put(r.gene(), new GeneFacts(facts.facts(r, functionGenes.contains(r.gene()))));
+            factsByGene.put(r.gene(), geneFacts == null ? geneFacts(r) : geneFacts.get(r, this::geneFacts));
         }
         AssessmentContext context = new AssessmentContext(population, age, request.includeNormal());
         Set<String> sources = request.sources().isEmpty() ? defaultSources : normalise(request.sources(), problems);
@@ -282,12 +286,46 @@ public final class Assessor {
 
     // ------------------------------------------------------------------ rule outcomes
 
-    /** A gene's facts, and the same facts without diplotype and allele functions (for drugs not keyed on them). */
-    private record GeneFacts(List<GeneFact> full, List<GeneFact> reduced) {
-        GeneFacts(List<GeneFact> full) {
-            this(full, full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
+    private GeneFacts geneFacts(GeneResult r) {
+        return GeneFacts.of(facts.facts(r, functionGenes.contains(r.gene())), r);
+    }
+
+    /**
+     * A gene's facts, and the same facts without diplotype and allele functions (for drugs not keyed on them), each
+     * with its hash computed once per gene instead of once per drug; and what the patient lines show of the result.
+     */
+    private record GeneFacts(List<GeneFact> full, List<GeneFact> reduced, FactsKey fullKey, FactsKey reducedKey,
+                             PatientLine line) {
+        static GeneFacts of(List<GeneFact> full, GeneResult result) {
+            List<GeneFact> reduced = full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
                     : new GeneFact(f.gene(), f.allele(), f.lookupKey(), f.phenotype(), null, null, f.state(),
-                    f.expandedFrom())).toList());
+                    f.expandedFrom())).toList();
+            FactsKey fullKey = new FactsKey(full.hashCode(), full);
+            FactsKey reducedKey = reduced.equals(full) ? fullKey : new FactsKey(reduced.hashCode(), reduced);
+            return new GeneFacts(full, reduced, fullKey, reducedKey, PatientLine.of(result));
+        }
+    }
+
+    /** A gene's facts as part of a cache key, with the hash computed once. */
+    record FactsKey(int hash, List<GeneFact> facts) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** What a finding's patient line shows of one gene result: diplotype, score, test date and lab. */
+    private record PatientLine(int hash, String gene, String diplotype, String activityScore, LocalDate testDate,
+                               String lab) {
+        static PatientLine of(GeneResult r) {
+            return new PatientLine(Objects.hash(r.gene(), r.diplotype(), r.activityScore(), r.provenance().testDate(),
+                    r.provenance().lab()), r.gene(), r.diplotype(), r.activityScore(), r.provenance().testDate(),
+                    r.provenance().lab());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
@@ -337,7 +375,7 @@ public final class Assessor {
                     : functionalFacts.computeIfAbsent(fn, x -> functionalFacts(factsByGene, x));
             boolean newOrder = i >= firstReassessed;
             RuleKey rk = key(info, drugFacts, context, !medications.contains(drug));
-            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, fn, newOrder)), fn, newOrder);
+            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, drugFacts, fn, newOrder)), fn, newOrder);
             slots.add(slot);
             slot.findings = findings == null ? null : findings.getIfPresent(slot.key);
             if (slot.findings == null) {
@@ -389,7 +427,7 @@ public final class Assessor {
                 list.add(f.diplotype() == null && f.functions() == null ? f : new GeneFact(f.gene(), f.allele(),
                         f.lookupKey(), f.phenotype(), null, null, f.state(), f.expandedFrom()));
             }
-            out.put(gene, new GeneFacts(List.copyOf(list)));
+            out.put(gene, GeneFacts.of(List.copyOf(list), functional.results().get(gene)));
         });
         return out;
     }
@@ -399,18 +437,13 @@ public final class Assessor {
      * phenoconverted gene also the perpetrator, its class and the genotype-predicted result, so that two patients
      * with the same functional result but different perpetrators or genotypes never share a cached finding.
      */
-    private static List<Object> patient(Knowledge.DrugInfo info, PhenoconversionStep.Functional functional,
-                                        boolean newOrder) {
-        Map<String, GeneResult> results = functional.results();
-        List<Object> out = new ArrayList<>(info.genes().size() * 5 + 1);
+    private static List<Object> patient(Knowledge.DrugInfo info, Map<String, GeneFacts> drugFacts,
+                                        PhenoconversionStep.Functional functional, boolean newOrder) {
+        List<Object> out = new ArrayList<>(info.genes().size() + 1);
         for (String gene : info.genes()) {
-            GeneResult r = results.get(gene);
-            if (r != null) {
-                out.add(gene);
-                out.add(r.diplotype());
-                out.add(r.activityScore());
-                out.add(r.provenance().testDate());
-                out.add(r.provenance().lab());
+            GeneFacts f = drugFacts.get(gene);
+            if (f != null) {
+                out.add(f.line());
             }
             Phenoconversion p = functional.conversions().get(gene);
             if (p != null) {
@@ -461,12 +494,12 @@ public final class Assessor {
 
     private static RuleKey key(Knowledge.DrugInfo info, Map<String, GeneFacts> factsByGene, AssessmentContext context,
                                boolean newStart) {
-        List<GeneFact> relevant = new ArrayList<>(4);
+        List<FactsKey> relevant = new ArrayList<>(info.genes().size());
         for (String gene : info.genes()) {
             GeneFacts f = factsByGene.get(gene);
             if (f != null) {
                 boolean full = info.diplotypeGenes().contains(gene) || info.functionGenes().contains(gene);
-                relevant.addAll(full ? f.full() : f.reduced());
+                relevant.add(full ? f.fullKey() : f.reducedKey());
             }
         }
         boolean populations = info.populations().size() > 1 || !info.populations().contains("general");

@@ -39,6 +39,9 @@ final class RuleBase {
             KieBase base = BASES.get(loader);
             if (base == null) {
                 base = build(loader);
+                // One empty evaluation loads and links the session classes here, on the loader thread, instead of
+                // in the caller's first answer.
+                new RuleBase(base).evaluate(List.of());
                 BASES.put(loader, base);
             }
             return new RuleBase(base);
