@@ -117,7 +117,7 @@ public final class CsvTable {
      * Lines starting with {@code #} before the first record are skipped.
      *
      * @param name   name used in error messages
-     * @param reader the text; not closed by the returned reader
+     * @param reader the text; not closed by the returned reader, which reads ahead of the record it returns
      * @return a reader of raw records; not thread-safe
      */
     public static RecordReader records(String name, Reader reader) {
@@ -301,6 +301,10 @@ public final class CsvTable {
     public static final class RecordReader {
         private final String name;
         private final Reader reader;
+        /** Characters read ahead from {@link #reader}; a character at a time through a Reader is slow, cold or warm. */
+        private final char[] buffer = new char[8192];
+        private int position;
+        private int limit;
         private int line = 1;
         private int peeked = -2;
         private boolean started;
@@ -444,11 +448,22 @@ public final class CsvTable {
         }
 
         private int readRaw() {
-            try {
-                return reader.read();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + name + " at line " + line, e);
+            if (position == limit) {
+                try {
+                    int n;
+                    do {
+                        n = reader.read(buffer, 0, buffer.length);
+                    } while (n == 0);
+                    if (n < 0) {
+                        return -1;
+                    }
+                    position = 0;
+                    limit = n;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + name + " at line " + line, e);
+                }
             }
+            return buffer[position++];
         }
     }
 
