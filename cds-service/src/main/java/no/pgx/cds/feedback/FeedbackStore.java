@@ -9,20 +9,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import no.pgx.cds.hooks.Card;
@@ -32,30 +33,82 @@ import no.pgx.cds.hooks.Suggestion;
 /**
  * Durable store of the cards this service issued and of the feedback on them: an embedded H2 database file under
  * {@code pgx.feedback.dir} (or any H2 JDBC URL in {@code pgx.feedback.jdbc-url}), so both survive a restart.
- * Feedback is append-only. Thread-safe (a small connection pool; each call is one transaction, except that concurrent
- * recordings of issued cards share one: see {@link #recordIssued}).
+ * Feedback is append-only. Thread-safe (a small connection pool; each call is one transaction).
+ *
+ * <p>Opening the database (about half a second, mostly H2's own start-up) runs on a background thread while the rest
+ * of the application starts; it is waited for before the application is ready ({@link #afterSingletonsInstantiated}).
+ * Issued cards are written by an {@link IssuedCardWriter} in batches, off the request thread; a card not yet written
+ * is found in its memory, so feedback validation does not depend on the timing of the write.
  *
  * <p>Only card ids, suggestion ids, override codes and the user's feedback are stored: no genotype, no patient id.
  */
 @Component
-public class FeedbackStore implements DisposableBean {
+public class FeedbackStore implements SmartInitializingSingleton, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackStore.class);
     private static final String SEP = "\n";
 
-    private final JdbcConnectionPool pool;
     private final boolean embedded;
-    private final Queue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
-    private final Object writeLock = new Object();
+    private final CompletableFuture<JdbcConnectionPool> opening;
+    private final CompletableFuture<IssuedCardWriter> writer;
 
     public FeedbackStore(FeedbackProperties properties) {
         this.embedded = properties.jdbcUrl() == null || properties.jdbcUrl().isBlank();
+        this.opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(open(properties));
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        }, "pgx-feedback-open");
+        opener.setDaemon(true);
+        opener.start();
+        this.writer = opening.thenApply(pool -> new IssuedCardWriter(() -> {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }));
+    }
+
+    private JdbcConnectionPool open(FeedbackProperties properties) {
+        long start = System.nanoTime();
         String url = embedded ? fileUrl(properties.dir()) : properties.jdbcUrl();
-        this.pool = JdbcConnectionPool.create(url, properties.username(), properties.password());
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, properties.username(), properties.password());
         pool.setMaxConnections(16);
-        createSchema();
-        purge(Instant.now().minus(properties.issuedCardRetention()));
-        LOG.info("Feedback store ready ({})", embedded ? properties.dir().toAbsolutePath().normalize()
-                : "configured JDBC URL");
+        createSchema(pool);
+        purge(pool, Instant.now().minus(properties.issuedCardRetention()));
+        LOG.info("Feedback store ready in {} ms ({})", (System.nanoTime() - start) / 1_000_000,
+                embedded ? properties.dir().toAbsolutePath().normalize() : "configured JDBC URL");
+        return pool;
+    }
+
+    /** The application is ready only once the store is open: a store that cannot be opened fails the start-up. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        pool();
+        writer();
+    }
+
+    private JdbcConnectionPool pool() {
+        return await(opening);
+    }
+
+    private IssuedCardWriter writer() {
+        return await(writer);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("Cannot open the feedback store: " + cause, cause);
+        }
     }
 
     private static String fileUrl(Path dir) {
@@ -67,7 +120,7 @@ public class FeedbackStore implements DisposableBean {
         return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("pgx-cds") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    private void createSchema() {
+    private static void createSchema(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS issued_card (card_uuid VARCHAR(64) PRIMARY KEY, "
                     + "service_id VARCHAR(64) NOT NULL, hook_instance VARCHAR(128), "
@@ -85,7 +138,7 @@ public class FeedbackStore implements DisposableBean {
         }
     }
 
-    private void purge(Instant before) {
+    private static void purge(JdbcConnectionPool pool, Instant before) {
         try (Connection c = pool.getConnection();
              PreparedStatement p = c.prepareStatement("DELETE FROM issued_card WHERE issued_at < ?")) {
             p.setTimestamp(1, Timestamp.from(before));
@@ -99,13 +152,14 @@ public class FeedbackStore implements DisposableBean {
     }
 
     /**
-     * Remembers the cards of one response.
+     * Remembers the cards of one response. They are accepted as feedback targets at once; the database write
+     * follows within milliseconds on the writer thread (see {@link IssuedCardWriter}).
      *
      * @param serviceId    the service that issued them
      * @param hookInstance the call's hook instance (for audit)
      * @param cards        the cards; nothing is written when empty
-     * @throws IllegalStateException when the store cannot be written (the call then fails with 500: cards whose
-     *                               feedback could not be checked are not handed out)
+     * @throws IllegalStateException when the store cannot be written at present (the call then fails with 500: cards
+     *                               whose feedback could not be checked are not handed out)
      */
     public void recordIssued(String serviceId, String hookInstance, List<Card> cards) {
         if (cards.isEmpty()) {
@@ -113,93 +167,44 @@ public class FeedbackStore implements DisposableBean {
         }
         Timestamp now = Timestamp.from(Instant.now());
         String instance = hookInstance == null ? null : hookInstance.substring(0, Math.min(128, hookInstance.length()));
-        List<IssuedRow> rows = new ArrayList<>();
+        List<IssuedCardWriter.Row> rows = new ArrayList<>(cards.size());
         for (Card card : cards) {
-            rows.add(new IssuedRow(card.uuid(), serviceId, instance, now,
-                    String.join(SEP, card.suggestions().stream().map(Suggestion::uuid).toList()),
-                    String.join(SEP, card.overrideReasons().stream().map(r -> r.system() + "|" + r.code()).toList())));
-        }
-        PendingWrite write = new PendingWrite(rows, new CompletableFuture<>());
-        pendingWrites.add(write);
-        synchronized (writeLock) {
-            if (!write.done().isDone()) {
-                writePending();
+            List<String> suggestionIds = new ArrayList<>(card.suggestions().size());
+            for (Suggestion s : card.suggestions()) {
+                suggestionIds.add(s.uuid());
             }
+            List<Coding> reasons = new ArrayList<>(card.overrideReasons().size());
+            for (Coding r : card.overrideReasons()) {
+                reasons.add(new Coding(r.system(), r.code(), null));
+            }
+            rows.add(new IssuedCardWriter.Row(card.uuid(), serviceId, instance, now, List.copyOf(suggestionIds),
+                    List.copyOf(reasons)));
         }
-        try {
-            write.done().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("Cannot record issued cards: " + e.getCause().getMessage(), e.getCause());
-        }
+        writer().submit(rows);
     }
 
     /**
-     * Group commit: the thread holding the write lock writes every call's rows queued so far in one transaction, so
-     * that concurrent calls share the statement preparation and the commit (the main cost of a write). Each call still
-     * returns only after its rows are committed. When the shared transaction fails, each call's rows are retried in a
-     * transaction of their own, so that one call's failure is not another's.
+     * Waits until every card recorded before this call is in the database (tests, orderly shutdown).
+     *
+     * @return true when written, false on time-out
      */
-    private void writePending() {
-        List<PendingWrite> batch = new ArrayList<>();
-        for (PendingWrite w = pendingWrites.poll(); w != null; w = pendingWrites.poll()) {
-            batch.add(w);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            insert(batch);
-            batch.forEach(w -> w.done().complete(null));
-        } catch (SQLException e) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(e);
-                return;
-            }
-            for (PendingWrite w : batch) {
-                try {
-                    insert(List.of(w));
-                    w.done().complete(null);
-                } catch (SQLException | RuntimeException single) {
-                    w.done().completeExceptionally(single);
-                }
-            }
-        } catch (RuntimeException e) {
-            batch.forEach(w -> w.done().completeExceptionally(e));
-        }
+    boolean flush(Duration timeout) throws InterruptedException {
+        return writer().flush(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void insert(List<PendingWrite> batch) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO issued_card (card_uuid, service_id, "
-                    + "hook_instance, issued_at, suggestion_ids, override_reasons) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (PendingWrite w : batch) {
-                    for (IssuedRow row : w.rows()) {
-                        p.setString(1, row.cardUuid());
-                        p.setString(2, row.serviceId());
-                        p.setString(3, row.hookInstance());
-                        p.setTimestamp(4, row.issuedAt());
-                        p.setString(5, row.suggestionIds());
-                        p.setString(6, row.overrideReasons());
-                        p.addBatch();
-                    }
-                }
-                p.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    static String join(List<String> values) {
+        return String.join(SEP, values);
+    }
+
+    static String joinCodings(List<Coding> codings) {
+        StringBuilder out = new StringBuilder();
+        for (Coding r : codings) {
+            if (out.length() > 0) {
+                out.append(SEP);
             }
+            out.append(r.system()).append('|').append(r.code());
         }
-    }
-
-    /** One issued_card row. */
-    private record IssuedRow(String cardUuid, String serviceId, String hookInstance, Timestamp issuedAt,
-            String suggestionIds, String overrideReasons) {
-    }
-
-    /** The rows of one call and the signal that they are committed (or could not be). */
-    private record PendingWrite(List<IssuedRow> rows, CompletableFuture<Void> done) {
+        return out.toString();
     }
 
     /**
@@ -207,7 +212,11 @@ public class FeedbackStore implements DisposableBean {
      * @return the issued card, if this service issued it within the retention period
      */
     public Optional<IssuedCard> findIssued(String uuid) {
-        try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(
+        Optional<IssuedCard> pending = writer().pending(uuid);
+        if (pending.isPresent()) {
+            return pending;
+        }
+        try (Connection c = pool().getConnection(); PreparedStatement p = c.prepareStatement(
                 "SELECT service_id, suggestion_ids, override_reasons FROM issued_card WHERE card_uuid = ?")) {
             p.setString(1, uuid);
             try (ResultSet rs = p.executeQuery()) {
@@ -234,7 +243,7 @@ public class FeedbackStore implements DisposableBean {
      */
     public void append(String serviceId, List<Feedback> items) {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = pool().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO feedback (service_id, card_uuid, outcome, "
                     + "accepted_suggestions, reason_system, reason_code, reason_display, user_comment, "
@@ -272,7 +281,7 @@ public class FeedbackStore implements DisposableBean {
      */
     public List<StoredFeedback> list(String serviceId, int limit) {
         List<StoredFeedback> out = new ArrayList<>();
-        try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(
+        try (Connection c = pool().getConnection(); PreparedStatement p = c.prepareStatement(
                 "SELECT card_uuid, outcome, accepted_suggestions, reason_system, reason_code, reason_display, "
                         + "user_comment, outcome_timestamp, received_at FROM feedback WHERE service_id = ? "
                         + "ORDER BY id DESC LIMIT ?")) {
@@ -304,6 +313,13 @@ public class FeedbackStore implements DisposableBean {
      * configured server database is only disconnected. */
     @Override
     public void destroy() {
+        try {
+            opening.join();
+        } catch (CompletionException e) {
+            return;
+        }
+        JdbcConnectionPool pool = pool();
+        writer().close();
         if (!embedded) {
             pool.dispose();
             return;

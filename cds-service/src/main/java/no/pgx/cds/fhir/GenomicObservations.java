@@ -1,15 +1,12 @@
 package no.pgx.cds.fhir;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import no.pgx.cds.system.ContentDigest;
 import no.pgx.cds.system.PureCache;
 import no.pgx.engine.fhir.FhirResults;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link FhirResults}), which knows the Genomics Reporting shapes, picks the newest result per gene and reports
  * unreadable Observations as problems.
  *
- * <p>Reading is a pure function of the Observations' JSON text, and an EHR sends the same lab panel with every call
- * for a patient, so results are cached by the SHA-256 of that text (bounded): a repeated panel is not parsed with
- * HAPI FHIR again, which was a third of the CPU time of an order-sign call. Thread-safe.
+ * <p>Reading is a pure function of the Observations, and an EHR sends the same lab panel with every call for a
+ * patient, so results are cached by the SHA-256 of the Observations' JSON trees ({@link ContentDigest}, bounded): a
+ * repeated panel is neither written back to JSON text nor parsed with HAPI FHIR again. Thread-safe.
  */
 @Component
 public class GenomicObservations {
@@ -48,13 +45,17 @@ public class GenomicObservations {
         if (observations.isEmpty()) {
             return GeneticResults.NONE;
         }
+        return cache.get(ContentDigest.of(observations), k -> readText(bundleText(observations)));
+    }
+
+    /** The Observations as the text of a collection Bundle, the input of the engine's FHIR adapter. */
+    private String bundleText(List<JsonNode> observations) {
         ObjectNode bundle = JsonNodeFactory.instance.objectNode();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "collection");
         ArrayNode entries = bundle.putArray("entry");
         observations.forEach(o -> entries.addObject().set("resource", o));
-        String text = json.writeValueAsString(bundle);
-        return cache.get(sha256(text), k -> readText(text));
+        return json.writeValueAsString(bundle);
     }
 
     private static GeneticResults readText(String text) {
@@ -63,14 +64,5 @@ public class GenomicObservations {
             LOG.debug("{} Observation(s) skipped by the FHIR adapter", results.skipped().size());
         }
         return new GeneticResults(results.results(), results.problems());
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

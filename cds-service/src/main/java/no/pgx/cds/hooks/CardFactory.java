@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import no.pgx.cds.system.CdsProperties;
+import no.pgx.cds.system.PureCache;
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GuidelineRef;
@@ -25,12 +26,17 @@ import no.pgx.engine.GuidelineRef;
  * DPWG, several populations, the same drug in two draft orders) are one card, so the prescriber never sees a repeat
  * within one request (CLINICAL.md, "Suppress repeats"). The lead finding (most urgent, then CPIC before DPWG, then
  * stronger) gives summary and source; the detail lists every recommendation with its source and population.
- * Thread-safe.
+ *
+ * <p>Apart from their uuids, the cards are a pure function of the assessments (with the draft orders they concern),
+ * the patient, the knowledge version and the language, and repeated calls for one patient repeat these. So the cards
+ * are built once per such input (bounded cache) and each call gets copies with fresh card and suggestion uuids:
+ * feedback still names exactly the card handed out. Thread-safe.
  */
 @Component
 public class CardFactory {
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
     private static final int SUMMARY_MAX = 139;
+    private static final int CACHE_SIZE = 1_024;
 
     private final CardTexts texts;
     private final CardDetail detail;
@@ -38,6 +44,12 @@ public class CardFactory {
     private final OverrideReasons overrideReasons;
     private final Indicator minimum;
     private final String topicSystem;
+    private final PureCache<OrderCardsKey, List<Card>> built = new PureCache<>(CACHE_SIZE);
+
+    /** Everything the cards of {@link #orderCards} depend on, with value equality. */
+    private record OrderCardsKey(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
+                                 String knowledge, String language) {
+    }
 
     public CardFactory(CardTexts texts, CardDetail detail, SuggestionFactory suggestions,
             OverrideReasons overrideReasons, CdsProperties properties) {
@@ -59,6 +71,27 @@ public class CardFactory {
      */
     public List<Card> orderCards(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
             String knowledge, String language) {
+        List<Card> cards = built.get(new OrderCardsKey(List.copyOf(assessments), patientId, withSuggestions, knowledge,
+                language), k -> build(k.assessments(), k.patientId(), k.withSuggestions(), k.knowledge(), k.language()));
+        List<Card> out = new ArrayList<>(cards.size());
+        for (Card c : cards) {
+            out.add(withNewIds(c));
+        }
+        return out;
+    }
+
+    /** A copy with a new card uuid and new suggestion uuids; everything else is shared (immutable). */
+    static Card withNewIds(Card c) {
+        List<Suggestion> suggestions = new ArrayList<>(c.suggestions().size());
+        for (Suggestion s : c.suggestions()) {
+            suggestions.add(new Suggestion(s.label(), UUID.randomUUID().toString(), s.isRecommended(), s.actions()));
+        }
+        return new Card(UUID.randomUUID().toString(), c.summary(), c.detail(), c.indicator(), c.source(), suggestions,
+                c.selectionBehavior(), c.overrideReasons(), c.links());
+    }
+
+    private List<Card> build(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
+            String knowledge, String language) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (DrugAssessment a : assessments) {
             for (Finding f : a.assessment().findings()) {
@@ -75,7 +108,7 @@ public class CardFactory {
             cards.add(card(g, patientId, withSuggestions, knowledge, language));
         }
         cards.sort(Comparator.comparing((Card c) -> Indicator.parse(c.indicator())).reversed());
-        return cards;
+        return List.copyOf(cards);
     }
 
     private Card card(Group g, String patientId, boolean withSuggestions, String knowledge, String language) {

@@ -25,6 +25,7 @@ import no.pgx.cds.fhir.PatientFacts;
 import no.pgx.cds.fhir.PrefetchResolver;
 import no.pgx.cds.fhir.ResolvedPrefetch;
 import no.pgx.cds.system.CdsRequestException;
+import no.pgx.cds.system.PureCache;
 import no.pgx.cds.system.RequestIdFilter;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
@@ -38,11 +39,16 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>order-select: only the selected draft orders get cards; the other drafts count as co-medication. order-sign:
  * every draft order gets cards. Co-medication is the active MedicationRequests and MedicationStatements plus the
- * other draft orders. patient-view: one summary card for the current medication list. Thread-safe.
+ * other draft orders. patient-view: one summary card for the current medication list.
+ *
+ * <p>The engine's answer is a pure function of the assessment request (the knowledge base is fixed for the life of
+ * the process), and a prescriber's calls for one patient repeat the same request, so answers are cached by request
+ * (bounded). Thread-safe.
  */
 @Service
 public class HookService {
     private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
+    private static final int ANSWER_CACHE_SIZE = 4_096;
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
 
     private final CdsServiceCatalog catalog;
@@ -54,6 +60,7 @@ public class HookService {
     private final PatientViewCards patientView;
     private final FeedbackStore store;
     private final ZoneId zone = ZoneId.of("Europe/Oslo");
+    private final PureCache<AssessmentRequest, Assessment> answers = new PureCache<>(ANSWER_CACHE_SIZE);
 
     public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, GenomicObservations observations,
             MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
@@ -181,7 +188,7 @@ public class HookService {
             Set<String> comedication = new LinkedHashSet<>(currentSubstances);
             drafts.stream().filter(d -> !e.getValue().contains(d)).forEach(d -> d.substances().stream()
                     .filter(s -> !s.equals(e.getKey())).forEach(comedication::add));
-            Assessment a = engine.assess(AssessmentRequest.builder().results(genetics.inputs()).drug(e.getKey())
+            Assessment a = assess(AssessmentRequest.builder().results(genetics.inputs()).drug(e.getKey())
                     .medications(new ArrayList<>(comedication)).ageYears(age).build());
             logProblems("assessment", a.problems());
             assessments.add(new DrugAssessment(e.getKey(), e.getValue(), a));
@@ -199,11 +206,15 @@ public class HookService {
         if (genetics.inputs().isEmpty()) {
             return List.of();
         }
-        Assessment a = engine.assess(AssessmentRequest.builder().results(genetics.inputs()).drugs(substances)
+        Assessment a = assess(AssessmentRequest.builder().results(genetics.inputs()).drugs(substances)
                 .medications(substances).ageYears(age).build());
         logProblems("assessment", a.problems());
         logUncertainResults(a);
         return patientView.card(a, language).map(List::of).orElse(List.of());
+    }
+
+    private Assessment assess(AssessmentRequest request) {
+        return answers.get(request, engine::assess);
     }
 
     private static List<MedicationLine> selected(HookContext context, List<MedicationLine> drafts) {

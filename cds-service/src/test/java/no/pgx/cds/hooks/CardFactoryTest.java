@@ -214,4 +214,34 @@ class CardFactoryTest {
         assertThat(CardFactory.shorten(s)).hasSizeLessThan(140).endsWith("…");
         assertThat(CardFactory.shorten("short")).isEqualTo("short");
     }
+
+    @Test
+    void repeatedInputGivesTheSameCardsWithFreshIds() {
+        CardFactory f = factory("info");
+        List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
+                "Strong", Action.AVOID, null, List.of("prasugrel", "ticagrelor"), "Avoid clopidogrel."));
+
+        Card first = cards(f, "clopidogrel", findings, draft("d1")).get(0);
+        Card second = cards(f, "clopidogrel", findings, draft("d1")).get(0);
+
+        assertThat(first.suggestions()).isNotEmpty();
+        assertThat(second.uuid()).isNotEqualTo(first.uuid());
+        assertThat(second.suggestions()).extracting(Suggestion::uuid)
+                .doesNotContainAnyElementsOf(first.suggestions().stream().map(Suggestion::uuid).toList());
+        assertThat(second).usingRecursiveComparison()
+                .ignoringFields("uuid", "suggestions.uuid").isEqualTo(first);
+    }
+
+    @Test
+    void anotherDraftOrderIsNotServedFromTheCache() {
+        CardFactory f = factory("info");
+        List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
+                "Strong", Action.AVOID, null, List.of("prasugrel"), "Avoid clopidogrel."));
+
+        Card d1 = cards(f, "clopidogrel", findings, draft("d1")).get(0);
+        Card d2 = cards(f, "clopidogrel", findings, draft("d2")).get(0);
+
+        assertThat(d1.suggestions().get(0).actions().get(0).resourceId()).isEqualTo("MedicationRequest/d1");
+        assertThat(d2.suggestions().get(0).actions().get(0).resourceId()).isEqualTo("MedicationRequest/d2");
+    }
 }
