@@ -66,6 +66,8 @@ public final class Assessor {
     private final PhenoconversionStep phenoconversion;
     private final Set<String> defaultSources;
     private final Set<String> functionGenes;
+    /** The knowledge's drugs for look-ups by id (a hash map: looked up for every drug of every assessment). */
+    private final Map<String, Knowledge.DrugInfo> drugInfo;
     private final Cache<RuleKey, List<FindingAssembler.Prepared>> outcomes;
     private final Cache<FindingKey, List<Finding>> findings;
     private final Cache<String, DrugResolver.Resolution> resolutions;
@@ -86,6 +88,7 @@ public final class Assessor {
         Set<String> fg = new HashSet<>();
         knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
         this.functionGenes = Set.copyOf(fg);
+        this.drugInfo = Map.copyOf(knowledge.drugs);
         this.outcomes = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
@@ -261,7 +264,7 @@ public final class Assessor {
         newPerpetrators.forEach(p -> genes.addAll(phenoconversion.genesAffectedBy(p)));
         List<String> out = new ArrayList<>();
         for (String drug : new java.util.TreeSet<>(medications)) {
-            Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+            Knowledge.DrugInfo info = drugInfo.get(drug);
             if (info != null && !ordered.contains(drug) && info.genes().stream().anyMatch(genes::contains)) {
                 out.add(drug);
             }
@@ -312,6 +315,11 @@ public final class Assessor {
         public int hashCode() {
             return hash;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof FactsKey k && hash == k.hash && facts.equals(k.facts);
+        }
     }
 
     /** What a finding's patient line shows of one gene result: diplotype, score, test date and lab. */
@@ -327,10 +335,40 @@ public final class Assessor {
         public int hashCode() {
             return hash;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof PatientLine p && hash == p.hash && gene.equals(p.gene)
+                    && Objects.equals(diplotype, p.diplotype) && Objects.equals(activityScore, p.activityScore)
+                    && Objects.equals(testDate, p.testDate) && Objects.equals(lab, p.lab);
+        }
     }
 
-    /** Cache key of a drug's findings for a patient: the rule outcome plus what the patient lines show. */
-    private record FindingKey(RuleKey rules, List<Object> patient) {
+    /**
+     * Cache key of a drug's findings for a patient: the rule outcome plus what the patient lines show. Hash computed
+     * once; hand-written equality (see {@link RuleKey}).
+     */
+    private static final class FindingKey {
+        final RuleKey rules;
+        final List<Object> patient;
+        final int hash;
+
+        FindingKey(RuleKey rules, List<Object> patient) {
+            this.rules = rules;
+            this.patient = patient;
+            this.hash = 31 * rules.hashCode() + patient.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof FindingKey k && hash == k.hash && rules.equals(k.rules)
+                    && patient.equals(k.patient);
+        }
     }
 
     /** One drug on its way through the caches. */
@@ -369,7 +407,7 @@ public final class Assessor {
         Map<PhenoconversionStep.Functional, Map<String, GeneFacts>> functionalFacts = new IdentityHashMap<>();
         for (int i = 0; i < drugIds.size(); i++) {
             String drug = drugIds.get(i);
-            Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+            Knowledge.DrugInfo info = drugInfo.get(drug);
             PhenoconversionStep.Functional fn = session.forDrug(drug, info.genes());
             Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene
                     : functionalFacts.computeIfAbsent(fn, x -> functionalFacts(factsByGene, x));
@@ -470,7 +508,7 @@ public final class Assessor {
         Set<Object> knowledgeFacts = new LinkedHashSet<>();
         Set<String> genes = new HashSet<>();
         for (String drug : drugIds) {
-            Knowledge.DrugInfo info = knowledge.drugs.get(drug);
+            Knowledge.DrugInfo info = drugInfo.get(drug);
             all.add(new OrderedDrug(drug, !medications.contains(drug)));
             knowledgeFacts.addAll(info.facts());
             genes.addAll(info.genes());
