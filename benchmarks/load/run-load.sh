@@ -22,10 +22,11 @@ fi
 [ -f "${launch[-1]}" ] && [ -f "$client" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 
 # The service runs with a 512 MB heap cap: the budget is part of what is measured.
+store=$(mktemp -d)  # the feedback store records every issued card: hundreds of MB per run, removed at the end
 java -Xmx512m "${launch[@]}" --server.port="$port" --pgx.security.enabled=false \
-     --logging.level.root=WARN --pgx.feedback.dir="$(mktemp -d)" > "${TMPDIR:-/tmp}/pgx-load-service.log" 2>&1 &
+     --logging.level.root=WARN --pgx.feedback.dir="$store" > "${TMPDIR:-/tmp}/pgx-load-service.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
 start=$(date +%s%N)
 for _ in $(seq 1 200); do
   if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then break; fi
