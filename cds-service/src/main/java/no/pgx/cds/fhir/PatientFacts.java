@@ -64,7 +64,8 @@ public final class PatientFacts {
             if (reference == null) {
                 continue;
             }
-            String r = HISTORY.matcher(reference).replaceAll("");
+            // Checked for every resource of every request: the pattern runs only when there is a version to strip.
+            String r = reference.contains("/_history/") ? HISTORY.matcher(reference).replaceAll("") : reference;
             int at = r.lastIndexOf("Patient/");
             if (at >= 0 && !r.substring(at + "Patient/".length()).equals(patientId)) {
                 throw CdsRequestException.badRequest(field, field + " contains a "

@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
  * keep their order. Not thread-safe; one instance per computation.
  */
 public final class ContentDigest {
+    /** One per request thread: the digest and its buffer are reused (this runs for every hook call). */
+    private static final ThreadLocal<ContentDigest> PER_THREAD = ThreadLocal.withInitial(ContentDigest::new);
+
     private final MessageDigest sha;
     private final byte[] buffer = new byte[8_192];
     private int used;
@@ -32,7 +35,9 @@ public final class ContentDigest {
      * @return the lower-case hex SHA-256 of their encoding
      */
     public static String of(List<JsonNode> nodes) {
-        ContentDigest d = new ContentDigest();
+        ContentDigest d = PER_THREAD.get();
+        d.sha.reset();
+        d.used = 0;
         d.count('L', nodes.size());
         for (JsonNode n : nodes) {
             d.node(n);
