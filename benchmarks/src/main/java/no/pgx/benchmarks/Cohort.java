@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import no.pgx.engine.GeneInput;
 
 /**
@@ -69,15 +72,15 @@ public final class Cohort {
             System.exit(2);
         }
         int n = Integer.parseInt(args[0]);
+        ObjectMapper json = new ObjectMapper();
         try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
             int id = 0;
             for (List<GeneInput> panel : panels(n, 20261123L)) {
-                StringBuilder line = new StringBuilder("{\"id\":\"patient-").append(++id).append("\",\"results\":{");
-                for (int g = 0; g < panel.size(); g++) {
-                    line.append(g == 0 ? "" : ",").append('"').append(panel.get(g).gene()).append("\":{\"diplotype\":\"")
-                            .append(panel.get(g).diplotype()).append("\"}");
-                }
-                w.write(line.append("}}\n").toString());
+                ObjectNode line = json.createObjectNode().put("id", "patient-" + ++id);
+                ObjectNode results = line.putObject("results");
+                panel.forEach(g -> results.putObject(g.gene()).put("diplotype", g.diplotype()));
+                w.write(json.writeValueAsString(line));
+                w.write('\n');
             }
         }
     }

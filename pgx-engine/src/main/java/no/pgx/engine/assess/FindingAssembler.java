@@ -12,7 +12,6 @@ import java.util.function.Function;
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
-import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Provenance;
@@ -215,7 +214,7 @@ final class FindingAssembler {
         Finding t = new Finding(c.drug(), c.source(), row.population(), population(row.population()), lookupKeys(c),
                 phenotypes(c), row.strength(), row.action(), row.dosePercent(), row.alternatives(), row.consequence(),
                 false, List.of(), new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), row.id());
+                g.ref(), row.id());
         return new Prepared(c, t, head, tail, c.genes(), inputs);
     }
 
@@ -247,7 +246,7 @@ final class FindingAssembler {
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, lookup, "",
                 Action.TEST_REQUIRED, null, List.of(), null, false, List.of(),
                 new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                g == null ? null : new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), rule.id());
+                g == null ? null : g.ref(), rule.id());
         return new Prepared(c, t, head, tail, List.of(), null);
     }
 
@@ -272,7 +271,7 @@ final class FindingAssembler {
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookupKeys(c),
                 phenotypes(c), "", Action.NO_RECOMMENDATION, null, List.of(), "uncertain", false, List.of(),
                 new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                new GuidelineRef(g.id(), g.source(), g.title(), g.version(), g.url()), c.id());
+                g.ref(), c.id());
         return new Prepared(c, t, head, tail, c.genes(), inputs);
     }
 
@@ -315,7 +314,7 @@ final class FindingAssembler {
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, phen, "",
                 a.action(), null, List.of(), a.consequence(), false, List.of(),
                 new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                new GuidelineRef(a.id(), a.source(), a.title(), a.version(), a.url()), a.id());
+                a.ref(), a.id());
         return new Prepared(c, t, head, tail, a.genes(), inputs);
     }
 

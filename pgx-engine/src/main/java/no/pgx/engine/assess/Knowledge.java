@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import no.pgx.engine.Action;
+import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.PgxException;
 import no.pgx.rules.model.GuidelineFact;
 import no.pgx.rules.model.PopulationFact;
@@ -40,6 +41,10 @@ final class Knowledge {
 
     record Guideline(String id, String source, String title, List<String> drugs, List<String> genes, String version,
                      String url) {
+        /** @return the guideline as findings cite it */
+        GuidelineRef ref() {
+            return new GuidelineRef(id, source, title, version, url);
+        }
     }
 
     /** A population; ages in whole years, both bounds inclusive (the table's upper bound is exclusive). */
@@ -56,6 +61,10 @@ final class Knowledge {
 
     record Algorithm(String id, String source, String drug, List<String> genes, String title, String version,
                      String url, Action action, String consequence) {
+        /** @return the guideline of the algorithm as findings cite it */
+        GuidelineRef ref() {
+            return new GuidelineRef(id, source, title, version, url);
+        }
     }
 
     /** One lookup key of a gene in the vocabulary. */

@@ -1,9 +1,7 @@
 package no.pgx.engine.phenoconversion;
 
-import java.util.Locale;
-
 /** What a perpetrator does to an enzyme. */
-enum Effect {
+enum Effect implements Labelled {
     INHIBITOR("inhibitor", "hemmer"),
     INDUCER("inducer", "induktor");
 
@@ -16,23 +14,19 @@ enum Effect {
     }
 
     /** @return the data spelling ({@code inhibitor}, {@code inducer}), also used in {@code Phenoconversion.effect} */
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
     /** @return the Norwegian Bokmål noun ({@code hemmer}, {@code induktor}) */
-    String labelNb() {
+    @Override
+    public String labelNb() {
         return labelNb;
     }
 
     /** @return the effect for a data value, or null when unknown */
     static Effect parse(String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        for (Effect e : values()) {
-            if (e.label.equals(v)) {
-                return e;
-            }
-        }
-        return null;
+        return Labelled.parse(Effect.class, value);
     }
 }

@@ -1,9 +1,7 @@
 package no.pgx.engine.phenoconversion;
 
-import java.util.Locale;
-
 /** FDA strength class of an inhibitor or inducer; declared strongest first, so {@link #ordinal()} ranks them. */
-enum Strength {
+enum Strength implements Labelled {
     STRONG("strong", "sterk"),
     MODERATE("moderate", "moderat"),
     WEAK("weak", "svak");
@@ -17,23 +15,19 @@ enum Strength {
     }
 
     /** @return the data spelling ({@code strong} …), also used in {@code Phenoconversion.strength} */
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
     /** @return the Norwegian Bokmål adjective ({@code sterk} …) */
-    String labelNb() {
+    @Override
+    public String labelNb() {
         return labelNb;
     }
 
     /** @return the strength for a data value, or null when unknown */
     static Strength parse(String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        for (Strength s : values()) {
-            if (s.label.equals(v)) {
-                return s;
-            }
-        }
-        return null;
+        return Labelled.parse(Strength.class, value);
     }
 }
