@@ -28,7 +28,7 @@ import no.pgx.engine.Problem;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
 import no.pgx.engine.fhir.FhirResults;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 import no.pgx.terminology.genetics.NotationException;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
 

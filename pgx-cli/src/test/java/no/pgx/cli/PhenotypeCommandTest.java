@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /** End-to-end contract of {@code pgx-cli phenotype} (ARCHITECTURE.md, "Contracts"), through {@link Main#run}. */
 class PhenotypeCommandTest {

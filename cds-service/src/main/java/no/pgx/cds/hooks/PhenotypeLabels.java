@@ -13,7 +13,7 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
  * Metabolizer)", CLINICAL.md "Norwegian labels"), or the CPIC term alone in English.
  *
  * <p>The labels come from the terminology module's {@link PhenotypeVocabulary} (the versioned table
- * {@code no/pgx/terminology/genetics/phenotypes.csv}); this class only formats them. Unknown terms are shown as
+ * {@code no/pgx/knowledge/genetics/phenotypes.csv}); this class only formats them. Unknown terms are shown as
  * given. Thread-safe, immutable.
  */
 @Component

@@ -3,16 +3,16 @@ package no.pgx.engine.assess;
 import java.util.HashMap;
 import java.util.Map;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * The CPIC clinical function label of each allele, to match rows keyed on a pair of allele functions
  * ({@code DPYD=function:Decreased function/Decreased function}, DPWG). Reads the phenotype caller's allele table
- * ({@code no/pgx/engine/phenotype/allele_function.csv}); when that table is absent no pair is known and such rows do
+ * ({@code no/pgx/knowledge/phenotype/allele_function.csv}); when that table is absent no pair is known and such rows do
  * not match (the lookup-key row applies instead). Immutable; thread-safe.
  */
 final class AlleleFunctions {
-    static final String RESOURCE = "no/pgx/engine/phenotype/allele_function.csv";
+    static final String RESOURCE = "no/pgx/knowledge/phenotype/allele_function.csv";
 
     private final Map<String, String> functionByAllele;
 

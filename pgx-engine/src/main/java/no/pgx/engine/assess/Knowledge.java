@@ -21,16 +21,19 @@ import no.pgx.engine.PgxException;
 import no.pgx.rules.model.GuidelineFact;
 import no.pgx.rules.model.PopulationFact;
 import no.pgx.rules.model.TestRequirement;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
- * The knowledge tables of the rule base, loaded from the class path (the {@code pgx-rules} jar): the payload of every
+ * The knowledge tables of the rule base, loaded from the class path (the {@code pgx-knowledge} jar): the payload of every
  * recommendation row (looked up by the row id the rules report), guidelines, populations, consequence and dose-note
  * phrases, test requirements, dosing algorithms and the lookup-key vocabulary. Checks that the tables are the ones the
  * rules were generated from (manifest checksums). Immutable after loading; thread-safe.
  */
 final class Knowledge {
-    static final String BASE = "no/pgx/rules/";
+    /** Where the knowledge tables are (pgx-knowledge). */
+    static final String BASE = "no/pgx/knowledge/";
+    /** What the generated rules were built from (pgx-rules): table checksums and the knowledge version. */
+    static final String MANIFEST = "no/pgx/rules/recommendation/manifest.properties";
     static final List<String> SOURCES = List.of("CPIC", "DPWG");
 
     /** One recommendation row. {@code key} maps gene to the table value (sorted by gene). */
@@ -172,9 +175,9 @@ final class Knowledge {
 
     private static Properties manifest(ClassLoader loader) {
         Properties p = new Properties();
-        try (InputStream in = loader.getResourceAsStream(BASE + "recommendation/manifest.properties")) {
+        try (InputStream in = loader.getResourceAsStream(MANIFEST)) {
             if (in == null) {
-                throw new PgxException("The rule base manifest " + BASE + "recommendation/manifest.properties is not on"
+                throw new PgxException("The rule base manifest " + MANIFEST + " is not on"
                         + " the class path: is pgx-rules missing?", null);
             }
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
@@ -210,26 +213,26 @@ final class Knowledge {
         for (CsvTable.Row r : table(loader, manifest, "vocabulary/population-therapy.csv").rows()) {
             therapy.put(r.require("population"), r.require("therapy"));
         }
-        for (CsvTable.Row r : table(loader, manifest, "knowledge/populations.csv").rows()) {
+        for (CsvTable.Row r : table(loader, manifest, "guidelines/populations.csv").rows()) {
             String key = r.require("key");
             Integer max = integer(r.getOrNull("age_max_years"));
             populations.put(key, new Population(key, r.require("en"), r.require("nb"),
                     integer(r.getOrNull("age_min_years")), max == null ? null : max - 1, therapy.get(key)));
         }
-        for (CsvTable.Row r : table(loader, manifest, "knowledge/consequences.csv").rows()) {
+        for (CsvTable.Row r : table(loader, manifest, "guidelines/consequences.csv").rows()) {
             phrases.put(r.require("key"), new Phrase(r.require("en"), r.require("nb")));
         }
     }
 
     private void loadGuidelines(ClassLoader loader, Properties manifest) {
-        for (CsvTable.Row r : table(loader, manifest, "knowledge/guidelines.csv").rows()) {
+        for (CsvTable.Row r : table(loader, manifest, "guidelines/guidelines.csv").rows()) {
             guidelines.put(r.require("id"), new Guideline(r.require("id"), r.require("source"), r.require("title"),
                     list(r.get("drugs")), list(r.get("genes")), r.require("version"), r.require("url")));
         }
     }
 
     private void loadRows(ClassLoader loader, Properties manifest, String source) {
-        CsvTable t = table(loader, manifest, "knowledge/recommendations-" + source.toLowerCase() + ".csv");
+        CsvTable t = table(loader, manifest, "guidelines/recommendations-" + source.toLowerCase() + ".csv");
         for (CsvTable.Row r : t.rows()) {
             Map<String, String> key = new TreeMap<>();
             for (String part : r.require("key").split(";")) {
@@ -245,7 +248,7 @@ final class Knowledge {
     }
 
     private void loadTests(ClassLoader loader, Properties manifest) {
-        for (CsvTable.Row r : table(loader, manifest, "knowledge/test-required.csv").rows()) {
+        for (CsvTable.Row r : table(loader, manifest, "clinical/test-required.csv").rows()) {
             String drug = r.require("drug");
             String gene = r.require("gene");
             String required = r.get("key_required").trim();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Package-private stand-in until {@code PhenotypeCaller} offers a shift helper. Immutable.
  */
 final class ClassLadder {
-    static final String RESOURCE = "no/pgx/engine/phenoconversion/class-ladder.csv";
+    static final String RESOURCE = "no/pgx/knowledge/phenoconversion/class-ladder.csv";
     private static final List<String> COLUMNS = List.of("gene", "phenotype", "down", "up");
 
     private record Step(String down, String up) {
@@ -26,9 +26,9 @@ final class ClassLadder {
     }
 
     static ClassLadder load(ClassLoader loader) {
-        CsvTable csv = CsvTable.read(loader, RESOURCE, COLUMNS);
+        KnowledgeTable csv = KnowledgeTable.read(loader, RESOURCE, COLUMNS);
         Map<String, Step> steps = new HashMap<>();
-        for (CsvTable.Row row : csv.rows()) {
+        for (KnowledgeTable.Row row : csv.rows()) {
             String key = key(row.required("gene"), row.required("phenotype"));
             if (steps.put(key, new Step(row.required("down"), row.required("up"))) != null) {
                 throw row.fail("duplicate row for " + row.get("gene") + " " + row.get("phenotype"));

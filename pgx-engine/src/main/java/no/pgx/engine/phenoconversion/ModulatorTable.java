@@ -20,7 +20,7 @@ import no.pgx.engine.PgxException;
  */
 final class ModulatorTable {
     /** Class-path location of the table (module pgx-rules). */
-    static final String RESOURCE = "no/pgx/rules/knowledge/cyp-modulators.csv";
+    static final String RESOURCE = "no/pgx/knowledge/phenoconversion/cyp-modulators.csv";
     /** Confidence values the table may use. */
     static final Set<String> CONFIDENCE = Set.of("source-checked", "source-partial", "recall-unverified");
 
@@ -52,13 +52,13 @@ final class ModulatorTable {
      * @throws PgxException when it is missing or a row is invalid (the message names the line and column)
      */
     static ModulatorTable load(ClassLoader loader) {
-        CsvTable csv = CsvTable.read(loader, RESOURCE, COLUMNS);
+        KnowledgeTable csv = KnowledgeTable.read(loader, RESOURCE, COLUMNS);
         csv.requiredMetadata("source");
         csv.requiredMetadata("licence");
         String version = csv.requiredMetadata("version");
         List<Modulator> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (CsvTable.Row row : csv.rows()) {
+        for (KnowledgeTable.Row row : csv.rows()) {
             Modulator m = parse(row);
             if (!seen.add(m.enzyme() + "|" + m.drug())) {
                 throw row.fail("duplicate row for " + m.enzyme() + " and " + m.drug());
@@ -68,7 +68,7 @@ final class ModulatorTable {
         return new ModulatorTable(version, rows);
     }
 
-    private static Modulator parse(CsvTable.Row row) {
+    private static Modulator parse(KnowledgeTable.Row row) {
         String enzyme = row.required("enzyme");
         if (!ENZYME.matcher(enzyme).matches()) {
             throw row.fail("unknown enzyme '" + enzyme + "'");
@@ -93,7 +93,7 @@ final class ModulatorTable {
                 strength, washout(row), row.required("source"), row.get("note"), confidence);
     }
 
-    private static List<String> atcCodes(CsvTable.Row row) {
+    private static List<String> atcCodes(KnowledgeTable.Row row) {
         String atc = row.get("atc");
         if (atc.isEmpty()) {
             return List.of();
@@ -107,7 +107,7 @@ final class ModulatorTable {
         return codes;
     }
 
-    private static Integer washout(CsvTable.Row row) {
+    private static Integer washout(KnowledgeTable.Row row) {
         String days = row.get("washout_days");
         if (days.isEmpty()) {
             return null;

@@ -60,8 +60,8 @@ public final class Phenoconverter {
     }
 
     /**
-     * Loads the perpetrator table ({@code no/pgx/rules/knowledge/cyp-modulators.csv}) and the policy
-     * ({@code no/pgx/engine/phenoconversion/*.csv}) from a class loader.
+     * Loads the perpetrator table ({@code no/pgx/knowledge/phenoconversion/cyp-modulators.csv}) and the policy
+     * ({@code no/pgx/knowledge/phenoconversion/*.csv}) from a class loader.
      *
      * @param classLoader the class loader to read from; not null
      * @throws PgxException when the knowledge is missing or invalid

@@ -14,7 +14,7 @@ import no.pgx.engine.PgxException;
  * which action a perpetrator of a given effect and strength has on a gene. Immutable and thread-safe.
  */
 final class Policy {
-    static final String RESOURCE = "no/pgx/engine/phenoconversion/policy.csv";
+    static final String RESOURCE = "no/pgx/knowledge/phenoconversion/policy.csv";
     private static final List<String> COLUMNS = List.of("gene", "effect", "strength", "action", "value");
 
     /** What a rule does to the genotype-predicted result. */
@@ -74,9 +74,9 @@ final class Policy {
     static Policy load(ClassLoader loader) {
         ScoreBands bands = ScoreBands.load(loader);
         ClassLadder ladder = ClassLadder.load(loader);
-        CsvTable csv = CsvTable.read(loader, RESOURCE, COLUMNS);
+        KnowledgeTable csv = KnowledgeTable.read(loader, RESOURCE, COLUMNS);
         Map<String, Rule> rules = new HashMap<>();
-        for (CsvTable.Row row : csv.rows()) {
+        for (KnowledgeTable.Row row : csv.rows()) {
             Rule rule = parse(row, bands, ladder);
             if (rules.put(key(rule.gene(), rule.effect(), rule.strength()), rule) != null) {
                 throw row.fail("duplicate rule for " + rule.gene() + " " + rule.strength().label() + " "
@@ -86,7 +86,7 @@ final class Policy {
         return new Policy(csv.requiredMetadata("version"), rules, bands, ladder);
     }
 
-    private static Rule parse(CsvTable.Row row, ScoreBands bands, ClassLadder ladder) {
+    private static Rule parse(KnowledgeTable.Row row, ScoreBands bands, ClassLadder ladder) {
         String gene = row.required("gene").toUpperCase(Locale.ROOT);
         Effect effect = Effect.parse(row.required("effect"));
         Strength strength = Strength.parse(row.required("strength"));
@@ -102,7 +102,7 @@ final class Policy {
         };
     }
 
-    private static Rule scaleRule(CsvTable.Row row, String gene, Effect effect, Strength strength, ScoreBands bands) {
+    private static Rule scaleRule(KnowledgeTable.Row row, String gene, Effect effect, Strength strength, ScoreBands bands) {
         if (!bands.genes().contains(gene)) {
             throw row.fail("scale-activity-score needs score bands for " + gene + " in " + ScoreBands.RESOURCE);
         }
@@ -118,7 +118,7 @@ final class Policy {
         return new Rule(gene, effect, strength, Action.SCALE_ACTIVITY_SCORE, factor, null, 0);
     }
 
-    private static Rule shiftRule(CsvTable.Row row, String gene, Effect effect, Strength strength,
+    private static Rule shiftRule(KnowledgeTable.Row row, String gene, Effect effect, Strength strength,
                                   ClassLadder ladder) {
         int classes;
         try {

@@ -15,7 +15,7 @@ import java.util.Set;
  * Package-private stand-in until {@code PhenotypeCaller} exposes the cut-offs. Immutable.
  */
 final class ScoreBands {
-    static final String RESOURCE = "no/pgx/engine/phenoconversion/score-bands.csv";
+    static final String RESOURCE = "no/pgx/knowledge/phenoconversion/score-bands.csv";
     private static final List<String> COLUMNS = List.of("gene", "phenotype", "min", "min_inclusive", "max",
             "max_inclusive", "grid");
 
@@ -38,9 +38,9 @@ final class ScoreBands {
     }
 
     static ScoreBands load(ClassLoader loader) {
-        CsvTable csv = CsvTable.read(loader, RESOURCE, COLUMNS);
+        KnowledgeTable csv = KnowledgeTable.read(loader, RESOURCE, COLUMNS);
         Map<String, List<Band>> byGene = new HashMap<>();
-        for (CsvTable.Row row : csv.rows()) {
+        for (KnowledgeTable.Row row : csv.rows()) {
             String gene = row.required("gene").toUpperCase(Locale.ROOT);
             Band band = new Band(row.required("phenotype"), number(row, "min"), flag(row, "min_inclusive"),
                     number(row, "max"), flag(row, "max_inclusive"), number(row, "grid"));
@@ -53,7 +53,7 @@ final class ScoreBands {
         return new ScoreBands(csv.requiredMetadata("version"), byGene);
     }
 
-    private static BigDecimal number(CsvTable.Row row, String column) {
+    private static BigDecimal number(KnowledgeTable.Row row, String column) {
         String v = row.get(column);
         if (v.isEmpty()) {
             return null;
@@ -65,7 +65,7 @@ final class ScoreBands {
         }
     }
 
-    private static boolean flag(CsvTable.Row row, String column) {
+    private static boolean flag(KnowledgeTable.Row row, String column) {
         String v = row.get(column).toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
             throw row.fail("column '" + column + "' must be true or false: '" + v + "'");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.pgx.engine.PgxException;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 import no.pgx.terminology.genetics.AlleleStatusParser;
 import no.pgx.terminology.genetics.DiplotypeParser;
 import no.pgx.terminology.genetics.GeneRegistry;
@@ -17,7 +17,7 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
  * this package. Loaded once; immutable and thread-safe.
  */
 final class PhenotypeKnowledge {
-    static final String BASE = "no/pgx/engine/phenotype/";
+    static final String BASE = "no/pgx/knowledge/phenotype/";
     static final List<String> TABLES = List.of("allele_function.csv", "allele_aliases.csv", "function_phenotype.csv",
             "activity_score_cutoffs.csv", "phenotype_state.csv", "hla_risk_alleles.csv");
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import no.pgx.engine.ResultState;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /** Every valid phenotype per gene with its result state and class rank ({@code phenotype_state.csv}). Immutable. */
 final class PhenotypeStates {

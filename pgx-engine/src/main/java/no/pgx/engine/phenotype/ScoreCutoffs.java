@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /** Activity score → phenotype intervals per activity-score gene (CPIC cut-offs). Immutable. */
 final class ScoreCutoffs {

@@ -12,7 +12,7 @@ import no.pgx.engine.GeneResult;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
 import no.pgx.engine.phenotype.PhenotypeCaller;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * Test support: one shared assessor over the shipped knowledge, and for every recommendation row a patient whose
@@ -39,7 +39,7 @@ final class RowCases {
     static Stream<TableRow> rows() {
         List<TableRow> out = new ArrayList<>();
         for (String source : List.of("CPIC", "DPWG")) {
-            CsvTable t = CsvTable.readResource("no/pgx/rules/knowledge/recommendations-" + source.toLowerCase()
+            CsvTable t = CsvTable.readResource("no/pgx/knowledge/guidelines/recommendations-" + source.toLowerCase()
                     + ".csv", LOADER);
             for (CsvTable.Row r : t.rows()) {
                 out.add(new TableRow(source, r.require("id"), r.require("drug"), r.require("key"),

@@ -40,10 +40,10 @@ class ModulatorTableTest {
 
     private static List<List<String>> rows() throws IOException {
         List<String> data = lines().stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
-        assertThat(CsvTable.split("t", 1, data.get(0))).containsExactlyElementsOf(COLUMNS);
+        assertThat(KnowledgeTable.split("t", 1, data.get(0))).containsExactlyElementsOf(COLUMNS);
         List<List<String>> rows = new ArrayList<>();
         for (int i = 1; i < data.size(); i++) {
-            rows.add(CsvTable.split("t", i, data.get(i)));
+            rows.add(KnowledgeTable.split("t", i, data.get(i)));
         }
         return rows;
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.GeneResult;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 import no.pgx.terminology.genetics.CallingMethod;
 import no.pgx.terminology.genetics.Gene;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.PgxException;
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * Reproduces every row of the CPIC reference diplotype table (the test oracle) by computation: phenotype, activity

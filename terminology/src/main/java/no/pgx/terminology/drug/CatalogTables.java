@@ -1,11 +1,5 @@
 package no.pgx.terminology.drug;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,8 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import no.pgx.knowledge.CsvTable;
+
 /**
- * Loads and cross-checks the bundled drug tables (resources next to this class). Every table starts with {@code #}
+ * Loads and cross-checks the drug tables of the knowledge module ({@code no/pgx/knowledge/drug/}). Every table starts with {@code #}
  * lines naming source, version and licence. A table that contradicts itself (one ATC code for two substances, a
  * product whose ingredient is not in the catalog) is a packaging error and fails the load with a message naming the
  * table, line and value.
@@ -53,15 +49,15 @@ final class CatalogTables {
     final RouteClassifier routes;
     final String version;
 
-    private CatalogTables(Csv.Table drugs, Csv.Table combos, Csv.Table prods, Csv.Table routeTable, Csv.Table salts) {
+    private CatalogTables(CsvTable drugs, CsvTable combos, CsvTable prods, CsvTable routeTable, CsvTable salts) {
         version = headerValue(drugs, "version");
         Map<String, List<String>> comboCodesById = new HashMap<>();
-        for (Csv.Row row : combos.rows()) {
+        for (CsvTable.Row row : combos.rows()) {
             for (String id : concat(split(row.get("ingredients")), split(row.get("possible_ingredients")))) {
                 comboCodesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.get("atc"));
             }
         }
-        for (Csv.Row row : drugs.rows()) {
+        for (CsvTable.Row row : drugs.rows()) {
             addConcept(row, comboCodesById.getOrDefault(row.get("id"), List.of()));
         }
         for (String id : comboCodesById.keySet()) {
@@ -69,59 +65,49 @@ final class CatalogTables {
                 throw error(COMBINATIONS, 0, "ingredient '" + id + "' is not in " + DRUGS);
             }
         }
-        for (Csv.Row row : combos.rows()) {
+        for (CsvTable.Row row : combos.rows()) {
             addCombination(row);
         }
-        for (Csv.Row row : prods.rows()) {
+        for (CsvTable.Row row : prods.rows()) {
             addProduct(row);
         }
         routes = routeClassifier(routeTable);
-        for (Csv.Row row : salts.rows()) {
+        for (CsvTable.Row row : salts.rows()) {
             saltSuffixes.add(row.get("suffix"));
         }
     }
 
-    /** Loads the tables bundled with this package. */
+    /** Where the drug tables live in the knowledge module. */
+    static final String BASE = "no/pgx/knowledge/drug/";
+
+    /** Loads the drug tables of the knowledge module. */
     static CatalogTables loadBundled() {
         return new CatalogTables(table(DRUGS), table(COMBINATIONS), table(PRODUCTS), table(ROUTES), table(SALTS));
     }
 
-    private static Csv.Table table(String name) {
-        try (InputStream in = CatalogTables.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled drug table missing: " + name);
-            }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                Csv.Table t = Csv.read(name, reader);
-                requireHeader(t, "source");
-                requireHeader(t, "version");
-                requireHeader(t, "licence");
-                return t;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled drug table " + name, e);
-        } catch (IllegalArgumentException e) {
+    /** Reads one drug table with the project's CSV reader and checks its provenance header lines. */
+    static CsvTable table(String name) {
+        CsvTable t;
+        try {
+            t = CsvTable.readResource(BASE + name, CatalogTables.class.getClassLoader());
+        } catch (CsvTable.MalformedCsvException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    private static void requireHeader(Csv.Table t, String key) {
-        if (headerValue(t, key).isEmpty()) {
-            throw new IllegalStateException(t.name() + ": no '# " + key + ":' header line");
-        }
-    }
-
-    static String headerValue(Csv.Table t, String key) {
-        for (String line : t.comments()) {
-            String s = line.substring(1).strip();
-            if (s.toLowerCase(Locale.ROOT).startsWith(key + ":")) {
-                return s.substring(key.length() + 1).strip();
+        for (String key : List.of("source", "version", "licence")) {
+            if (headerValue(t, key).isEmpty()) {
+                throw new IllegalStateException(t.name() + ": no '# " + key + ":' header line");
             }
         }
-        return "";
+        return t;
     }
 
-    private void addConcept(Csv.Row row, List<String> comboCodes) {
+    /** @return the value of a {@code # key:} header line, or empty */
+    static String headerValue(CsvTable t, String key) {
+        String v = t.metadata(key);
+        return v == null ? "" : v;
+    }
+
+    private void addConcept(CsvTable.Row row, List<String> comboCodes) {
         String id = row.get("id");
         if (id.isEmpty()) {
             throw error(DRUGS, row.line(), "empty id");
@@ -154,7 +140,7 @@ final class CatalogTables {
         return code.startsWith("D");
     }
 
-    private List<String> atcList(Csv.Row row, String column) {
+    private List<String> atcList(CsvTable.Row row, String column) {
         List<String> codes = split(row.get(column));
         for (String code : codes) {
             if (!Text.isAtcSubstanceShape(code)) {
@@ -164,7 +150,7 @@ final class CatalogTables {
         return codes;
     }
 
-    private void putAtc(String code, AtcEntry entry, Csv.Row row) {
+    private void putAtc(String code, AtcEntry entry, CsvTable.Row row) {
         AtcEntry old = atc.putIfAbsent(code, entry);
         if (old != null) {
             throw error(DRUGS, row.line(), "ATC " + code + " is listed for both " + old.concept().id() + " and "
@@ -172,7 +158,7 @@ final class CatalogTables {
         }
     }
 
-    private static <V> void putUnique(Map<String, V> map, String key, V value, String table, Csv.Row row,
+    private static <V> void putUnique(Map<String, V> map, String key, V value, String table, CsvTable.Row row,
             String what) {
         if (key.isEmpty()) {
             return;
@@ -185,7 +171,7 @@ final class CatalogTables {
         }
     }
 
-    private void addCombination(Csv.Row row) {
+    private void addCombination(CsvTable.Row row) {
         String code = row.get("atc");
         if (!Text.isAtcSubstanceShape(code)) {
             throw error(COMBINATIONS, row.line(), "'" + code + "' is not a 7-character ATC code");
@@ -204,7 +190,7 @@ final class CatalogTables {
         }
     }
 
-    private List<DrugConcept> concepts(List<String> ids, Csv.Row row) {
+    private List<DrugConcept> concepts(List<String> ids, CsvTable.Row row) {
         List<DrugConcept> out = new ArrayList<>();
         for (String id : ids) {
             DrugConcept c = concepts.get(id);
@@ -216,7 +202,7 @@ final class CatalogTables {
         return List.copyOf(out);
     }
 
-    private void addProduct(Csv.Row row) {
+    private void addProduct(CsvTable.Row row) {
         DrugConcept ingredient = concepts.get(row.get("ingredient"));
         if (ingredient == null) {
             throw error(PRODUCTS, row.line(), "ingredient '" + row.get("ingredient") + "' is not in " + DRUGS);
@@ -229,10 +215,10 @@ final class CatalogTables {
                 row, "RxCUI");
     }
 
-    private static RouteClassifier routeClassifier(Csv.Table table) {
+    private static RouteClassifier routeClassifier(CsvTable table) {
         Map<String, RouteClassifier.Site> codes = RouteClassifier.newMap();
         Map<String, RouteClassifier.Site> terms = RouteClassifier.newMap();
-        for (Csv.Row row : table.rows()) {
+        for (CsvTable.Row row : table.rows()) {
             RouteClassifier.Site site = RouteClassifier.Site.valueOf(row.get("site").toUpperCase(Locale.ROOT));
             String system = row.get("system");
             if (system.isEmpty()) {

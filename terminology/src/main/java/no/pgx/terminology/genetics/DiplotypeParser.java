@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class DiplotypeParser {
     /** Resource holding the single-variant (rsID) genes. */
-    public static final String RSID_RESOURCE = "no/pgx/terminology/genetics/rsid_variants.csv";
+    public static final String RSID_RESOURCE = "no/pgx/knowledge/genetics/rsid_variants.csv";
 
     private static final String FIELD = "diplotype";
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
@@ -54,7 +54,7 @@ public final class DiplotypeParser {
 
     /**
      * @return the parser with the bundled rsID table (loaded once)
-     * @throws no.pgx.terminology.CsvTable.MalformedCsvException when the bundled table is broken
+     * @throws no.pgx.knowledge.CsvTable.MalformedCsvException when the bundled table is broken
      */
     public static DiplotypeParser loadDefault() {
         DiplotypeParser p = defaultParser;

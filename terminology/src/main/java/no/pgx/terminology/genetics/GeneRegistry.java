@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * The genes known to the engine, read from {@code genes.csv}. Immutable and thread-safe.
@@ -21,7 +21,7 @@ import no.pgx.terminology.CsvTable;
  */
 public final class GeneRegistry {
     /** Resource holding the gene table. */
-    public static final String RESOURCE = "no/pgx/terminology/genetics/genes.csv";
+    public static final String RESOURCE = "no/pgx/knowledge/genetics/genes.csv";
 
     private static volatile GeneRegistry defaultRegistry;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * The phenotype vocabulary: CPIC terms, the spellings accepted on input (abbreviations, synonyms, Norwegian labels) and
@@ -26,7 +26,7 @@ import no.pgx.terminology.CsvTable;
  */
 public final class PhenotypeVocabulary {
     /** Resource holding the vocabulary. */
-    public static final String RESOURCE = "no/pgx/terminology/genetics/phenotypes.csv";
+    public static final String RESOURCE = "no/pgx/knowledge/genetics/phenotypes.csv";
     /** Kind of the terms valid for every gene ({@code Indeterminate}, {@code No Result}). */
     public static final String GENERAL = "general";
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * Genotype shorthands of single-variant genes ({@code rs9923231 C/T}, {@code -1639 GA}, {@code CT}) turned into CPIC

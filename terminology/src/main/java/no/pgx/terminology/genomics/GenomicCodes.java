@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import no.pgx.terminology.CsvTable;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * The bundled genomic code tables: LOINC/IG/SNOMED codes by {@link GenomicConcept}, pharmacogenes with HGNC ids, and
@@ -24,7 +24,7 @@ import no.pgx.terminology.CsvTable;
  * unknown or null input: they return an empty result.
  */
 public final class GenomicCodes {
-    private static final String BASE = "no/pgx/terminology/genomics/";
+    private static final String BASE = "no/pgx/knowledge/genomics/";
     private static final Pattern HGNC_ID = Pattern.compile("HGNC:\\d+");
     private static final Pattern LOINC_ANSWER = Pattern.compile("LA\\d+-\\d");
     private static final Object LOCK = new Object();

@@ -1,5 +1,6 @@
 package no.pgx.terminology.drug;
 
+import no.pgx.knowledge.CsvTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogRowResolutionTest {
 
     private static final DrugCatalog CATALOG = DrugCatalog.loadDefault();
-    private static final Csv.Table TABLE = Oracle.bundledTable(CatalogTables.DRUGS);
+    private static final CsvTable TABLE = Oracle.bundledTable(CatalogTables.DRUGS);
     private static final Set<String> CONFIDENCE = Set.of("source-checked", "recall-unverified");
 
     static Stream<Arguments> names() {
@@ -35,7 +36,7 @@ class CatalogRowResolutionTest {
                 .flatMap(s -> s));
     }
 
-    static Stream<Csv.Row> rows() {
+    static Stream<CsvTable.Row> rows() {
         return Oracle.rows(TABLE);
     }
 
@@ -60,7 +61,7 @@ class CatalogRowResolutionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void everyValueCarriesConfidenceAndSource(Csv.Row row) {
+    void everyValueCarriesConfidenceAndSource(CsvTable.Row row) {
         boolean hasAtc = !(row.get("atc") + row.get("atc_local")).isEmpty();
         checkConfidence(row, hasAtc, "atc_confidence", "atc_source");
         checkConfidence(row, !row.get("name_nb").isEmpty(), "name_nb_confidence", "name_nb_source");
@@ -72,7 +73,7 @@ class CatalogRowResolutionTest {
         assertThat(row.get("roles")).isNotEmpty();
     }
 
-    private static void checkConfidence(Csv.Row row, boolean hasValue, String confidence, String source) {
+    private static void checkConfidence(CsvTable.Row row, boolean hasValue, String confidence, String source) {
         if (hasValue) {
             assertThat(row.get(confidence)).as("%s of %s", confidence, row.get("id")).isIn(CONFIDENCE);
             assertThat(row.get(source)).as("%s of %s", source, row.get("id")).isNotEmpty();

@@ -1,5 +1,6 @@
 package no.pgx.terminology.drug;
 
+import no.pgx.knowledge.CsvTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,7 +20,7 @@ class DrugTablesTest {
     @ValueSource(strings = {CatalogTables.DRUGS, CatalogTables.COMBINATIONS, CatalogTables.PRODUCTS,
         CatalogTables.ROUTES, CatalogTables.SALTS})
     void everyTableStatesSourceVersionAndLicence(String name) {
-        Csv.Table table = Oracle.bundledTable(name);
+        CsvTable table = Oracle.bundledTable(name);
         assertThat(CatalogTables.headerValue(table, "source")).isNotEmpty();
         assertThat(CatalogTables.headerValue(table, "version")).isNotEmpty();
         assertThat(CatalogTables.headerValue(table, "licence")).isNotEmpty();

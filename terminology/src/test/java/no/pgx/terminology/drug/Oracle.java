@@ -1,5 +1,6 @@
 package no.pgx.terminology.drug;
 
+import no.pgx.knowledge.CsvTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,16 +22,16 @@ final class Oracle {
     }
 
     /** A test-resource table next to the tests. */
-    static Csv.Table testTable(String name) {
+    static CsvTable testTable(String name) {
         return read(name, Oracle.class.getResourceAsStream(name));
     }
 
     /** A bundled production table. */
-    static Csv.Table bundledTable(String name) {
-        return read(name, DrugCatalog.class.getResourceAsStream(name));
+    static CsvTable bundledTable(String name) {
+        return CatalogTables.table(name);
     }
 
-    static Stream<Csv.Row> rows(Csv.Table table) {
+    static Stream<CsvTable.Row> rows(CsvTable table) {
         return table.rows().stream();
     }
 
@@ -66,10 +67,10 @@ final class Oracle {
         return m.find() ? split(m.group(1)) : List.of();
     }
 
-    private static Csv.Table read(String name, InputStream in) {
+    private static CsvTable read(String name, InputStream in) {
         Objects.requireNonNull(in, "missing resource " + name);
         try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return Csv.read(name, reader);
+            return CsvTable.parse(name, reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

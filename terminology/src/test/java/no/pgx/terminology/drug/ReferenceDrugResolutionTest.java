@@ -1,5 +1,6 @@
 package no.pgx.terminology.drug;
 
+import no.pgx.knowledge.CsvTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReferenceDrugResolutionTest {
 
     private static final DrugCatalog CATALOG = DrugCatalog.loadDefault();
-    private static final Csv.Table REFERENCE = Oracle.testTable("reference-drugs.csv");
+    private static final CsvTable REFERENCE = Oracle.testTable("reference-drugs.csv");
 
     static Stream<Arguments> atcCodes() {
         return Oracle.rows(REFERENCE).flatMap(r -> Oracle.split(r.get("atc")).stream()
