@@ -19,7 +19,9 @@ import no.pgx.cds.support.Http;
  * by every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pgx.security.enabled=false", "pgx.max-request-size=1MB", "logging.level.no.pgx=DEBUG"})
+        properties = {"pgx.security.enabled=false", "pgx.max-request-size=1MB", "logging.level.no.pgx=DEBUG",
+                // The test FHIR servers run on 127.0.0.1, which the default policy refuses.
+                "pgx.fhir.allow-private-addresses=true"})
 public abstract class ServiceIT {
     private static final Path STORE = tempDir();
 
