@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,6 +20,7 @@ import no.pgx.cds.support.Http;
  */
 class ErrorsIT extends ServiceIT {
     private static final String SIGN = "/cds-services/pgx-order-sign";
+    private static final String FEEDBACK = SIGN + "/feedback";
 
     private Fixtures.Call validCall() {
         return Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1")).prefetch(List.of(), List.of());
@@ -128,6 +131,44 @@ class ErrorsIT extends ServiceIT {
         assertThat(http.get(SIGN).status()).isEqualTo(405);
         assertThat(http.postRaw(SIGN, "text/plain", "hello").status()).isEqualTo(415);
         assertThat(http.get("/no/such/path").status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "text/*", "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x", "text/html", "application/xml", "*/json", "no-slash", ";;;"})
+    void aBodyThatIsNotJsonIs415NeverA500(String contentType) {
+        Http.Response r = http.postRaw(SIGN, contentType, "hook=order-sign&hookInstance=x");
+
+        assertThat(r.status()).as(contentType).isEqualTo(415);
+        assertThat(http.postRaw(FEEDBACK, contentType, "feedback=x").status()).as(contentType).isEqualTo(415);
+    }
+
+    @Test
+    void jsonWithParametersAndFhirJsonAreAccepted() {
+        String body = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1")).body().toString();
+        assertThat(http.postRaw(SIGN, "application/json; charset=UTF-8", body).status()).isNotEqualTo(415);
+        assertThat(http.postRaw(SIGN, "application/fhir+json", body).status()).isNotEqualTo(415);
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIs404() {
+        Http.Response r = http.get("/error");
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("999");
+    }
+
+    @Test
+    void metricsNeedTheOperatorsCredentialsButHealthAndProbesAreOpen() {
+        assertThat(http.get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(http.get("/actuator/metrics/jvm.info").status()).isEqualTo(401);
+        assertThat(http.get("/actuator").status()).isEqualTo(401);
+        assertThat(http.with("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "operator:wrong".getBytes())).get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(operator(http).get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test
