@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +21,7 @@ import no.pgx.cds.support.Http;
  * Every client mistake gets a 4xx problem body that names the problem (checked against problem.schema.json by the
  * client, which also refuses any stack trace); never a 5xx.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorsIT extends ServiceIT {
     private static final String SIGN = "/cds-services/pgx-order-sign";
     private static final String FEEDBACK = SIGN + "/feedback";
@@ -169,6 +173,44 @@ class ErrorsIT extends ServiceIT {
         assertThat(http.get("/actuator/health").status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"d1<img src=x>", "d1) [x](https://evil.test", "a/b", "", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void aDraftOrderIdOutsideTheFhirIdGrammarIs400(String id) {
+        ObjectNode draft = Fixtures.clopidogrelDraft("d1").put("id", id);
+        Http.Response r = http.post(SIGN, Fixtures.call("order-sign").draftOrders(draft)
+                .prefetch(java.util.List.of(Fixtures.cyp2c19("*2/*2")), java.util.List.of()).body());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).startsWith("context.draftOrders");
+    }
+
+    @Test
+    void aPatientIdOutsideTheFhirIdGrammarIs400() {
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1"));
+        call.context().put("patientId", "p1\" /><script>");
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("context.patientId");
+    }
+
+    @Test
+    void anEmptyDraftOrderIsLoggedAsEmptyNotAsUnknownDrug(CapturedOutput output) {
+        ObjectNode empty = Http.JSON.createObjectNode().put("resourceType", "MedicationRequest").put("id", "empty-1")
+                .put("status", "draft").put("intent", "order");
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(empty)
+                .prefetch(java.util.List.of(Fixtures.cyp2c19("*2/*2")), java.util.List.of());
+        call.body().put("hookInstance", "empty-draft-" + java.util.UUID.randomUUID());
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(200);
+        String line = output.getOut().lines().filter(l -> l.contains(call.body().get("hookInstance").asText()))
+                .filter(l -> l.contains("draft order")).findFirst().orElse("");
+        assertThat(line).contains("name no medication").doesNotContain("not in the PGx drug catalog");
     }
 
     @Test
