@@ -136,7 +136,21 @@ public final class KnowledgeTool {
     }
 
     private static int diff(List<String> positional, Map<String, String> opts, PrintStream out, PrintStream err) {
-        err.println("diff: not implemented yet");
-        return 1;
+        if (positional.size() != 2) {
+            err.println("diff needs OLD and NEW\n" + usage());
+            return 1;
+        }
+        KnowledgeDiff.Report report = KnowledgeDiff.compare(Path.of(positional.get(0)), Path.of(positional.get(1)));
+        String markdown = DiffWriter.markdown(report);
+        if (opts.containsKey("--markdown")) {
+            KnowledgeImport.write(Path.of(opts.get("--markdown")), markdown);
+        }
+        if (opts.containsKey("--csv")) {
+            KnowledgeImport.write(Path.of(opts.get("--csv")), DiffWriter.csv(report));
+        }
+        if (!opts.containsKey("--markdown")) {
+            out.print(markdown);
+        }
+        return 0;
     }
 }
