@@ -135,9 +135,9 @@ class OrderSignIT extends ServiceIT {
     void countsRequestsLatencyAndCardsPerHook() {
         sign("*2/*2", "en", Fixtures.clopidogrelDraft("m1"));
 
-        Http.Response requests = http.get("/actuator/metrics/pgx.cds.requests?tag=hook:order-sign");
-        Http.Response latency = http.get("/actuator/metrics/pgx.cds.latency?tag=hook:order-sign");
-        Http.Response cards = http.get("/actuator/metrics/pgx.cds.cards?tag=hook:order-sign&tag=indicator:critical");
+        Http.Response requests = operator(http).get("/actuator/metrics/pgx.cds.requests?tag=hook:order-sign");
+        Http.Response latency = operator(http).get("/actuator/metrics/pgx.cds.latency?tag=hook:order-sign");
+        Http.Response cards = operator(http).get("/actuator/metrics/pgx.cds.cards?tag=hook:order-sign&tag=indicator:critical");
 
         assertThat(requests.status()).isEqualTo(200);
         assertThat(requests.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
