@@ -22,7 +22,7 @@ import no.pgx.knowledge.CsvTable;
  */
 public final class KnowledgeDiff {
     static final List<String> SOURCES = List.of("CPIC", "DPWG");
-    /** Recommendation columns compared, in report order. */
+    /** Recommendation columns compared, in report order (then the dose facts of {@code curation/dose-facts.csv}). */
     static final List<String> FIELDS = List.of("action", "strength", "dose_percent", "dose_note", "alternatives",
             "consequence");
 
@@ -197,6 +197,8 @@ public final class KnowledgeDiff {
         List<RecommendationChange> out = new ArrayList<>();
         Vocabulary va = new Vocabulary(a);
         Vocabulary vb = new Vocabulary(b);
+        Map<String, String> da = doseFacts(a);
+        Map<String, String> db = doseFacts(b);
         for (String source : SOURCES) {
             Map<String, CsvTable.Row> before = index(a.rows(table(source)));
             Map<String, CsvTable.Row> after = index(b.rows(table(source)));
@@ -205,7 +207,7 @@ public final class KnowledgeDiff {
                 CsvTable.Row o = before.get(e.getKey());
                 String phenotype = vb.phenotypes(n.get("key"));
                 if (o == null) {
-                    out.add(change("added", source, n, phenotype, values(n)));
+                    out.add(change("added", source, n, phenotype, values(n, db)));
                     continue;
                 }
                 List<FieldChange> fields = new ArrayList<>();
@@ -218,6 +220,11 @@ public final class KnowledgeDiff {
                         fields.add(new FieldChange(f, o.get(f), n.get(f)));
                     }
                 }
+                String factsBefore = da.getOrDefault(o.get("id"), "");
+                String factsAfter = db.getOrDefault(n.get("id"), "");
+                if (!factsBefore.equals(factsAfter)) {
+                    fields.add(new FieldChange("dose_facts", factsBefore, factsAfter));
+                }
                 if (!fields.isEmpty()) {
                     out.add(change("changed", source, n, phenotype, fields));
                 }
@@ -225,7 +232,7 @@ public final class KnowledgeDiff {
             for (Map.Entry<String, CsvTable.Row> e : before.entrySet()) {
                 if (!after.containsKey(e.getKey())) {
                     CsvTable.Row o = e.getValue();
-                    out.add(change("withdrawn", source, o, va.phenotypes(o.get("key")), values(o)));
+                    out.add(change("withdrawn", source, o, va.phenotypes(o.get("key")), values(o, da)));
                 }
             }
         }
@@ -240,13 +247,47 @@ public final class KnowledgeDiff {
                 r.get("id"), List.copyOf(fields));
     }
 
-    private static List<FieldChange> values(CsvTable.Row r) {
+    private static List<FieldChange> values(CsvTable.Row r, Map<String, String> doseFacts) {
         List<FieldChange> out = new ArrayList<>();
         for (String f : FIELDS) {
             if (!r.get(f).isEmpty()) {
                 out.add(new FieldChange(f, "", r.get(f)));
             }
         }
+        String facts = doseFacts.getOrDefault(r.get("id"), "");
+        if (!facts.isEmpty()) {
+            out.add(new FieldChange("dose_facts", "", facts));
+        }
+        return out;
+    }
+
+    /**
+     * @return recommendation id → its structured dose facts ({@code curation/dose-facts.csv}) in one line, e.g.
+     *         {@code starting 50 % [if indication, if-no-alternative]; maximum cap 400 mg/day}
+     */
+    static Map<String, String> doseFacts(KnowledgeRoot r) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (CsvTable.Row f : r.rows("curation/dose-facts.csv")) {
+            StringBuilder b = new StringBuilder(f.get("dose_kind")).append(' ').append(f.get("change"));
+            if (!f.get("percent").isEmpty()) {
+                b.append(' ').append(f.get("percent")).append(" %");
+            }
+            if (!f.get("amount").isEmpty()) {
+                b.append(' ').append(f.get("amount")).append(' ').append(f.get("unit"));
+            }
+            if (!f.get("frequency").isEmpty()) {
+                b.append(", ").append(f.get("frequency"));
+            }
+            if (!f.get("age_min_years").isEmpty() || !f.get("age_max_years").isEmpty()) {
+                b.append(", age ").append(f.get("age_min_years")).append('-').append(f.get("age_max_years"));
+            }
+            if (f.get("conditional").equals("yes")) {
+                b.append(" [if ").append(f.get("condition_kind").replace("|", ", ")).append(']');
+            }
+            facts.computeIfAbsent(f.get("recommendation_id"), k -> new ArrayList<>()).add(b.toString());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        facts.forEach((id, list) -> out.put(id, String.join("; ", list)));
         return out;
     }
 

@@ -33,8 +33,10 @@ public final class KnowledgeImport {
      *                         {@code no/pgx/knowledge/}); created when missing; not null
      * @param proposedOverlays where to write the overlays as a curator would start from them (new and changed rows
      *                         marked {@code needs-review}), or null for none
+     * @param doseFacts        the hand-curated dose facts keyed by recommendation id
+     *                         ({@code curation/dose-facts.csv}) to check against the imported rows, or null
      */
-    public record Request(Path sources, Path overlays, Path out, Path proposedOverlays) {
+    public record Request(Path sources, Path overlays, Path out, Path proposedOverlays, Path doseFacts) {
         public Request {
             Objects.requireNonNull(sources, "sources");
             Objects.requireNonNull(overlays, "overlays");
@@ -86,6 +88,11 @@ public final class KnowledgeImport {
                 String text = TableText.render(ctx.overlays().header(t.path(), ctx.manifest()), t.columns(), rows,
                         ctx.overlays().lineEnd(t.path()));
                 rendered.add(new Rendered(t.path(), text));
+            }
+            if (request.doseFacts() != null) {
+                review.addAll(DoseFactsCheck.check(request.doseFacts(), rendered.stream()
+                        .filter(r -> r.path().startsWith("guidelines/recommendations-")).map(Rendered::text).toList(),
+                        review));
             }
         } catch (RuntimeException e) {
             throw new ImportException("Import failed, nothing written: " + e.getMessage(), e);

@@ -25,7 +25,7 @@ final class KnowledgeRoot {
             "guidelines/recommendations-dpwg.csv", "guidelines/guidelines.csv", "vocabulary/lookup-keys.csv",
             "phenotype/allele_function.csv", "phenotype/function_phenotype.csv",
             "phenotype/activity_score_cutoffs.csv", "vocabulary/source-equivalents.csv", "genetics/genes.csv",
-            "drug/drugs.csv", "release.csv");
+            "drug/drugs.csv", "curation/dose-facts.csv", "release.csv");
 
     private final String label;
     private final Map<String, CsvTable> tables;

@@ -12,13 +12,14 @@ import java.util.Map;
  * Command line of the knowledge tools (the lead wires the same commands into {@code pgx-cli knowledge …}):
  *
  * <pre>
- * import           --from SOURCES [--overlays DIR] --out ROOT [--proposed-overlays DIR]
+ * import           --from SOURCES [--overlays DIR] --out ROOT [--proposed-overlays DIR] [--dose-facts FILE]
  * extract-overlays --from SOURCES --knowledge ROOT [--overlays DIR] [--reviewer INITIALS] [--date YYYY-MM-DD] [--headers]
  * diff             OLD NEW [--markdown FILE] [--csv FILE]
  * verify-sources   --from SOURCES
  * </pre>
  *
- * {@code --overlays} defaults to the {@code overlays} directory beside SOURCES. Exit status: 0 done; 1 bad usage or
+ * {@code --overlays} defaults to the {@code overlays} directory beside SOURCES; {@code --dose-facts} to the module's
+ * {@code curation/dose-facts.csv} beside SOURCES, when it exists. Exit status: 0 done; 1 bad usage or
  * failure; 2 done, but rows need review (import) or shipped rows cannot be reproduced (extract-overlays).
  */
 public final class KnowledgeTool {
@@ -76,7 +77,7 @@ public final class KnowledgeTool {
     static String usage() {
         return """
                 usage:
-                  import           --from SOURCES [--overlays DIR] --out ROOT [--proposed-overlays DIR]
+                  import           --from SOURCES [--overlays DIR] --out ROOT [--proposed-overlays DIR] [--dose-facts FILE]
                   extract-overlays --from SOURCES --knowledge ROOT [--overlays DIR] [--reviewer INITIALS] [--date YYYY-MM-DD] [--headers]
                   diff             OLD NEW [--markdown FILE] [--csv FILE]
                   verify-sources   --from SOURCES""";
@@ -98,8 +99,12 @@ public final class KnowledgeTool {
     private static int importTables(Map<String, String> opts, PrintStream out, PrintStream err) {
         Path sources = required(opts, "--from");
         String proposed = opts.get("--proposed-overlays");
+        Path doseFacts = opts.containsKey("--dose-facts") ? Path.of(opts.get("--dose-facts"))
+                : sources.toAbsolutePath().getParent().resolve("src/main/resources/no/pgx/knowledge/"
+                        + DoseFactsCheck.TABLE);
         KnowledgeImport.Result r = KnowledgeImport.run(new KnowledgeImport.Request(sources, overlays(opts, sources),
-                required(opts, "--out"), proposed == null ? null : Path.of(proposed)));
+                required(opts, "--out"), proposed == null ? null : Path.of(proposed),
+                java.nio.file.Files.isRegularFile(doseFacts) ? doseFacts : null));
         r.written().forEach(p -> out.println("wrote " + p));
         if (r.review().isEmpty()) {
             out.println("no rows need review");

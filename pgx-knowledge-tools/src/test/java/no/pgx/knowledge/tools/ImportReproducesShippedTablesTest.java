@@ -24,7 +24,7 @@ class ImportReproducesShippedTablesTest {
     static void runImport() {
         out = KnowledgeModule.scratch("import");
         result = KnowledgeImport.run(new KnowledgeImport.Request(KnowledgeModule.SOURCES, KnowledgeModule.OVERLAYS,
-                out, null));
+                out, null, KnowledgeModule.SHIPPED.resolve(DoseFactsCheck.TABLE)));
     }
 
     @Test

@@ -63,7 +63,8 @@ class ImportReviewTest {
 
         out = dir.resolve("out");
         proposed = dir.resolve("proposed");
-        result = KnowledgeImport.run(new KnowledgeImport.Request(sources, KnowledgeModule.OVERLAYS, out, proposed));
+        result = KnowledgeImport.run(new KnowledgeImport.Request(sources, KnowledgeModule.OVERLAYS, out, proposed,
+                null));
     }
 
     /** Writes a changed source file and re-pins it in the copied manifest, as a maintainer does for a new download. */
@@ -128,7 +129,7 @@ class ImportReviewTest {
         edit(curated.resolve("allele-function.csv"), "CYP2C19|*9", Map.of("status", "approved", "reviewer", "AB"));
 
         KnowledgeImport.Result again = KnowledgeImport.run(new KnowledgeImport.Request(sources, curated,
-                KnowledgeModule.scratch("review-out-2"), null));
+                KnowledgeModule.scratch("review-out-2"), null, null));
         assertThat(again.review()).isEmpty();
     }
 
@@ -139,7 +140,7 @@ class ImportReviewTest {
         Files.writeString(tampered.resolve(CYP2C19), "{}", StandardCharsets.UTF_8);
         Path target = KnowledgeModule.scratch("tampered-out");
         assertThatThrownBy(() -> KnowledgeImport.run(new KnowledgeImport.Request(tampered, KnowledgeModule.OVERLAYS,
-                target, null)))
+                target, null, null)))
                 .isInstanceOf(KnowledgeImport.ImportException.class)
                 .hasMessageContaining(CYP2C19).hasMessageContaining("changed since it was pinned");
         try (var files = Files.list(target)) {

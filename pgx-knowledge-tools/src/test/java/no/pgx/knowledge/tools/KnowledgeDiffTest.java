@@ -122,6 +122,25 @@ class KnowledgeDiffTest {
     }
 
     @Test
+    void aChangedDoseFactIsAChangeOfItsRecommendation() throws IOException {
+        Path changed = KnowledgeModule.scratch("diff-dose");
+        KnowledgeModule.copy(KnowledgeModule.SHIPPED, changed);
+        // the first dose fact of CPIC amitriptyline (CYP2C19 Indeterminate, CYP2D6 0.0): 50 % -> 25 %
+        replace(changed.resolve("curation/dose-facts.csv"), "\nPA166297113,CPIC,amitriptyline,starting,percent,50,",
+                "\nPA166297113,CPIC,amitriptyline,starting,percent,25,");
+        KnowledgeDiff.Report r = KnowledgeDiff.compare(KnowledgeModule.SHIPPED, changed);
+        assertThat(r.recommendations()).singleElement().satisfies(c -> {
+            assertThat(c.drug()).isEqualTo("amitriptyline");
+            assertThat(c.key()).isEqualTo("CYP2C19=Indeterminate;CYP2D6=0.0");
+            assertThat(c.fields()).singleElement().satisfies(f -> {
+                assertThat(f.field()).isEqualTo("dose_facts");
+                assertThat(f.before()).startsWith("starting percent 50 %");
+                assertThat(f.after()).startsWith("starting percent 25 %");
+            });
+        });
+    }
+
+    @Test
     void markdownAndCsvCarryTheChangesAndTheSignOff() {
         String md = DiffWriter.markdown(report);
         assertThat(md).contains("### carvedilol (new drug): 2 rows added", "### citalopram: 1 row changed",
