@@ -16,6 +16,8 @@ import java.util.Map;
  * extract-overlays --from SOURCES --knowledge ROOT [--overlays DIR] [--reviewer INITIALS] [--date YYYY-MM-DD] [--headers]
  * diff             OLD NEW [--markdown FILE] [--csv FILE]
  * verify-sources   --from SOURCES
+ * pin              --from SOURCES --folder DIR --set ID --publisher P --repository URL --commit C --date YYYY-MM-DD
+ *                  --upstream-path PATH --licence L
  * </pre>
  *
  * {@code --overlays} defaults to the {@code overlays} directory beside SOURCES; {@code --dose-facts} to the module's
@@ -63,6 +65,7 @@ public final class KnowledgeTool {
                 case "extract-overlays" -> extract(opts, out, err);
                 case "diff" -> diff(positional, opts, out, err);
                 case "verify-sources" -> verify(opts, out, err);
+                case "pin" -> pin(opts, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 1;
@@ -80,7 +83,9 @@ public final class KnowledgeTool {
                   import           --from SOURCES [--overlays DIR] --out ROOT [--proposed-overlays DIR] [--dose-facts FILE]
                   extract-overlays --from SOURCES --knowledge ROOT [--overlays DIR] [--reviewer INITIALS] [--date YYYY-MM-DD] [--headers]
                   diff             OLD NEW [--markdown FILE] [--csv FILE]
-                  verify-sources   --from SOURCES""";
+                  verify-sources   --from SOURCES
+                  pin              --from SOURCES --folder DIR --set ID --publisher P --repository URL --commit C
+                                   --date YYYY-MM-DD --upstream-path PATH --licence L""";
     }
 
     private static Path required(Map<String, String> opts, String name) {
@@ -127,6 +132,19 @@ public final class KnowledgeTool {
         err.println(problems.size() + " shipped rows cannot be reproduced by the import:");
         problems.forEach(p -> err.println("  " + p));
         return 2;
+    }
+
+    private static int pin(Map<String, String> opts, PrintStream out) {
+        Path sources = required(opts, "--from");
+        int n = SourcePinner.pin(new SourcePinner.Request(sources, text(opts, "--folder"), text(opts, "--set"),
+                text(opts, "--publisher"), text(opts, "--repository"), text(opts, "--commit"), text(opts, "--date"),
+                text(opts, "--upstream-path"), text(opts, "--licence")));
+        out.println("pinned " + n + " files as set " + opts.get("--set") + " in " + sources.resolve(SourceManifest.FILE));
+        return 0;
+    }
+
+    private static String text(Map<String, String> opts, String name) {
+        return required(opts, name).toString();
     }
 
     private static int verify(Map<String, String> opts, PrintStream out, PrintStream err) {
