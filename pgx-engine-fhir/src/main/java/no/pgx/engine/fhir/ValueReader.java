@@ -93,7 +93,7 @@ final class ValueReader {
         if (valueText(ctx) == null) {
             return;
         }
-        add(ctx, null, phenotypeOf(o.getValue(), ctx), null);
+        add(ctx, null, phenotypeOf(o.getValue(), ctx), componentActivityScore(ctx));
     }
 
     private void activityScore(Context ctx) {
