@@ -1,11 +1,19 @@
-package no.pgx.cli;
+package no.pgx.cli.drug;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import no.pgx.cli.CliContext;
+import no.pgx.cli.UsageException;
 import no.pgx.terminology.drug.Coding;
-import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.drug.DrugConcept;
 import no.pgx.terminology.drug.DrugMatch;
 
@@ -14,52 +22,44 @@ import no.pgx.terminology.drug.DrugMatch;
  * (ingredients with Norwegian name, ATC and RxNorm codes, how it matched). Exit code 0 when at least one ingredient
  * was identified, 1 when the input is unresolved or only possibly contains catalog drugs, 2 for a usage error.
  */
-final class DrugCommand implements Command {
+@Command(name = "drug", description = "How a drug name, ATC, RxNorm or SNOMED CT code resolves.",
+        customSynopsis = "pgx-cli drug NAME|CODE [--system URI]")
+public final class DrugCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "NAME|CODE", description = "The name or code; several words are one name.")
+    List<String> words = new ArrayList<>();
 
-    private final DrugCatalog catalog;
+    @Option(names = "--system", paramLabel = "URI", description = "The code system of CODE, e.g. " + Coding.ATC + ".")
+    String system;
 
-    DrugCommand() {
-        this(DrugCatalog.loadDefault());
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    private final CliContext context;
+
+    private DrugCommand(CliContext context) {
+        this.context = context;
     }
 
-    DrugCommand(DrugCatalog catalog) {
-        this.catalog = catalog;
+    /** @return the command, parsed so that a word starting with a single {@code -} is part of the name */
+    public static CommandLine commandLine(CliContext context) {
+        return new CommandLine(new DrugCommand(context)).setUnmatchedOptionsArePositionalParams(true);
     }
 
     @Override
-    public String name() {
-        return "drug";
-    }
-
-    @Override
-    public String usage() {
-        return "drug NAME|CODE [--system URI]   how a drug name, ATC, RxNorm or SNOMED CT code resolves";
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        String system = null;
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--system")) {
-                if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
-                    throw new UsageException("--system needs a code system URI, e.g. " + Coding.ATC);
-                }
-                system = args.get(++i);
-            } else if (arg.startsWith("--")) {
-                throw new UsageException("unknown option '" + arg + "'");
-            } else {
-                words.add(arg);
-            }
+    public Integer call() {
+        words.stream().filter(w -> w.startsWith("--")).findFirst().ifPresent(w -> {
+            throw new UsageException("unknown option '" + w + "'");
+        });
+        if (system != null && system.isBlank()) {
+            throw new UsageException("--system needs a code system URI, e.g. " + Coding.ATC);
         }
         if (words.isEmpty()) {
             throw new UsageException("give a drug name or code");
         }
         String input = String.join(" ", words);
-        DrugMatch match = system == null ? catalog.resolve(input)
-                : catalog.resolve(List.of(Coding.of(system, input)), null);
-        print(match, out);
+        DrugMatch match = system == null ? context.catalog().resolve(input)
+                : context.catalog().resolve(List.of(Coding.of(system, input)), null);
+        print(match, context.out());
         return match.isResolved() ? 0 : 1;
     }
 
@@ -85,7 +85,8 @@ final class DrugCommand implements Command {
                 + (c.localAtcCodes().isEmpty() ? "" : " | local-form ATC: " + String.join(" ", c.localAtcCodes()))
                 + " | RxNorm: " + orDash(c.rxnormIngredient())
                 + (c.snomed().isEmpty() ? "" : " | SNOMED CT: " + c.snomed())
-                + " | roles: " + String.join(" ", c.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList());
+                + " | roles: " + String.join(" ", c.roles().stream()
+                        .map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList());
     }
 
     private static String orDash(String s) {
