@@ -79,6 +79,7 @@ final class FindingAssembler {
             case TEST_REQUIRED -> testRequired(c);
             case NO_MATCH -> noMatch(c);
             case ALGORITHM -> algorithm(c);
+            case INTERACTION -> throw new IllegalArgumentException("interaction advice is not a finding: " + c.id());
         };
     }
 
@@ -419,7 +420,9 @@ final class FindingAssembler {
             }
             String note = annotations.get(gene);
             if (note != null) {
-                words = texts.text(l, "gene.phenoconverted", "words", words, "phenoconversion", note);
+                String phenotype = words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : words;
+                words = texts.text(l, "gene.phenoconverted", "words", words, "gene", gene, "phenotype", phenotype,
+                        "phenoconversion", note);
             }
             String rest = words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : null;
             byWords.computeIfAbsent(rest == null ? "\u0000" + words : rest, k -> new ArrayList<>()).add(gene);
@@ -460,7 +463,8 @@ final class FindingAssembler {
             List<String> functional = new ArrayList<>(2);
             functional.add(words);
             if (p.functional().activityScore() != null && !p.functional().activityScore().isBlank()) {
-                functional.add(texts.text(l, "detail.patient.score", "score", p.functional().activityScore()));
+                functional.add(texts.text(l, "detail.patient.score", "score",
+                        FindingTexts.number(p.functional().activityScore(), l)));
             }
             GeneResult g = p.genotypePredicted();
             d.append(texts.text(l, "detail.patient.phenoconverted", "gene", gene, "result",
@@ -476,7 +480,7 @@ final class FindingAssembler {
             parts.add(r.diplotype());
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
-            parts.add(texts.text(l, "detail.patient.score", "score", r.activityScore()));
+            parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
         }
         parts.add(words);
         Provenance p = r.provenance();

@@ -245,6 +245,16 @@ final class FindingTexts {
         return new Summary(last.substring(0, SUMMARY_MAX - 1) + "…", true);
     }
 
+    /** @return a number as written in the language: decimal comma in Bokmål ({@code 1,25}, {@code ≥3,0}) */
+    static String number(String value, Lang l) {
+        if (value == null || l != Lang.NB) {
+            return value;
+        }
+        return DECIMAL_POINT.matcher(value).replaceAll("$1,$2");
+    }
+
+    private static final Pattern DECIMAL_POINT = Pattern.compile("(\\d)\\.(\\d)");
+
     static String capitalise(String s) {
         return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -1,0 +1,1199 @@
+package no.pgx.engine.assess;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import no.pgx.engine.Action;
+import no.pgx.engine.AdviceBasis;
+import no.pgx.engine.AlternativeStatus;
+import no.pgx.engine.CheckedAlternative;
+import no.pgx.engine.DoseFact;
+import no.pgx.engine.DrugAdvice;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneResult;
+import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.Indicator;
+import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Provenance;
+import no.pgx.engine.assess.FindingTexts.Lang;
+import no.pgx.rules.model.Alternative;
+import no.pgx.rules.model.AlternativeCheck;
+import no.pgx.rules.model.AlternativeCheck.Verdict;
+import no.pgx.rules.model.Candidate;
+import no.pgx.rules.model.DoseStatement;
+import no.pgx.rules.model.OrderedDrug;
+
+/**
+ * Writes one {@link DrugAdvice} per drug from what the rules left for it: the per-source findings, the interaction
+ * advice, the checked alternatives and the dose statements. Presentation only: which advice applies, which alternative
+ * passes and which dose statement fits were decided by the rules; this class orders them (most severe first), merges
+ * what several sources say alike (said once, labelled with every source) and words it in Bokmål and English with the
+ * same facts in both (when a headline must be shortened, both languages take the same shorter form). Thread-safe.
+ */
+final class AdviceWriter {
+    static final int HEADLINE_MAX = 140;
+    private static final List<String> DOSE_KIND_ORDER = List.of("loading", "starting", "maintenance", "daily",
+            "maximum");
+
+    /**
+     * What the rules said for one drug.
+     *
+     * @param prepared     the findings (without patient lines) of the surviving candidates
+     * @param interactions interaction candidates (co-medication alone makes the result actionable)
+     * @param alternatives the alternatives the surviving advice names
+     * @param checks       the checks of those alternatives
+     * @param doses        the dose statements that apply
+     */
+    record DrugOutcome(List<FindingAssembler.Prepared> prepared, List<Candidate> interactions,
+                       List<Alternative> alternatives, List<AlternativeCheck> checks, List<DoseStatement> doses) {
+        static final DrugOutcome EMPTY = new DrugOutcome(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private final Knowledge knowledge;
+    private final FindingTexts texts;
+    private final Function<String, String> perpetratorNameNb;
+    private final Set<String> drugsWithLoadingDose;
+
+    AdviceWriter(Knowledge knowledge, FindingTexts texts) {
+        this.knowledge = knowledge;
+        this.texts = texts;
+        this.perpetratorNameNb = id -> texts.drug(id, Lang.NB);
+        Set<String> loading = new java.util.HashSet<>();
+        knowledge.clinical.doseById.values().forEach(d -> {
+            if (d.kind().equals("loading")) {
+                loading.add(d.drug());
+            }
+        });
+        this.drugsWithLoadingDose = Set.copyOf(loading);
+    }
+
+    // ------------------------------------------------------------------ entry
+
+    /**
+     * @param findings   the drug's visible findings (already filtered by source)
+     * @param results    functional result per gene
+     * @param conversions phenoconversion per gene (functional results only)
+     * @param order      the order (indication, population); never null
+     * @param causedBy   the newly ordered perpetrator when the drug is already taken, else null
+     * @return the advice, or null when there is nothing to say
+     */
+    DrugAdvice write(String drug, List<Finding> findings, DrugOutcome outcome, Map<String, GeneResult> results,
+                     Map<String, Phenoconversion> conversions, OrderedDrug order, String causedBy) {
+        Candidate ia = outcome.interactions().isEmpty() ? null : outcome.interactions().get(0);
+        if (findings.isEmpty() && ia == null) {
+            return null;
+        }
+        List<Finding> ranked = new ArrayList<>(findings);
+        ranked.sort(Comparator.comparingInt((Finding f) -> -severity(f)).thenComparingInt(f -> sourceRank(f.source()))
+                .thenComparingInt(f -> strengthRank(f.strength()))
+                .thenComparing(f -> order.population() != null && order.population().equals(f.population()) ? 0 : 1)
+                .thenComparing(f -> f.recommendationId() == null ? "" : f.recommendationId()));
+        Finding head = ranked.isEmpty() ? null : ranked.get(0);
+        // Warfarin: CPIC's dosing algorithm and DPWG's starting-dose table are one piece of advice (dose by the
+        // algorithm with both genes; DPWG's percentages per gene are what it combines), never competing percentages.
+        Finding algorithm = ranked.stream().filter(this::algorithm).findFirst().orElse(null);
+        boolean lower = algorithm != null && ranked.stream().anyMatch(f -> f.action() == Action.REDUCE_DOSE);
+        if (algorithm != null && head.action() != Action.AVOID && head.action() != Action.TEST_REQUIRED) {
+            ranked.remove(algorithm);
+            ranked.add(0, algorithm);
+            head = algorithm;
+        }
+        Phenoconversion conversion = ia == null ? null : conversions.get(ia.genes().get(0));
+        if (ia != null && conversion == null) {
+            ia = null;  // cannot happen: the rule needs a phenoconversion; be safe rather than wrong
+        }
+        AdviceBasis basis = ia != null ? AdviceBasis.INTERACTION
+                : head.action() == Action.TEST_REQUIRED ? AdviceBasis.TEST_BEFORE_START : AdviceBasis.GENOTYPE;
+        Set<String> visibleIds = new LinkedHashSet<>();
+        findings.forEach(f -> visibleIds.add(f.recommendationId()));
+        if (ia != null) {
+            visibleIds.add(ia.id());
+        }
+        Action action;
+        Indicator indicator;
+        if (ia != null) {
+            action = Action.valueOf(ia.action());
+            indicator = action == Action.AVOID ? Indicator.CRITICAL : Indicator.WARNING;
+        } else if (head == algorithm && lower) {
+            action = Action.REDUCE_DOSE;
+            indicator = Indicator.WARNING;
+        } else {
+            action = head.action();
+            indicator = indicator(head);
+        }
+        List<String> genes = new ArrayList<>();
+        if (ia != null) {
+            genes.addAll(ia.genes());
+        }
+        ranked.forEach(f -> f.lookupKey().keySet().forEach(g -> {
+            if (!genes.contains(g)) {
+                genes.add(g);
+            }
+        }));
+        List<DoseFact> doses = doseFacts(outcome.doses(), head, ranked, order);
+        boolean conditional = head != null && ia == null && conditional(head, doses, order);
+        boolean oneClickDose = !conditional && ia == null && (action == Action.REDUCE_DOSE
+                || action == Action.INCREASE_DOSE) && hasNumber(head, doses);
+        List<CheckedAlternative> alternatives = alternatives(drug, outcome, visibleIds, results, order, ranked, ia);
+        String[] headline = headline(drug, head, ia, conversion, action, doses, alternatives, results, conversions,
+                lower);
+        String[] detail = new String[2];
+        for (Lang l : Lang.values()) {
+            detail[l.ordinal()] = detail(l, drug, head, ranked, ia, conversion, doses, alternatives, results,
+                    conversions, order, causedBy, genes);
+        }
+        List<String> sources = new ArrayList<>();
+        if (ia != null) {
+            sources.add(interactionSource(ia));
+        }
+        ranked.forEach(f -> sources.add(f.source()));
+        DrugAdvice.Builder b = DrugAdvice.builder()
+                .drug(drug, new LocalizedText(texts.drug(drug, Lang.EN), texts.drug(drug, Lang.NB)))
+                .action(action, indicator)
+                .basis(basis, basisLabel(basis, ia, head))
+                .text(new LocalizedText(headline[0], headline[1]), new LocalizedText(detail[0], detail[1]))
+                .findings(ranked)
+                .doseFacts(doses)
+                .conditional(conditional, oneClickDose)
+                .interaction(conversion == null ? null : conversion.perpetrator())
+                .causedBy(causedBy)
+                .genes(genes)
+                .sources(sources);
+        alternatives.forEach(b::alternative);
+        return b.build();
+    }
+
+    // ------------------------------------------------------------------ ranking
+
+    private int severity(Finding f) {
+        return switch (f.action()) {
+            case AVOID -> 10;
+            case TEST_REQUIRED -> switch (requirement(f)) {
+                case "required" -> 9;
+                case "recommended" -> 6;
+                default -> 2;
+            };
+            case CONSIDER_ALTERNATIVE -> 8;
+            case REDUCE_DOSE, INCREASE_DOSE -> 7;
+            case MONITOR -> algorithm(f) ? 7 : 5;
+            case NO_RECOMMENDATION -> 1;
+            case STANDARD_DOSE -> 0;
+        };
+    }
+
+    private Indicator indicator(Finding f) {
+        return switch (f.action()) {
+            case AVOID -> Indicator.CRITICAL;
+            case TEST_REQUIRED -> switch (requirement(f)) {
+                case "required" -> Indicator.CRITICAL;
+                case "recommended" -> Indicator.WARNING;
+                default -> Indicator.INFO;
+            };
+            case CONSIDER_ALTERNATIVE, REDUCE_DOSE, INCREASE_DOSE -> Indicator.WARNING;
+            case MONITOR -> algorithm(f) ? Indicator.WARNING : Indicator.INFO;
+            case NO_RECOMMENDATION, STANDARD_DOSE -> Indicator.INFO;
+        };
+    }
+
+    private String requirement(Finding f) {
+        Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
+        return t == null ? "required" : t.requirement();
+    }
+
+    private boolean algorithm(Finding f) {
+        return f.recommendationId() != null && knowledge.algorithms.containsKey(f.recommendationId());
+    }
+
+    private static int sourceRank(String source) {
+        return switch (source) {
+            case "CPIC" -> 0;
+            case "DPWG" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static int strengthRank(String strength) {
+        return switch (strength == null ? "" : strength) {
+            case "Strong" -> 0;
+            case "Moderate" -> 1;
+            case "Optional" -> 2;
+            default -> 3;
+        };
+    }
+
+    private Knowledge.Row row(Finding f) {
+        return f == null || f.recommendationId() == null ? null : knowledge.rows.get(f.recommendationId());
+    }
+
+    private List<String> notes(Finding f) {
+        Knowledge.Row r = row(f);
+        return r == null ? List.of() : r.doseNotes();
+    }
+
+    private boolean conditional(Finding head, List<DoseFact> doses, OrderedDrug order) {
+        List<String> notes = notes(head);
+        boolean doseAction = head.action() == Action.REDUCE_DOSE || head.action() == Action.INCREASE_DOSE
+                || head.action() == Action.MONITOR;
+        if (notes.contains("conditional") || doseAction && notes.contains("if-no-alternative")) {
+            return true;
+        }
+        if ((notes.contains("indication-dependent") || notes.contains("if-malignancy")) && order.indication() == null) {
+            return true;
+        }
+        for (DoseFact d : doses) {
+            if (d.conditional() && head.recommendationId().equals(d.recommendationId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasNumber(Finding head, List<DoseFact> doses) {
+        for (DoseFact d : doses) {
+            if (head.recommendationId().equals(d.recommendationId()) && !d.change().equals("unchanged")) {
+                return true;
+            }
+        }
+        return head.dosePercent() != null;
+    }
+
+    // ------------------------------------------------------------------ dose facts
+
+    private List<DoseFact> doseFacts(List<DoseStatement> statements, Finding head, List<Finding> ranked,
+                                     OrderedDrug order) {
+        Set<String> visible = new LinkedHashSet<>();
+        ranked.forEach(f -> visible.add(f.recommendationId()));
+        List<ClinicalKnowledge.DoseRow> rows = new ArrayList<>();
+        for (DoseStatement s : statements) {
+            ClinicalKnowledge.DoseRow d = knowledge.clinical.doseById.get(s.rowId());
+            if (d != null && visible.contains(d.recommendationId()) && !rows.contains(d)) {
+                rows.add(d);
+            }
+        }
+        String headId = head == null ? null : head.recommendationId();
+        rows.sort(Comparator.comparing((ClinicalKnowledge.DoseRow d) -> !d.recommendationId().equals(headId))
+                .thenComparing(ClinicalKnowledge.DoseRow::recommendationId)
+                .thenComparingInt(d -> DOSE_KIND_ORDER.indexOf(d.kind()))
+                .thenComparing(d -> d.ageMin() == null ? -1 : d.ageMin()));
+        List<DoseFact> out = new ArrayList<>(rows.size());
+        for (ClinicalKnowledge.DoseRow d : rows) {
+            String[] t = new String[2];
+            for (Lang l : Lang.values()) {
+                t[l.ordinal()] = doseText(d, l, true);
+            }
+            out.add(DoseFact.builder().kind(d.kind()).change(d.change()).percent(d.percent())
+                    .amount(d.amount(), d.unit()).ages(d.ageMin(), d.ageMax())
+                    .conditional(d.conditional(), d.conditional() ? new LocalizedText(d.conditionEn(),
+                            d.conditionNb()) : null)
+                    .text(new LocalizedText(t[0], t[1])).recommendation(d.source(), d.recommendationId()).build());
+        }
+        return List.copyOf(out);
+    }
+
+    /** One dose statement in words: "vedlikeholdsdose 75 % av vanlig dose", with age band and condition. */
+    private String doseText(ClinicalKnowledge.DoseRow d, Lang l, boolean withCondition) {
+        String kind = texts.text(l, "advice.dose.kind." + d.kind());
+        String s = switch (d.change()) {
+            case "unchanged" -> texts.text(l, "advice.dose.unchanged", "kind", kind);
+            case "percent" -> texts.text(l, d.kind().equals("maximum") ? "advice.dose.percent.cap"
+                    : "advice.dose.percent", "kind", kind, "percent", range(d.percent(), l));
+            case "cap" -> d.amount() == null
+                    ? texts.text(l, "advice.dose.percent.cap", "kind", kind, "percent", range(d.percent(), l))
+                    : d.kind().equals("maximum") ? texts.text(l, "advice.dose.cap.maximum", "amount",
+                    range(d.amount(), l), "unit", unit(d.unit(), l))
+                    : texts.text(l, "advice.dose.cap", "kind", kind, "amount", range(d.amount(), l), "unit",
+                    unit(d.unit(), l));
+            default -> texts.text(l, "advice.dose.absolute", "kind", kind, "amount", range(d.amount(), l), "unit",
+                    unit(d.unit(), l));
+        };
+        String ages = ages(d.ageMin(), d.ageMax(), l);
+        if (ages != null) {
+            s += texts.text(l, "advice.dose.ages", "ages", ages);
+        }
+        if (withCondition && d.conditional()) {
+            s = texts.text(l, "advice.dose.condition", "dose", s, "condition",
+                    l == Lang.NB ? d.conditionNb() : d.conditionEn());
+        }
+        return s;
+    }
+
+    private String ages(Integer min, Integer max, Lang l) {
+        if (min == null && max == null) {
+            return null;
+        }
+        if (max == null) {
+            return texts.text(l, "advice.dose.age.min", "min", String.valueOf(min));
+        }
+        if (min == null) {
+            return texts.text(l, "advice.dose.age.max", "max", String.valueOf(max));
+        }
+        return texts.text(l, "advice.dose.age.range", "min", String.valueOf(min), "maxm1", String.valueOf(max - 1));
+    }
+
+    private String unit(String unit, Lang l) {
+        if (unit == null) {
+            return "";
+        }
+        String key = "advice.unit." + unit;
+        return texts.has(l, key) ? texts.text(l, key) : unit;
+    }
+
+    private static String range(String value, Lang l) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.replace("-", "–");
+        return l == Lang.NB ? v.replace('.', ',') : v;
+    }
+
+    /** The dose words of a finding: its dose statements, else its percentage with the kind its notes name. */
+    private String doseWords(Finding f, List<DoseFact> doses, String drug, Lang l, boolean withCondition) {
+        List<String> parts = new ArrayList<>();
+        boolean loading = false;
+        for (DoseFact d : doses) {
+            if (f.recommendationId().equals(d.recommendationId())) {
+                ClinicalKnowledge.DoseRow row = rowOf(d);
+                parts.add(row == null ? d.text().in(l == Lang.NB ? "nb" : "en") : doseText(row, l, withCondition));
+                loading |= d.kind().equals("loading");
+            }
+        }
+        if (!parts.isEmpty()) {
+            return String.join(", ", parts);
+        }
+        if (f.dosePercent() == null) {
+            return null;
+        }
+        List<String> notes = notes(f);
+        String kind = notes.contains("starting-dose") ? "starting" : notes.contains("maintenance-dose")
+                ? "maintenance" : notes.contains("max-dose-limit") ? "maximum" : "dose";
+        String s = texts.text(l, kind.equals("maximum") ? "advice.dose.percent.cap" : "advice.dose.percent", "kind",
+                texts.text(l, "advice.dose.kind." + kind), "percent", range(f.dosePercent(), l));
+        if (kind.equals("maintenance") && drugsWithLoadingDose.contains(drug) && !loading) {
+            // the same words as a curated "loading: unchanged" statement, so that sources that agree merge
+            s = texts.text(l, "advice.dose.unchanged", "kind", texts.text(l, "advice.dose.kind.loading")) + ", " + s;
+        }
+        return s;
+    }
+
+    private ClinicalKnowledge.DoseRow rowOf(DoseFact d) {
+        for (ClinicalKnowledge.DoseRow r : knowledge.clinical.doses.getOrDefault(d.recommendationId(), List.of())) {
+            if (r.kind().equals(d.kind()) && java.util.Objects.equals(r.ageMin(), d.ageMinYears())
+                    && java.util.Objects.equals(r.ageMax(), d.ageMaxYears())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ alternatives
+
+    private List<CheckedAlternative> alternatives(String drug, DrugOutcome outcome, Set<String> visibleIds,
+                                                  Map<String, GeneResult> results, OrderedDrug order,
+                                                  List<Finding> ranked, Candidate ia) {
+        Map<String, List<Alternative>> named = new LinkedHashMap<>();
+        for (Alternative a : outcome.alternatives()) {
+            if (visibleIds.contains(a.origin())) {
+                named.computeIfAbsent(a.drug() + "|" + a.replaces(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<CheckedAlternative> out = new ArrayList<>();
+        for (List<Alternative> group : named.values()) {
+            Alternative first = group.get(0);
+            List<AlternativeCheck> checks = outcome.checks().stream()
+                    .filter(c -> c.alternative().equals(first.drug())).toList();
+            boolean reject = false;
+            boolean caution = false;
+            boolean scopeMatch = false;
+            CheckedAlternative.Builder b = CheckedAlternative.builder()
+                    .drug(first.drug(), new LocalizedText(name(first.drug(), Lang.EN), name(first.drug(), Lang.NB)))
+                    .replaces(first.replaces());
+            List<LocalizedText> rejectReasons = new ArrayList<>();
+            List<AlternativeCheck> unverified = new ArrayList<>();
+            for (AlternativeCheck c : checks) {
+                switch (c.verdict()) {
+                    case REJECT -> {
+                        reject = true;
+                        rejectReasons.add(reason(c, results));
+                    }
+                    case CAUTION -> {
+                        caution = true;
+                        b.reason(reason(c, results));
+                    }
+                    case UNVERIFIED -> {
+                        caution = true;
+                        unverified.add(c);
+                    }
+                    case SCOPE_UNKNOWN -> {
+                        caution = true;
+                        b.scope(scopeLabel(c));
+                    }
+                    case SCOPE_MATCH -> scopeMatch = true;
+                }
+            }
+            if (!unverified.isEmpty()) {
+                b.reason(unverified(unverified));
+            }
+            if (reject) {
+                b = CheckedAlternative.builder()
+                        .drug(first.drug(), new LocalizedText(name(first.drug(), Lang.EN), name(first.drug(), Lang.NB)))
+                        .replaces(first.replaces()).status(AlternativeStatus.NOT_SUITABLE);
+                rejectReasons.forEach(b::reason);
+            } else {
+                b.status(caution ? AlternativeStatus.CAUTION : AlternativeStatus.SUITABLE);
+            }
+            boolean unconditional = false;
+            for (Alternative a : group) {
+                b.namedBy(originSource(a.origin(), ranked, ia));
+                Knowledge.Row row = knowledge.rows.get(a.origin());
+                boolean indicationOpen = row != null && row.doseNotes().contains("indication-dependent")
+                        && order.indication() == null && order.population() == null && !scopeMatch;
+                unconditional |= !indicationOpen;
+            }
+            // with interaction advice, alternatives to the drug itself are the fallback "if the inhibitor must be kept"
+            boolean fallbackOnly = ia != null && first.replacesOrderedDrug();
+            b.oneClick(!reject && !caution && unconditional && !fallbackOnly);
+            out.add(b.build());
+        }
+        // suitable first, then those with cautions, then the rejected; otherwise in the order the sources name them
+        out.sort(Comparator.comparingInt(c -> c.status().ordinal()));
+        return out;
+    }
+
+    /** Checks that could not be made, said once: "sjekk: kontraindisert etter …; generelt ikke anbefalt fra 75 år". */
+    private LocalizedText unverified(List<AlternativeCheck> checks) {
+        String[] t = new String[2];
+        for (Lang l : Lang.values()) {
+            List<String> reasons = new ArrayList<>();
+            for (AlternativeCheck c : checks) {
+                ClinicalKnowledge.ContraindicationRow ci = knowledge.clinical.contraindicationById.get(c.reason());
+                String r = ci == null ? c.reason() : l == Lang.NB ? ci.reasonNb() : ci.reasonEn();
+                if (!reasons.contains(r)) {
+                    reasons.add(r);
+                }
+            }
+            t[l.ordinal()] = texts.text(l, "advice.check.unverified.many", "reasons", String.join("; ", reasons));
+        }
+        return new LocalizedText(t[0], t[1]);
+    }
+
+    private String originSource(String origin, List<Finding> ranked, Candidate ia) {
+        if (ia != null && ia.id().equals(origin)) {
+            return interactionSource(ia);
+        }
+        Knowledge.Row r = knowledge.rows.get(origin);
+        return r == null ? origin : r.source();
+    }
+
+    private String interactionSource(Candidate ia) {
+        ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+        return row == null ? "pgx" : row.source();
+    }
+
+    private LocalizedText reason(AlternativeCheck c, Map<String, GeneResult> results) {
+        String[] t = new String[2];
+        for (Lang l : Lang.values()) {
+            t[l.ordinal()] = reasonText(c, results, l);
+        }
+        return new LocalizedText(t[0], t[1]);
+    }
+
+    private String reasonText(AlternativeCheck c, Map<String, GeneResult> results, Lang l) {
+        ClinicalKnowledge.ContraindicationRow ci = knowledge.clinical.contraindicationById.get(c.reason());
+        if (ci != null) {
+            String r = l == Lang.NB ? ci.reasonNb() : ci.reasonEn();
+            return c.verdict() == Verdict.UNVERIFIED ? texts.text(l, "advice.check.unverified", "reason", r) : r;
+        }
+        ClinicalKnowledge.ScopeRow scope = knowledge.clinical.scopeById.get(c.reason());
+        if (scope != null) {
+            return texts.text(l, "advice.check.scope", "reason", l == Lang.NB ? scope.reasonNb() : scope.reasonEn());
+        }
+        if (c.reason().startsWith("substrate:")) {
+            String gene = c.reason().substring("substrate:".length());
+            return texts.text(l, "advice.check.substrate", "gene", gene, "phenotype", phenotypeWords(gene, results, l));
+        }
+        if (c.reason().startsWith("interaction:")) {
+            return texts.text(l, "advice.check.sameGene", "gene", c.detail() == null ? "" : genesAffected(c));
+        }
+        Knowledge.TestRule test = knowledge.tests.get(c.reason());
+        if (test != null) {
+            return texts.text(l, "advice.check.test", "gene", test.allele() == null ? test.gene()
+                    : test.gene() + test.allele());
+        }
+        Knowledge.Row row = knowledge.rows.get(c.reason());
+        if (row != null) {
+            String gene = row.key().keySet().stream().filter(g -> !"No Result".equals(row.key().get(g))
+                    && results.containsKey(g)).findFirst().orElse(row.key().keySet().iterator().next());
+            String key = row.action() == Action.AVOID ? "advice.check.reject.genotype"
+                    : row.action() == Action.CONSIDER_ALTERNATIVE ? "advice.check.caution.alternative"
+                    : "advice.check.caution.genotype";
+            return texts.text(l, key, "gene", gene, "phenotype", phenotypeWords(gene, results, l), "source",
+                    row.source(), "drug", texts.drug(row.drug(), l));
+        }
+        return c.reason();
+    }
+
+    private String genesAffected(AlternativeCheck c) {
+        return c.detail();
+    }
+
+    private LocalizedText scopeLabel(AlternativeCheck c) {
+        String key = c.detail();
+        Knowledge.Population p = key == null ? null : knowledge.populations.get(key);
+        if (p != null) {
+            return new LocalizedText(texts.text(Lang.EN, "advice.scope.unknown", "scope", p.shortEn()),
+                    texts.text(Lang.NB, "advice.scope.unknown", "scope", p.shortNb()));
+        }
+        LocalizedText condition = knowledge.clinical.conditionLabel(key);
+        return new LocalizedText(texts.text(Lang.EN, "advice.scope.unknown", "scope", condition.en()),
+                texts.text(Lang.NB, "advice.scope.unknown", "scope", condition.nb()));
+    }
+
+    private String name(String drugOrCombination, Lang l) {
+        List<String> parts = new ArrayList<>();
+        for (String p : drugOrCombination.split("\\+")) {
+            parts.add(texts.drug(p.trim(), l));
+        }
+        return String.join(" + ", parts);
+    }
+
+    // ------------------------------------------------------------------ headline
+
+    private String[] headline(String drug, Finding head, Candidate ia, Phenoconversion conversion, Action action,
+                              List<DoseFact> doses, List<CheckedAlternative> alternatives,
+                              Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
+                              boolean lower) {
+        List<String[]> tries = new ArrayList<>();
+        if (ia != null) {
+            for (int variant = 0; variant < 3; variant++) {
+                String[] t = new String[2];
+                for (Lang l : Lang.values()) {
+                    t[l.ordinal()] = interactionHeadline(l, drug, head, ia, conversion, alternatives, variant);
+                }
+                tries.add(t);
+            }
+        } else if (head.action() == Action.TEST_REQUIRED) {
+            for (String key : List.of("advice.headline.test", "advice.headline.test.short")) {
+                String[] t = new String[2];
+                for (Lang l : Lang.values()) {
+                    t[l.ordinal()] = texts.text(l, key, "Drug", FindingTexts.capitalise(texts.drug(drug, l)),
+                            "action", testAction(head, l));
+                }
+                tries.add(t);
+            }
+        } else {
+            List<CheckedAlternative> offered = alternatives.stream()
+                    .filter(a -> a.status() != AlternativeStatus.NOT_SUITABLE && a.replaces().equals(drug)).toList();
+            for (int variant = 0; variant < 6; variant++) {
+                String[] t = new String[2];
+                for (Lang l : Lang.values()) {
+                    t[l.ordinal()] = genotypeHeadline(l, drug, head, doses, offered, results, conversions, variant,
+                            lower);
+                }
+                tries.add(t);
+            }
+        }
+        for (String[] t : tries) {
+            if (t[0].length() <= HEADLINE_MAX && t[1].length() <= HEADLINE_MAX) {
+                return t;
+            }
+        }
+        String[] last = tries.get(tries.size() - 1);
+        return new String[] {cut(last[0]), cut(last[1])};
+    }
+
+    private static String cut(String s) {
+        return s.length() <= HEADLINE_MAX ? s : s.substring(0, HEADLINE_MAX - 1) + "…";
+    }
+
+    /**
+     * Variants, longest first: 0 action, result, alternatives or dose extra; 1 the same with at most two alternatives
+     * named; 2 action and extra without the result; 3 action and result; 4 action and at most two alternatives; 5 the
+     * action alone.
+     */
+    private String genotypeHeadline(Lang l, String drug, Finding head, List<DoseFact> doses,
+                                    List<CheckedAlternative> offered, Map<String, GeneResult> results,
+                                    Map<String, Phenoconversion> conversions, int variant, boolean lower) {
+        String d = FindingTexts.capitalise(texts.drug(drug, l));
+        String action = headlineAction(l, drug, head, doses, variant >= 3, lower);
+        String extra = "";
+        if (variant != 3 && variant != 5) {
+            int max = variant == 1 || variant == 4 ? 2 : Integer.MAX_VALUE;
+            extra = alternativesExtra(l, offered, max);
+            if (extra.isEmpty() && (head.action() == Action.AVOID || head.action() == Action.CONSIDER_ALTERNATIVE)) {
+                String dose = doseWords(head, doses, drug, l, false);
+                if (dose != null && notes(head).contains("if-no-alternative")) {
+                    extra = texts.text(l, "advice.extra.dose", "dose", FindingTexts.capitalise(
+                            texts.text(l, "advice.sentence.fallback", "drug", texts.drug(drug, l), "dose", dose)
+                                    .replaceAll("\\.$", "")));
+                }
+            }
+        }
+        if (variant >= 2 && variant != 3) {
+            return texts.text(l, "advice.headline.short", "Drug", d, "action", action, "extra", extra);
+        }
+        return texts.text(l, "advice.headline", "Drug", d, "action", action, "result",
+                resultWords(head, results, conversions, l), "extra", extra);
+    }
+
+    private String headlineAction(Lang l, String drug, Finding head, List<DoseFact> doses, boolean brief,
+                                  boolean lower) {
+        if (algorithm(head)) {
+            return texts.text(l, lower ? "advice.action.ALGORITHM.lower" : "advice.action.ALGORITHM");
+        }
+        switch (head.action()) {
+            case REDUCE_DOSE, INCREASE_DOSE -> {
+                String dose = doseWords(head, doses, drug, l, !brief);
+                return dose != null ? dose : texts.text(l, "advice.action." + head.action());
+            }
+            case MONITOR -> {
+                if (notes(head).contains("measure-enzyme-activity")) {
+                    return texts.text(l, "advice.action.MONITOR.measure");
+                }
+                String dose = doseWords(head, doses, drug, l, !brief);
+                return dose != null ? dose : texts.text(l, "advice.action.MONITOR");
+            }
+            default -> {
+                return texts.text(l, "advice.action." + head.action());
+            }
+        }
+    }
+
+    private String alternativesExtra(Lang l, List<CheckedAlternative> offered, int max) {
+        if (offered.isEmpty()) {
+            return "";
+        }
+        List<CheckedAlternative> shown = offered.size() > max ? offered.subList(0, max) : offered;
+        LocalizedText scope = shown.get(0).scope();
+        boolean sameScope = scope != null && shown.stream().allMatch(a -> scope.equals(a.scope()));
+        List<String> names = new ArrayList<>();
+        for (CheckedAlternative a : shown) {
+            String n = a.name().in(l == Lang.NB ? "nb" : "en");
+            if (!sameScope && a.scope() != null) {
+                n += " (" + a.scope().in(l == Lang.NB ? "nb" : "en") + ")";
+            }
+            names.add(n);
+        }
+        String list = texts.join(names, l, "list.or");
+        if (sameScope) {
+            String s = scope.in(l == Lang.NB ? "nb" : "en");
+            String bare = s.substring(s.indexOf(' ') + 1);
+            return texts.text(l, "advice.extra.alternatives.scoped", "scope", bare, "alternatives", list);
+        }
+        return texts.text(l, "advice.extra.alternatives", "alternatives", list);
+    }
+
+    private String interactionHeadline(Lang l, String drug, Finding head, Candidate ia, Phenoconversion p,
+                                       List<CheckedAlternative> alternatives, int variant) {
+        String d = FindingTexts.capitalise(texts.drug(drug, l));
+        String perpetrator = texts.drug(p.perpetrator(), l);
+        String verb = texts.text(l, "advice.verb." + (p.effect().startsWith("induc") ? "inducer" : "inhibitor"));
+        ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+        List<CheckedAlternative> replacements = alternatives.stream()
+                .filter(a -> a.status() != AlternativeStatus.NOT_SUITABLE && a.replaces().equals(p.perpetrator()))
+                .toList();
+        if (variant >= 1 && replacements.size() > 2) {
+            replacements = replacements.subList(0, 2);
+        }
+        String action;
+        if (row == null) {
+            action = texts.text(l, "advice.interaction.generic", "perpetrator", perpetrator, "drug",
+                    texts.drug(drug, l));
+        } else {
+            action = switch (row.advice()) {
+                case "avoid-combination" -> texts.text(l, "advice.interaction.avoid");
+                case "reduce-dose" -> texts.text(l, "advice.interaction.reduce", "drug", texts.drug(drug, l));
+                case "monitor" -> texts.text(l, "advice.interaction.monitor");
+                default -> texts.text(l, "advice.interaction.replace", "perpetrator", perpetrator, "drug",
+                        texts.drug(drug, l), "with", replacements.isEmpty() ? ""
+                                : texts.text(l, "advice.interaction.replace.with", "alternatives",
+                                texts.join(replacements.stream().map(a -> a.name().in(l == Lang.NB ? "nb" : "en"))
+                                        .toList(), l, "list.or")));
+            };
+        }
+        String effect = effect(head, l);
+        String key = variant == 2 ? "advice.headline.interaction.short" : "advice.headline.interaction";
+        return texts.text(l, key, "Drug", d, "perpetrator", perpetrator, "verb", verb, "gene", p.gene(), "drug",
+                texts.drug(drug, l), "effect", effect, "action", action);
+    }
+
+    private String effect(Finding head, Lang l) {
+        String c = head == null ? null : head.consequence();
+        if (c == null) {
+            return texts.text(l, "advice.interaction.effect.changed");
+        }
+        if (c.startsWith("reduced") || c.equals("no-effect-expected")) {
+            return texts.text(l, "advice.interaction.effect.lessEffect");
+        }
+        if (c.startsWith("increased") || c.endsWith("-risk")) {
+            return texts.text(l, "advice.interaction.effect.moreExposure");
+        }
+        return texts.text(l, "advice.interaction.effect.changed");
+    }
+
+    private String testAction(Finding f, Lang l) {
+        Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
+        String gene = t == null ? String.join("/", f.lookupKey().keySet())
+                : t.allele() == null ? t.gene() : t.gene() + t.allele();
+        String requirement = t == null ? "required" : t.requirement();
+        String key = switch (requirement) {
+            case "recommended" -> "advice.action.TEST_RECOMMENDED";
+            case "information" -> "advice.action.TEST_INFORMATION";
+            default -> "advice.action.TEST_REQUIRED";
+        };
+        return texts.text(l, key, "gene", gene);
+    }
+
+    /** The patient's result in a few words: "CYP2C19 langsom omsetter", "CYP2D6 fungerer som langsom omsetter". */
+    private String resultWords(Finding f, Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
+                               Lang l) {
+        List<String> parts = new ArrayList<>();
+        List<String> untested = new ArrayList<>();
+        for (Map.Entry<String, String> e : f.phenotypes().entrySet()) {
+            String gene = e.getKey();
+            if (GeneResult.NO_RESULT.equals(e.getValue())) {
+                untested.add(gene);
+                continue;
+            }
+            if (conversions.containsKey(gene) && f.phenoconverted()) {
+                parts.add(texts.text(l, "advice.result.converted", "gene", gene, "phenotype",
+                        phenotypeWords(gene, results, l)));
+            } else {
+                String key = f.lookupKey().get(gene);
+                parts.add(texts.geneWords(gene, key != null && key.contains(" positive") || key != null
+                        && key.contains(" negative") ? key : e.getValue(), e.getValue(), l));
+            }
+        }
+        if (parts.isEmpty()) {
+            untested.forEach(g -> parts.add(texts.text(l, "gene.notTested", "gene", g)));
+        }
+        return String.join(texts.text(l, "advice.result.joiner"), parts);
+    }
+
+    private String phenotypeWords(String gene, Map<String, GeneResult> results, Lang l) {
+        GeneResult r = results.get(gene);
+        if (r == null || r.state() == no.pgx.engine.ResultState.NOT_TESTED) {
+            return texts.text(l, "gene.notTested", "gene", gene).substring(gene.length()).trim();
+        }
+        String words = texts.geneWords(gene, r.lookupKey(), r.phenotype(), l);
+        return words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : words;
+    }
+
+    // ------------------------------------------------------------------ detail
+
+    private String detail(Lang l, String drug, Finding head, List<Finding> ranked, Candidate ia, Phenoconversion p,
+                          List<DoseFact> doses, List<CheckedAlternative> alternatives, Map<String, GeneResult> results,
+                          Map<String, Phenoconversion> conversions, OrderedDrug order, String causedBy,
+                          List<String> genes) {
+        StringBuilder d = new StringBuilder(700);
+        d.append(resultLines(l, genes, results, conversions, ranked)).append("\n\n");
+        if (causedBy != null && p != null) {
+            d.append(texts.text(l, "advice.detail.newOrder", "drug", texts.drug(drug, l), "perpetrator",
+                    texts.drug(causedBy, l), "gene", p.gene())).append("\n\n");
+        }
+        List<Finding> tests = ranked.stream().filter(f -> f.action() == Action.TEST_REQUIRED).toList();
+        List<Finding> advice = ranked.stream().filter(f -> f.action() != Action.TEST_REQUIRED).toList();
+        if (ia != null) {
+            d.append(interactionBlock(l, drug, ia, p)).append('\n');
+            if (!advice.isEmpty()) {
+                d.append(blocks(l, drug, advice, doses, order, p, results)).append('\n');
+            }
+        } else {
+            for (Finding t : tests) {
+                d.append(testBlock(l, t)).append('\n');
+            }
+            if (!advice.isEmpty()) {
+                d.append(blocks(l, drug, advice, doses, order, null, results)).append('\n');
+            }
+        }
+        Set<String> consequences = new LinkedHashSet<>();
+        for (Finding f : advice) {
+            String c = texts.phrase(f.consequence(), l);
+            if (c != null && f.action() != Action.STANDARD_DOSE && f.action() != Action.NO_RECOMMENDATION) {
+                consequences.add(c);
+            }
+        }
+        if (!consequences.isEmpty()) {
+            d.append(texts.text(l, "advice.detail.why", "consequence",
+                    FindingTexts.capitalise(String.join("; ", consequences)))).append('\n');
+        }
+        String alt = alternativesBlock(l, drug, alternatives, p);
+        if (!alt.isEmpty()) {
+            d.append('\n').append(alt);
+        }
+        String links = links(l, ranked);
+        if (!links.isEmpty()) {
+            d.append('\n').append(links);
+        }
+        return d.toString().strip();
+    }
+
+    private String resultLines(Lang l, List<String> genes, Map<String, GeneResult> results,
+                               Map<String, Phenoconversion> conversions, List<Finding> ranked) {
+        boolean converted = ranked.isEmpty() || ranked.stream().anyMatch(Finding::phenoconverted);
+        List<String> lines = new ArrayList<>();
+        for (String gene : genes) {
+            GeneResult r = results.get(gene);
+            Phenoconversion p = converted ? conversions.get(gene) : null;
+            if (r == null || r.state() == no.pgx.engine.ResultState.NOT_TESTED) {
+                lines.add(texts.text(l, "advice.detail.result.notTested", "gene", gene));
+                continue;
+            }
+            if (p != null) {
+                GeneResult g = p.genotypePredicted();
+                String predicted = String.join(", ", resultParts(g, l, false));
+                String perp = texts.drug(p.perpetrator(), l);
+                lines.add(texts.text(l, "advice.detail.result.converted", "gene", gene, "predicted", predicted,
+                        "functional", phenotypeLabel(gene, p.functional(), l, false), "perpetrator", perp, "verb",
+                        texts.text(l, "advice.verb." + (p.effect().startsWith("induc") ? "inducer" : "inhibitor"))));
+                continue;
+            }
+            List<String> parts = resultParts(r, l, true);
+            String line = texts.text(l, "advice.detail.result.line", "gene", gene, "parts", String.join(", ", parts));
+            lines.add(line.replace(gene + " *", gene + "*"));
+        }
+        return texts.text(l, "advice.detail.result", "lines", String.join("; ", lines));
+    }
+
+    private List<String> resultParts(GeneResult r, Lang l, boolean withBasis) {
+        List<String> parts = new ArrayList<>(5);
+        if (r.diplotype() != null) {
+            // the normalised spelling of rsID genotypes has words ("rs9923231 reference (C)/…"): show the lab's
+            parts.add(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null ? r.diplotypeAsWritten()
+                    : r.diplotype());
+        }
+        if (r.activityScore() != null && !r.activityScore().isBlank()) {
+            parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
+        }
+        parts.add(phenotypeLabel(r.gene(), r, l, true));
+        if (withBasis) {
+            parts.add(texts.text(l, "advice.detail.result.predicted"));
+        }
+        Provenance prov = r.provenance();
+        if (prov != null && prov.testDate() != null) {
+            parts.add(texts.text(l, "advice.detail.result.tested", "date", prov.testDate().toString()));
+        }
+        if (prov != null && prov.lab() != null && !prov.lab().isBlank()) {
+            parts.add(texts.text(l, "advice.detail.result.lab", "lab", prov.lab()));
+        }
+        return parts;
+    }
+
+    /** The phenotype in words; in Bokmål with the CPIC term beside it once (CLINICAL.md, Norwegian labels). */
+    private String phenotypeLabel(String gene, GeneResult r, Lang l, boolean withTerm) {
+        String words = texts.geneWords(gene, r.lookupKey(), r.phenotype(), l);
+        words = words.startsWith(gene) ? words.substring(gene.length()).trim() : words;
+        if (l == Lang.NB && withTerm && r.phenotype() != null && !words.equalsIgnoreCase(r.phenotype())
+                && r.phenotype().matches("[A-Z][a-z]+( [A-Z][a-z]+)*")) {
+            words += " (" + r.phenotype() + ")";
+        }
+        return words;
+    }
+
+    /**
+     * One block per distinct piece of advice, labelled with every source, population and strength that gives it;
+     * when the advice rests on an interaction the blocks say what the sources advise for the functional phenotype,
+     * without their grades (graded for genotypes, not for the interaction).
+     */
+    private String blocks(Lang l, String drug, List<Finding> findings, List<DoseFact> doses, OrderedDrug order,
+                          Phenoconversion interaction, Map<String, GeneResult> results) {
+        Map<String, List<Finding>> bySentence = new LinkedHashMap<>();
+        Finding algorithm = findings.stream().filter(this::algorithm).findFirst().orElse(null);
+        if (algorithm != null) {
+            List<Finding> combined = new ArrayList<>();
+            List<String> table = new ArrayList<>();
+            combined.add(algorithm);
+            for (Finding f : findings) {
+                if (f != algorithm && f.action() == Action.REDUCE_DOSE && f.dosePercent() != null) {
+                    combined.add(f);
+                    for (Map.Entry<String, String> e : f.lookupKey().entrySet()) {
+                        String gene = e.getKey();
+                        GeneResult r = results.get(gene);
+                        String genotype = r == null ? e.getValue() : r.diplotype() != null && !r.diplotype().contains(" ")
+                                ? r.diplotype() : texts.geneWords(gene, r.lookupKey(), r.phenotype(), l)
+                                .substring(gene.length()).trim();
+                        table.add(gene + " " + genotype + " " + range(f.dosePercent(), l) + " %");
+                    }
+                }
+            }
+            String sentence = sentence(l, drug, algorithm, doses, order);
+            if (!table.isEmpty()) {
+                sentence += " " + texts.text(l, "advice.sentence.algorithm.table", "doses", String.join(", ", table));
+            }
+            bySentence.put(sentence, combined);
+            for (Finding f : findings) {
+                if (!combined.contains(f)) {
+                    bySentence.computeIfAbsent(sentence(l, drug, f, doses, order), k -> new ArrayList<>()).add(f);
+                }
+            }
+        } else {
+            for (Finding f : findings) {
+                bySentence.computeIfAbsent(sentence(l, drug, f, doses, order), k -> new ArrayList<>()).add(f);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        if (interaction != null) {
+            Finding f = findings.get(0);
+            String gene = interaction.gene();
+            b.append(texts.text(l, "advice.detail.interaction.keep", "perpetrator",
+                    texts.drug(interaction.perpetrator(), l), "source", sources(findings), "phenotype",
+                    phenotypeWords(gene, results, l), "sentence", "")).append('\n');
+        }
+        for (Map.Entry<String, List<Finding>> e : bySentence.entrySet()) {
+            b.append("- ").append(texts.text(l, "advice.detail.block", "labels", labels(l, e.getValue(),
+                    interaction == null), "sentence", e.getKey())).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static String sources(List<Finding> findings) {
+        Set<String> s = new LinkedHashSet<>();
+        findings.forEach(f -> s.add(f.source()));
+        return String.join("/", s);
+    }
+
+    private String labels(Lang l, List<Finding> group, boolean withStrength) {
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        for (Finding f : group) {
+            List<String> parts = bySource.computeIfAbsent(f.source(), s -> new ArrayList<>());
+            String population = f.population() == null || f.population().equals("general") ? null
+                    : populationShort(f.population(), l);
+            String strength = withStrength ? texts.strength(f.strength(), l) : "";
+            String part;
+            if (population != null && !strength.isEmpty()) {
+                part = texts.text(l, "advice.detail.label.part", "population", population, "strength", strength);
+            } else {
+                part = population != null ? population : strength;
+            }
+            if (!part.isEmpty() && !parts.contains(part)) {
+                parts.add(part);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        bySource.forEach((source, parts) -> out.add(parts.isEmpty() ? source
+                : texts.text(l, "advice.detail.label", "source", source, "parts", String.join("; ", parts))));
+        return String.join(texts.text(l, "advice.detail.label.join"), out);
+    }
+
+    private String populationShort(String key, Lang l) {
+        Knowledge.Population p = knowledge.populations.get(key);
+        return p == null ? key : l == Lang.NB ? p.shortNb() : p.shortEn();
+    }
+
+    /** What one finding advises, in one or two sentences (no consequence: said once below). */
+    private String sentence(Lang l, String drug, Finding f, List<DoseFact> doses, OrderedDrug order) {
+        String name = texts.drug(drug, l);
+        List<String> notes = notes(f);
+        StringBuilder s = new StringBuilder();
+        if (algorithm(f)) {
+            return texts.text(l, "advice.sentence.algorithm", "drug", name, "genes",
+                    texts.join(List.copyOf(f.lookupKey().keySet()), l, "list.and"));
+        }
+        String dose = doseWords(f, doses, drug, l, true);
+        switch (f.action()) {
+            case AVOID, CONSIDER_ALTERNATIVE -> {
+                s.append(texts.text(l, "advice.sentence." + f.action(), "drug", name));
+                String fallback = doseWords(f, doses, drug, l, false);
+                if (fallback != null) {
+                    s.append(' ').append(texts.text(l, "advice.sentence.fallback", "drug", name, "dose", fallback));
+                } else if (notes.contains("fixed-mg-dose") && notes.contains("if-no-alternative")) {
+                    s.append(' ').append(texts.text(l, "advice.sentence.fallback.mg", "drug", name));
+                }
+            }
+            case REDUCE_DOSE, INCREASE_DOSE -> s.append(dose != null ? FindingTexts.capitalise(dose) + "."
+                    : texts.text(l, "advice.sentence." + f.action()));
+            case MONITOR -> {
+                if (notes.contains("measure-enzyme-activity")) {
+                    s.append(texts.text(l, "advice.sentence.measure"));
+                } else {
+                    s.append(dose != null ? FindingTexts.capitalise(dose) + "." : texts.text(l,
+                            "advice.sentence.MONITOR"));
+                }
+            }
+            default -> s.append(texts.text(l, "advice.sentence." + f.action(), "drug", name));
+        }
+        List<String> extra = new ArrayList<>();
+        boolean doseFactsGiven = doses.stream().anyMatch(d -> d.recommendationId().equals(f.recommendationId()));
+        for (String n : notes) {
+            switch (n) {
+                case "starting-dose", "if-no-alternative", "measure-enzyme-activity", "fixed-mg-dose" -> {
+                    if (n.equals("fixed-mg-dose") && !doseFactsGiven && !notes.contains("if-no-alternative")) {
+                        extra.add(texts.phrase(n, l));
+                    }
+                }
+                case "maintenance-dose" -> {
+                    if (dose == null) {
+                        extra.add(texts.text(l, "advice.dose.maintenance.only"));
+                    }
+                }
+                case "max-dose-limit" -> {
+                    if (!doseFactsGiven) {
+                        extra.add(texts.phrase(n, l));
+                    }
+                }
+                case "conditional" -> {
+                    if (!doseFactsGiven) {
+                        extra.add(texts.phrase(n, l));
+                    }
+                }
+                case "indication-dependent", "if-malignancy" -> {
+                    if (order.indication() == null) {
+                        extra.add(n.equals("if-malignancy") ? texts.phrase(n, l)
+                                : texts.text(l, "advice.sentence.indicationUnknown").replaceAll("\\.$", ""));
+                    }
+                }
+                default -> {
+                    String p = texts.phrase(n, l);
+                    if (p != null) {
+                        extra.add(p);
+                    }
+                }
+            }
+        }
+        extra.removeIf(x -> x == null || x.isEmpty());
+        if (!extra.isEmpty()) {
+            s.append(' ').append(FindingTexts.capitalise(String.join("; ", extra))).append('.');
+        }
+        return s.toString();
+    }
+
+    private String interactionBlock(Lang l, String drug, Candidate ia, Phenoconversion p) {
+        ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+        String basis;
+        String reason;
+        if (row == null) {
+            basis = texts.text(l, "advice.basis.policy");
+            reason = FindingTexts.capitalise(texts.drug(p.perpetrator(), l)) + " "
+                    + texts.text(l, "advice.verb." + (p.effect().startsWith("induc") ? "inducer" : "inhibitor")) + " "
+                    + p.gene();
+        } else {
+            basis = texts.text(l, "advice.basis." + row.basis(), "source", row.source());
+            reason = FindingTexts.capitalise(l == Lang.NB ? row.reasonNb() : row.reasonEn());
+        }
+        return texts.text(l, "advice.detail.interaction", "basis", basis, "reason", reason.replaceAll("\\.$", ""));
+    }
+
+    private String testBlock(Lang l, Finding f) {
+        Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
+        if (t == null) {
+            return f.summary().in(l == Lang.NB ? "nb" : "en");
+        }
+        String document = t.document() == null ? "" : texts.text(l, "advice.detail.test.document", "document",
+                t.document(), "section", t.section() == null ? "" : " " + t.section());
+        return texts.text(l, "advice.detail.test", "requirement", texts.text(l, "advice.detail.test." + t.requirement()),
+                "authority", t.source(), "jurisdiction", t.jurisdiction() == null ? "" : ", " + t.jurisdiction(),
+                "action", FindingTexts.capitalise(testAction(f, l)), "reason",
+                FindingTexts.capitalise(l == Lang.NB ? t.reasonNb() : t.reasonEn()).replaceAll("\\.$", ""),
+                "document", document);
+    }
+
+    private String alternativesBlock(Lang l, String drug, List<CheckedAlternative> alternatives, Phenoconversion p) {
+        StringBuilder b = new StringBuilder();
+        Map<String, List<CheckedAlternative>> byReplaced = new LinkedHashMap<>();
+        List<CheckedAlternative> rejected = new ArrayList<>();
+        for (CheckedAlternative a : alternatives) {
+            if (a.status() == AlternativeStatus.NOT_SUITABLE) {
+                rejected.add(a);
+            } else {
+                byReplaced.computeIfAbsent(a.replaces(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        String lang = l == Lang.NB ? "nb" : "en";
+        byReplaced.forEach((replaced, list) -> {
+            List<String> items = new ArrayList<>();
+            for (CheckedAlternative a : list) {
+                List<String> notes = new ArrayList<>();
+                if (a.scope() != null) {
+                    notes.add(a.scope().in(lang));
+                }
+                a.reasons().forEach(r -> notes.add(r.in(lang)));
+                items.add(texts.text(l, "advice.detail.alternative", "name", a.name().in(lang), "notes",
+                        notes.isEmpty() ? "" : texts.text(l, "advice.detail.alternative.notes", "notes",
+                                String.join("; ", notes))));
+            }
+            String list2 = String.join(", ", items);
+            b.append(replaced.equals(drug) ? texts.text(l, "advice.detail.alternatives", "list", list2)
+                    : texts.text(l, "advice.detail.alternatives.perpetrator", "perpetrator", texts.drug(replaced, l),
+                    "list", list2)).append('\n');
+        });
+        if (!rejected.isEmpty()) {
+            List<String> items = new ArrayList<>();
+            for (CheckedAlternative a : rejected) {
+                items.add(texts.text(l, "advice.detail.alternative", "name", a.name().in(lang), "notes",
+                        texts.text(l, "advice.detail.alternative.notes", "notes", String.join("; ",
+                                a.reasons().stream().map(r -> r.in(lang)).toList()))));
+            }
+            b.append(texts.text(l, "advice.detail.rejected", "list", String.join(", ", items))).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private String links(Lang l, List<Finding> ranked) {
+        Map<String, GuidelineRef> refs = new LinkedHashMap<>();
+        for (Finding f : ranked) {
+            GuidelineRef g = f.guideline();
+            if (g != null && g.url() != null) {
+                refs.putIfAbsent(g.url(), g);
+            }
+        }
+        if (refs.isEmpty()) {
+            return "";
+        }
+        List<String> links = new ArrayList<>();
+        for (GuidelineRef g : refs.values()) {
+            links.add(texts.text(l, "advice.detail.link", "source", g.source(), "version", cleanVersion(g.version()),
+                    "url", g.url()));
+        }
+        return texts.text(l, "advice.detail.links", "links", String.join(" · ", links));
+    }
+
+    /** A version without internal annotation notes ("2024-04-15 (PharmGKB annotation snapshot; …)" → "2024-04-15"). */
+    static String cleanVersion(String version) {
+        if (version == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = DATE.matcher(version);
+        String best = null;
+        while (m.find()) {
+            if (best == null || m.group().length() > best.length()) {
+                best = m.group();
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        int paren = version.indexOf(" (");
+        return (paren > 0 ? version.substring(0, paren) : version).trim();
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    private LocalizedText basisLabel(AdviceBasis basis, Candidate ia, Finding head) {
+        if (basis == AdviceBasis.INTERACTION) {
+            ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+            if (row == null) {
+                return new LocalizedText(texts.text(Lang.EN, "advice.basis.policy"),
+                        texts.text(Lang.NB, "advice.basis.policy"));
+            }
+            return new LocalizedText(texts.text(Lang.EN, "advice.basis." + row.basis(), "source", row.source()),
+                    texts.text(Lang.NB, "advice.basis." + row.basis(), "source", row.source()));
+        }
+        if (basis == AdviceBasis.TEST_BEFORE_START) {
+            Knowledge.TestRule t = knowledge.tests.get(head.recommendationId());
+            String s = t == null ? head.source() : t.source() + (t.document() == null ? "" : ": " + t.document());
+            return new LocalizedText(s, s);
+        }
+        return null;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
