@@ -417,6 +417,7 @@ final class AdviceWriter {
                     .replaces(first.replaces());
             List<LocalizedText> rejectReasons = new ArrayList<>();
             List<AlternativeCheck> unverified = new ArrayList<>();
+            checks = mergeSources(checks);
             for (AlternativeCheck c : checks) {
                 switch (c.verdict()) {
                     case REJECT -> {
@@ -464,6 +465,29 @@ final class AdviceWriter {
         }
         // suitable first, then those with cautions, then the rejected; otherwise in the order the sources name them
         out.sort(Comparator.comparingInt(c -> c.status().ordinal()));
+        return out;
+    }
+
+    /**
+     * Checks from the alternative's own recommendation rows that say the same for the same gene (CPIC and DPWG both
+     * advise against paroxetine for a CYP2D6 ultrarapid metabolizer) become one, naming both sources.
+     */
+    private List<AlternativeCheck> mergeSources(List<AlternativeCheck> checks) {
+        Map<String, AlternativeCheck> first = new LinkedHashMap<>();
+        Map<String, Set<String>> sources = new LinkedHashMap<>();
+        List<AlternativeCheck> out = new ArrayList<>();
+        for (AlternativeCheck c : checks) {
+            Knowledge.Row row = knowledge.rows.get(c.reason());
+            if (row == null) {
+                out.add(c);
+                continue;
+            }
+            String key = c.verdict() + "|" + row.action() + "|" + row.key().keySet();
+            first.putIfAbsent(key, c);
+            sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(row.source());
+        }
+        first.forEach((key, c) -> out.add(new AlternativeCheck(c.forDrug(), c.alternative(), c.verdict(), c.reason(),
+                String.join("/", sources.get(key)))));
         return out;
     }
 
@@ -534,8 +558,9 @@ final class AdviceWriter {
             String key = row.action() == Action.AVOID ? "advice.check.reject.genotype"
                     : row.action() == Action.CONSIDER_ALTERNATIVE ? "advice.check.caution.alternative"
                     : "advice.check.caution.genotype";
+            String source = c.detail() != null && c.detail().matches("[A-Z/]+") ? c.detail() : row.source();
             return texts.text(l, key, "gene", gene, "phenotype", phenotypeWords(gene, results, l), "source",
-                    row.source(), "drug", texts.drug(row.drug(), l));
+                    source.replace("/", l == Lang.NB ? " og " : " and "), "drug", texts.drug(row.drug(), l));
         }
         return c.reason();
     }

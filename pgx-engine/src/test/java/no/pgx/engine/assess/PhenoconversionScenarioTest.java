@@ -74,9 +74,9 @@ class PhenoconversionScenarioTest {
     @Test
     void moderateInhibitorHalvesTheActivityScore() {
         Assessment a = engine.assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2D6", "*1/*1"))
-                .drug("codeine").medication("duloxetine").build());
+                .drug("codeine").medication("duloxetine").includeNormal(true).build());
 
-        Finding f = onlyCpic(a, "codeine");
+        Finding f = onlyCpic(a, "codeine");  // CPIC's standard-dose advice for IM: shown with includeNormal only
         assertThat(f.lookupKey()).containsEntry("CYP2D6", "1.0");
         assertThat(f.phenotypes()).containsEntry("CYP2D6", "Intermediate Metabolizer");
         assertThat(f.action()).isEqualTo(Action.STANDARD_DOSE);

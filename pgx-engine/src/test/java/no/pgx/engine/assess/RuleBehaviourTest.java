@@ -79,11 +79,21 @@ class RuleBehaviourTest {
     @Test
     void phenotypeOnlyIntermediateMetabolizerMatchesEveryScoreAndCollapsesEqualAdvice() {
         Assessment a = assess(AssessmentRequest.builder()
-                .result(GeneInput.phenotype("CYP2D6", "Intermediate Metabolizer")).drug("codeine"));
+                .result(GeneInput.phenotype("CYP2D6", "Intermediate Metabolizer")).drug("codeine").includeNormal(true));
         assertThat(of(a, "CPIC", "codeine")).singleElement().satisfies(f -> {
             assertThat(f.lookupKey()).containsEntry("CYP2D6", "Intermediate Metabolizer");
             assertThat(f.detail().en()).contains("activity score was not given");
         });
+        assertThat(of(a, "DPWG", "codeine")).singleElement()
+                .satisfies(f -> assertThat(f.action()).isEqualTo(Action.MONITOR));
+    }
+
+    @Test
+    void standardDoseAdviceIsQuietUnlessIncludeNormal() {
+        // CPIC codeine, CYP2D6 intermediate metabolizer: label-recommended dosing; no card at order time
+        Assessment a = assess(AssessmentRequest.builder()
+                .result(GeneInput.phenotype("CYP2D6", "Intermediate Metabolizer")).drug("codeine"));
+        assertThat(of(a, "CPIC", "codeine")).isEmpty();
         assertThat(of(a, "DPWG", "codeine")).singleElement()
                 .satisfies(f -> assertThat(f.action()).isEqualTo(Action.MONITOR));
     }
