@@ -19,8 +19,12 @@ import no.pgx.cds.support.Http;
  * by every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pgx.security.enabled=false", "pgx.max-request-size=1MB", "logging.level.no.pgx=DEBUG"})
+        properties = {"pgx.security.enabled=false", "pgx.max-request-size=1MB", "logging.level.no.pgx=DEBUG",
+                // The test FHIR servers run on 127.0.0.1, which the default policy refuses.
+                "pgx.fhir.allow-private-addresses=true", "pgx.management.password=" + ServiceIT.OPERATOR_PASSWORD})
 public abstract class ServiceIT {
+    /** The operator's password for the actuator endpoints other than health. */
+    protected static final String OPERATOR_PASSWORD = "test-operator-secret";
     private static final Path STORE = tempDir();
 
     @LocalServerPort
@@ -44,5 +48,11 @@ public abstract class ServiceIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return a client that sends the operator's credentials (metrics) */
+    protected static Http operator(Http http) {
+        return http.with("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("operator:" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

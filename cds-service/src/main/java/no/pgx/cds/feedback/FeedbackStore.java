@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,14 +16,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import no.pgx.cds.hooks.Card;
 import no.pgx.cds.hooks.Coding;
@@ -32,76 +36,99 @@ import no.pgx.cds.hooks.Suggestion;
 
 /**
  * Durable store of the cards this service issued and of the feedback on them: an embedded H2 database file under
- * {@code pgx.feedback.dir} (or any H2 JDBC URL in {@code pgx.feedback.jdbc-url}), so both survive a restart.
- * Feedback is append-only. Thread-safe (a small connection pool; each call is one transaction).
+ * {@code pgx.feedback.dir} by default, or the database of {@code pgx.feedback.jdbc-url} (PostgreSQL when several
+ * instances share it). The schema is created and upgraded by Flyway from the same migrations for both. Thread-safe.
  *
- * <p>Opening the database (about half a second, mostly H2's own start-up) runs on a background thread while the rest
- * of the application starts; it is waited for before the application is ready ({@link #afterSingletonsInstantiated}).
- * Issued cards are written by an {@link IssuedCardWriter} in batches, off the request thread; a card not yet written
- * is found in its memory, so feedback validation does not depend on the timing of the write.
+ * <p>Durability: {@link #recordIssued} and {@link #append} return only once their rows are committed (group commit
+ * through one {@link StoreWriter}; the embedded H2 file is written on every commit), so a call answered 200 is never
+ * lost, even by {@code kill -9}. Because the write is committed before the answer, feedback on a card may arrive at any
+ * instance that shares the database.
  *
- * <p>Only card ids, suggestion ids, override codes and the user's feedback are stored: no genotype, no patient id.
+ * <p>Retention: issued cards and feedback older than their retention periods are deleted at start and then every
+ * {@code retention-interval} while the service runs, in bounded chunks.
+ *
+ * <p>Opening the database runs on a background thread while the rest of the application starts; it is waited for
+ * before the application is ready ({@link #afterSingletonsInstantiated}). Only card ids, suggestion ids, override
+ * codes and the user's feedback are stored: no genotype, no patient id.
  */
 @Component
 public class FeedbackStore implements SmartInitializingSingleton, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackStore.class);
     private static final String SEP = "\n";
+    private static final int PURGE_CHUNK = 5_000;
+    private static final String INSERT_CARD = "INSERT INTO issued_card (card_uuid, service_id, hook_instance, "
+            + "issued_at, suggestion_ids, override_reasons) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_FEEDBACK = "INSERT INTO feedback (service_id, card_uuid, outcome, "
+            + "accepted_suggestions, reason_system, reason_code, reason_display, user_comment, outcome_timestamp, "
+            + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private final FeedbackProperties properties;
     private final boolean embedded;
-    private final CompletableFuture<JdbcConnectionPool> opening;
-    private final CompletableFuture<IssuedCardWriter> writer;
+    private final CompletableFuture<Opened> opening;
+    private ScheduledExecutorService retention;
+
+    private record Opened(HikariDataSource database, StoreWriter writer) {
+    }
 
     public FeedbackStore(FeedbackProperties properties) {
+        this.properties = properties;
         this.embedded = properties.jdbcUrl() == null || properties.jdbcUrl().isBlank();
         this.opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                opening.complete(open(properties));
+                opening.complete(open());
             } catch (Throwable t) {
                 opening.completeExceptionally(t);
             }
         }, "pgx-feedback-open");
         opener.setDaemon(true);
         opener.start();
-        this.writer = opening.thenApply(pool -> new IssuedCardWriter(() -> {
-            try {
-                return pool.getConnection();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }));
     }
 
-    private JdbcConnectionPool open(FeedbackProperties properties) {
+    private Opened open() {
         long start = System.nanoTime();
-        String url = embedded ? fileUrl(properties.dir()) : properties.jdbcUrl();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, properties.username(), properties.password());
-        pool.setMaxConnections(16);
-        createSchema(pool);
-        purge(pool, Instant.now().minus(properties.issuedCardRetention()));
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(embedded ? fileUrl(properties.dir()) : properties.jdbcUrl());
+        config.setUsername(properties.username());
+        config.setPassword(properties.password());
+        config.setMaximumPoolSize(Math.max(2, properties.maxPoolSize()));
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(Math.max(250, properties.commitTimeout().toMillis()));
+        config.setPoolName("pgx-feedback");
+        HikariDataSource database = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(database).locations("classpath:db/feedback")
+                    // A store created before the migrations existed holds the V1 tables already.
+                    .baselineOnMigrate(true).baselineVersion("1").load().migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw new IllegalStateException("Cannot initialise the feedback store: " + e.getMessage(), e);
+        }
         LOG.info("Feedback store ready in {} ms ({})", (System.nanoTime() - start) / 1_000_000,
                 embedded ? properties.dir().toAbsolutePath().normalize() : "configured JDBC URL");
-        return pool;
+        return new Opened(database, new StoreWriter(database));
     }
 
-    /** The application is ready only once the store is open: a store that cannot be opened fails the start-up. */
+    /**
+     * The application is ready only once the store is open (a store that cannot be opened fails the start-up); the
+     * retention job starts then.
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        pool();
-        writer();
+        opened();
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pgx-feedback-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, properties.retentionInterval().toSeconds());
+        s.scheduleWithFixedDelay(this::purgeQuietly, 0, every, TimeUnit.SECONDS);
+        retention = s;
     }
 
-    private JdbcConnectionPool pool() {
-        return await(opening);
-    }
-
-    private IssuedCardWriter writer() {
-        return await(writer);
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
+    private Opened opened() {
         try {
-            return future.join();
+            return opening.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -117,49 +144,21 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the feedback directory " + dir + ": " + e.getMessage(), e);
         }
-        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("pgx-cds") + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    private static void createSchema(JdbcConnectionPool pool) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS issued_card (card_uuid VARCHAR(64) PRIMARY KEY, "
-                    + "service_id VARCHAR(64) NOT NULL, hook_instance VARCHAR(128), "
-                    + "issued_at TIMESTAMP WITH TIME ZONE NOT NULL, suggestion_ids VARCHAR(16000) NOT NULL, "
-                    + "override_reasons VARCHAR(16000) NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS issued_card_at ON issued_card(issued_at)");
-            s.execute("CREATE TABLE IF NOT EXISTS feedback (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
-                    + "service_id VARCHAR(64) NOT NULL, card_uuid VARCHAR(64) NOT NULL, outcome VARCHAR(16) NOT NULL, "
-                    + "accepted_suggestions VARCHAR(16000), reason_system VARCHAR(512), reason_code VARCHAR(256), "
-                    + "reason_display VARCHAR(512), user_comment VARCHAR(8000), outcome_timestamp VARCHAR(64) NOT NULL, "
-                    + "received_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS feedback_service ON feedback(service_id, id)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot initialise the feedback store: " + e.getMessage(), e);
-        }
-    }
-
-    private static void purge(JdbcConnectionPool pool, Instant before) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement p = c.prepareStatement("DELETE FROM issued_card WHERE issued_at < ?")) {
-            p.setTimestamp(1, Timestamp.from(before));
-            int n = p.executeUpdate();
-            if (n > 0) {
-                LOG.info("Purged {} issued card(s) older than the retention period", n);
-            }
-        } catch (SQLException e) {
-            LOG.warn("Purging old issued cards failed: {}", e.getMessage());
-        }
+        // WRITE_DELAY=0: every commit is written to the file before the commit returns (H2 otherwise writes committed
+        // data up to half a second later, which a crash loses).
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("pgx-cds")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /**
-     * Remembers the cards of one response. They are accepted as feedback targets at once; the database write
-     * follows within milliseconds on the writer thread (see {@link IssuedCardWriter}).
+     * Records the cards of one response; returns once they are committed, so that feedback on them is accepted by
+     * every instance that shares the store.
      *
      * @param serviceId    the service that issued them
      * @param hookInstance the call's hook instance (for audit)
      * @param cards        the cards; nothing is written when empty
-     * @throws IllegalStateException when the store cannot be written at present (the call then fails with 500: cards
-     *                               whose feedback could not be checked are not handed out)
+     * @throws StoreUnavailableException when they cannot be committed in time (the call then fails with 503: cards
+     *                                   whose feedback could not be checked are not handed out)
      */
     public void recordIssued(String serviceId, String hookInstance, List<Card> cards) {
         if (cards.isEmpty()) {
@@ -167,33 +166,20 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
         }
         Timestamp now = Timestamp.from(Instant.now());
         String instance = hookInstance == null ? null : hookInstance.substring(0, Math.min(128, hookInstance.length()));
-        List<IssuedCardWriter.Row> rows = new ArrayList<>(cards.size());
-        for (Card card : cards) {
-            List<String> suggestionIds = new ArrayList<>(card.suggestions().size());
-            for (Suggestion s : card.suggestions()) {
-                suggestionIds.add(s.uuid());
+        opened().writer().write(c -> {
+            try (PreparedStatement p = c.prepareStatement(INSERT_CARD)) {
+                for (Card card : cards) {
+                    p.setString(1, card.uuid());
+                    p.setString(2, serviceId);
+                    p.setString(3, instance);
+                    p.setTimestamp(4, now);
+                    p.setString(5, String.join(SEP, card.suggestions().stream().map(Suggestion::uuid).toList()));
+                    p.setString(6, joinCodings(card.overrideReasons()));
+                    p.addBatch();
+                }
+                p.executeBatch();
             }
-            List<Coding> reasons = new ArrayList<>(card.overrideReasons().size());
-            for (Coding r : card.overrideReasons()) {
-                reasons.add(new Coding(r.system(), r.code(), null));
-            }
-            rows.add(new IssuedCardWriter.Row(card.uuid(), serviceId, instance, now, List.copyOf(suggestionIds),
-                    List.copyOf(reasons)));
-        }
-        writer().submit(rows);
-    }
-
-    /**
-     * Waits until every card recorded before this call is in the database (tests, orderly shutdown).
-     *
-     * @return true when written, false on time-out
-     */
-    boolean flush(Duration timeout) throws InterruptedException {
-        return writer().flush(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    static String join(List<String> values) {
-        return String.join(SEP, values);
+        }, properties.commitTimeout());
     }
 
     static String joinCodings(List<Coding> codings) {
@@ -209,14 +195,10 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
 
     /**
      * @param uuid card uuid
-     * @return the issued card, if this service issued it within the retention period
+     * @return the issued card, if this service (any instance on the same store) issued it within the retention period
      */
     public Optional<IssuedCard> findIssued(String uuid) {
-        Optional<IssuedCard> pending = writer().pending(uuid);
-        if (pending.isPresent()) {
-            return pending;
-        }
-        try (Connection c = pool().getConnection(); PreparedStatement p = c.prepareStatement(
+        try (Connection c = opened().database().getConnection(); PreparedStatement p = c.prepareStatement(
                 "SELECT service_id, suggestion_ids, override_reasons FROM issued_card WHERE card_uuid = ?")) {
             p.setString(1, uuid);
             try (ResultSet rs = p.executeQuery()) {
@@ -231,23 +213,21 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
                 return Optional.of(new IssuedCard(uuid, rs.getString(1), split(rs.getString(2)), reasons));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read issued cards: " + e.getMessage(), e);
+            throw new StoreUnavailableException("Cannot read issued cards: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Appends feedback items in one transaction.
+     * Appends feedback items in one transaction; returns once they are committed.
      *
      * @param serviceId the service the feedback was posted to
      * @param items     validated items
+     * @throws StoreUnavailableException when they cannot be committed in time (503)
      */
     public void append(String serviceId, List<Feedback> items) {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = pool().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO feedback (service_id, card_uuid, outcome, "
-                    + "accepted_suggestions, reason_system, reason_code, reason_display, user_comment, "
-                    + "outcome_timestamp, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        opened().writer().write(c -> {
+            try (PreparedStatement p = c.prepareStatement(INSERT_FEEDBACK)) {
                 for (Feedback f : items) {
                     Coding reason = f.overrideReason() == null ? null : f.overrideReason().reason();
                     p.setString(1, serviceId);
@@ -264,14 +244,8 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
                     p.addBatch();
                 }
                 p.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store feedback: " + e.getMessage(), e);
-        }
+        }, properties.commitTimeout());
     }
 
     /**
@@ -281,7 +255,7 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
      */
     public List<StoredFeedback> list(String serviceId, int limit) {
         List<StoredFeedback> out = new ArrayList<>();
-        try (Connection c = pool().getConnection(); PreparedStatement p = c.prepareStatement(
+        try (Connection c = opened().database().getConnection(); PreparedStatement p = c.prepareStatement(
                 "SELECT card_uuid, outcome, accepted_suggestions, reason_system, reason_code, reason_display, "
                         + "user_comment, outcome_timestamp, received_at FROM feedback WHERE service_id = ? "
                         + "ORDER BY id DESC LIMIT ?")) {
@@ -300,36 +274,81 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read feedback: " + e.getMessage(), e);
+            throw new StoreUnavailableException("Cannot read feedback: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Deletes issued cards and feedback older than their retention periods, in chunks (each its own transaction on
+     * the writer, so calls are not held up behind one long delete).
+     *
+     * @param now the current time
+     * @return rows deleted
+     */
+    long purge(Instant now) {
+        long total = 0;
+        total += purge("issued_card", "card_uuid", "issued_at", now.minus(properties.issuedCardRetention()));
+        total += purge("feedback", "id", "received_at", now.minus(properties.feedbackRetention()));
+        return total;
+    }
+
+    private long purge(String table, String key, String time, Instant before) {
+        String sql = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " WHERE "
+                + time + " < ? ORDER BY " + time + " LIMIT " + PURGE_CHUNK + ")";
+        long total = 0;
+        while (true) {
+            int[] deleted = new int[1];
+            opened().writer().write(c -> {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    p.setTimestamp(1, Timestamp.from(before));
+                    deleted[0] = p.executeUpdate();
+                }
+            }, Duration.ofMinutes(1));
+            total += deleted[0];
+            if (deleted[0] < PURGE_CHUNK) {
+                break;
+            }
+        }
+        if (total > 0) {
+            LOG.info("Retention: deleted {} row(s) of {} older than {}", total, table, before);
+        }
+        return total;
+    }
+
+    private void purgeQuietly() {
+        try {
+            purge(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("Retention run failed (next run as scheduled): {}", e.getMessage());
+        }
     }
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEP));
     }
 
-    /** Closes the embedded database cleanly so that the file is consistent and unlocked for the next start; a
-     * configured server database is only disconnected. */
+    /**
+     * Stops in order: the retention job, then the writer (it commits what is queued), then the connection pool. The
+     * embedded database closes itself cleanly when its last connection closes, so nothing touches it after that.
+     */
     @Override
     public void destroy() {
+        if (retention != null) {
+            retention.shutdownNow();
+            try {
+                retention.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Opened o;
         try {
-            opening.join();
+            o = opening.join();
         } catch (CompletionException e) {
             return;
         }
-        JdbcConnectionPool pool = pool();
-        writer().close();
-        if (!embedded) {
-            pool.dispose();
-            return;
-        }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            LOG.debug("Feedback store shutdown: {}", e.getMessage());
-        } finally {
-            pool.dispose();
-        }
+        o.writer().close();
+        o.database().close();
     }
 }

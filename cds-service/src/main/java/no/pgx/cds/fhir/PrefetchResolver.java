@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +33,15 @@ public class PrefetchResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PrefetchResolver.class);
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
 
+    private static final Set<String> MEDICATION = Set.of("Medication");
+
     private final FhirFetcher fetcher;
+    private final FhirServerPolicy policy;
     private final FhirProperties properties;
 
-    public PrefetchResolver(FhirFetcher fetcher, FhirProperties properties) {
+    public PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy policy, FhirProperties properties) {
         this.fetcher = fetcher;
+        this.policy = policy;
         this.properties = properties;
     }
 
@@ -45,7 +50,8 @@ public class PrefetchResolver {
      * @param request the hook request (context already validated)
      * @return the data for every template of the service
      * @throws PrefetchUnavailableException when required data cannot be had (412)
-     * @throws CdsRequestException          when a prefetch value is not a FHIR resource or null (400)
+     * @throws CdsRequestException          when a prefetch value is not a FHIR resource of the template's type, or
+     *                                      null (400)
      */
     public ResolvedPrefetch resolve(CdsService service, HookRequest request) {
         Map<String, JsonNode> data = new LinkedHashMap<>();
@@ -53,58 +59,123 @@ public class PrefetchResolver {
         if (prefetch != null && !prefetch.isNull() && !prefetch.isObject()) {
             throw CdsRequestException.badRequest("prefetch", "prefetch must be a JSON object");
         }
-        for (PrefetchTemplate template : service.prefetch()) {
-            JsonNode value = prefetch == null || prefetch.isNull() ? null : prefetch.get(template.key());
-            if (value != null && value.isNull()) {
-                data.put(template.key(), null);
-            } else if (value != null && !isOperationOutcome(value)) {
-                if (!value.isObject() || !value.path("resourceType").isString()) {
-                    throw CdsRequestException.badRequest("prefetch." + template.key(),
-                            "prefetch." + template.key() + " must be a FHIR resource or null");
+        Fetching fetching = new Fetching(request, System.nanoTime() + properties.callTimeout().toNanos());
+        try {
+            for (PrefetchTemplate template : service.prefetch()) {
+                JsonNode value = prefetch == null || prefetch.isNull() ? null : prefetch.get(template.key());
+                if (value != null && value.isNull()) {
+                    data.put(template.key(), null);
+                } else if (value != null && !isOperationOutcome(value)) {
+                    checkSent(template, value);
+                    data.put(template.key(), value);
+                } else {
+                    data.put(template.key(), fetching.fetch(template));
                 }
-                data.put(template.key(), value);
-            } else {
-                data.put(template.key(), fetch(template, request));
             }
+        } finally {
+            fetching.close();
         }
         return new ResolvedPrefetch(data);
     }
 
-    private JsonNode fetch(PrefetchTemplate template, HookRequest request) {
-        String server = request.fhirServer();
-        String why;
-        if (server == null || server.isBlank()) {
-            why = "no fhirServer was given";
-        } else if (!allowed(server)) {
-            why = "fhirServer is not allowed by this service's configuration";
-        } else {
-            String relative = fill(template.query(), request.context());
-            if (relative == null) {
-                why = "the template needs a context field the call does not have";
-            } else {
-                String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-                try {
-                    return fetcher.fetch(server, token, relative);
-                } catch (FhirFetchException e) {
-                    why = e.getMessage();
-                }
-            }
-        }
-        if (template.required()) {
-            LOG.info("Prefetch '{}' unavailable: {}", template.key(), why);
-            throw new PrefetchUnavailableException(template.key(),
-                    "Prefetch '" + template.key() + "' was not sent and could not be fetched: " + why);
-        }
-        LOG.info("Optional prefetch '{}' skipped: {}", template.key(), why);
-        return null;
+    /** What a template's read or search answers with: its resource type (and Medication beside medication lists). */
+    static FhirFetcher.Expected expected(PrefetchTemplate template) {
+        String q = template.query();
+        int cut = q.indexOf('?');
+        boolean search = cut >= 0;
+        String type = (search ? q.substring(0, cut) : q).split("/")[0];
+        return new FhirFetcher.Expected(type, search,
+                type.startsWith("Medication") ? MEDICATION : Set.of());
     }
 
-    private boolean allowed(String server) {
-        String s = server.trim();
-        if (!s.startsWith("https://") && !(s.startsWith("http://") && !properties.requireHttps())) {
-            return false;
+    /** A prefetched value must be what the template asks for; else the key is named (400). */
+    private static void checkSent(PrefetchTemplate template, JsonNode value) {
+        String at = "prefetch." + template.key();
+        if (!value.isObject() || !value.path("resourceType").isString()) {
+            throw CdsRequestException.badRequest(at, at + " must be a FHIR resource or null");
         }
-        return properties.allowedServers().isEmpty() || properties.allowedServers().stream().anyMatch(s::startsWith);
+        FhirFetcher.Expected expected = expected(template);
+        String type = value.path("resourceType").stringValue(null);
+        if (type.equals(expected.type())) {
+            return;
+        }
+        if (!expected.search() || !"Bundle".equals(type)) {
+            throw CdsRequestException.badRequest(at, at + " must be " + (expected.search()
+                    ? "a Bundle of " + expected.type() + " resources" : "a " + expected.type() + " resource"));
+        }
+        for (JsonNode entry : ResolvedPrefetch.entries(value)) {
+            String t = entry.path("resource").path("resourceType").stringValue(null);
+            if (t != null && !t.equals(expected.type()) && !expected.alsoIncluded().contains(t)
+                    && !"OperationOutcome".equals(t)) {
+                throw CdsRequestException.badRequest(at, at + " must be a Bundle of " + expected.type()
+                        + " resources; it holds " + t);
+            }
+        }
+    }
+
+    /** The FHIR fetches of one call: one deadline, one concurrency permit taken on first use. */
+    private final class Fetching implements AutoCloseable {
+        private final HookRequest request;
+        private final long deadline;
+        private FhirFetcher.Permit permit;
+        private boolean refused;
+
+        Fetching(HookRequest request, long deadline) {
+            this.request = request;
+            this.deadline = deadline;
+        }
+
+        JsonNode fetch(PrefetchTemplate template) {
+            String why;
+            try {
+                return fetcher.fetch(server(), token(), relative(template), expected(template), deadline);
+            } catch (FhirFetchException e) {
+                why = e.getMessage();
+            }
+            if (template.required()) {
+                // Why is logged, never told: the caller must not learn how a host answers (refused, timeout, 403 …).
+                LOG.info("Prefetch '{}' unavailable: {}", template.key(), why);
+                throw new PrefetchUnavailableException(template.key(),
+                        "Prefetch '" + template.key() + "' was not sent and could not be fetched");
+            }
+            LOG.info("Optional prefetch '{}' skipped: {}", template.key(), why);
+            return null;
+        }
+
+        private FhirServerPolicy.Server server() throws FhirFetchException {
+            String server = request.fhirServer();
+            if (server == null || server.isBlank()) {
+                throw new FhirFetchException("no fhirServer was given");
+            }
+            FhirServerPolicy.Server checked = policy.check(server);
+            if (permit == null) {
+                permit = refused ? null : fetcher.tryPermit();
+                if (permit == null) {
+                    refused = true;
+                    throw new FhirFetchException("too many calls are fetching from FHIR servers");
+                }
+            }
+            return checked;
+        }
+
+        private String token() {
+            return request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        }
+
+        private String relative(PrefetchTemplate template) throws FhirFetchException {
+            String relative = fill(template.query(), request.context());
+            if (relative == null) {
+                throw new FhirFetchException("the template needs a context field the call does not have");
+            }
+            return relative;
+        }
+
+        @Override
+        public void close() {
+            if (permit != null) {
+                permit.close();
+            }
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ import no.pgx.engine.ResultState;
  * Writes the Markdown {@code detail} of a card: per gene the phenotype in words (Bokmål label with the CPIC term),
  * diplotype, activity score, genotype-predicted or phenoconverted (by which drug), test date and laboratory; then
  * each recommendation with source, population, strength and guideline version. Values that come from the lab or the
- * request are put in code spans so that star-allele names ({@code *2/*2}) are not read as Markdown. Thread-safe.
+ * request are put in code spans (star-allele names such as {@code *2/*2}) or escaped ({@link Markdown}), so that they
+ * never render as markup, HTML or links. Thread-safe.
  */
 @Component
 public class CardDetail {
@@ -94,7 +95,7 @@ public class CardDetail {
         provenance(r.provenance(), language, parts);
         String line = String.join(" · ", parts);
         if (!r.warnings().isEmpty()) {
-            line += "  \n  " + texts.get(language, "detail.warnings", String.join("; ", r.warnings()));
+            line += "  \n  " + texts.get(language, "detail.warnings", Markdown.text(String.join("; ", r.warnings())));
         }
         return line;
     }
@@ -107,7 +108,8 @@ public class CardDetail {
         if (r.phenotype() == null || r.phenotype().isBlank()) {
             return texts.get(language, "state.INDETERMINATE");
         }
-        return phenotypes.label(r.phenotype(), language);
+        // A phenotype the vocabulary does not know is shown as the lab wrote it.
+        return Markdown.text(phenotypes.label(r.phenotype(), language));
     }
 
     private String recommendation(Finding f, String language) {
@@ -145,7 +147,7 @@ public class CardDetail {
             parts.add(texts.get(language, "detail.testDate", p.testDate().toString()));
         }
         if (p.lab() != null && !p.lab().isBlank()) {
-            parts.add(texts.get(language, "detail.lab", p.lab()));
+            parts.add(texts.get(language, "detail.lab", Markdown.text(p.lab())));
         }
         if (!p.testedVariants().isEmpty()) {
             parts.add(texts.get(language, "detail.testedVariants", code(String.join(", ", p.testedVariants()))));
@@ -176,10 +178,9 @@ public class CardDetail {
         return null;
     }
 
-    /** A Markdown code span that survives backticks inside the value. */
+    /** A Markdown code span that shows the value literally, whatever it holds. */
     static String code(String value) {
-        String v = value.replace('\n', ' ');
-        return v.contains("`") ? "`` " + v + " ``" : "`" + v + "`";
+        return Markdown.code(value);
     }
 
     /** @return the phenotypes of a finding in words, for summaries and notes ("CYP2C19 langsom omsetter") */

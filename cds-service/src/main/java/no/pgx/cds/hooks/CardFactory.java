@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -44,6 +45,7 @@ public class CardFactory {
     private final OverrideReasons overrideReasons;
     private final Indicator minimum;
     private final String topicSystem;
+    private final Set<String> linkHosts;
     private final PureCache<OrderCardsKey, List<Card>> built = new PureCache<>(CACHE_SIZE);
 
     /** Everything the cards of {@link #orderCards} depend on, with value equality. */
@@ -59,6 +61,8 @@ public class CardFactory {
         this.overrideReasons = overrideReasons;
         this.minimum = Indicator.parse(properties.cards().minimumIndicator());
         this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+        this.linkHosts = Set.copyOf(properties.cards().linkHosts().stream()
+                .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList());
     }
 
     /**
@@ -158,14 +162,28 @@ public class CardFactory {
             }
         }
         Coding topic = new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display"));
-        return new Source(label, g == null ? null : g.url(), topic);
+        return new Source(label, g == null || !linkable(g.url()) ? null : g.url(), topic);
+    }
+
+    /** Cards link only to https pages of the guideline publishers ({@code pgx.cards.link-hosts}). */
+    boolean linkable(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url.trim());
+            return "https".equalsIgnoreCase(u.getScheme()) && u.getRawUserInfo() == null && u.getHost() != null
+                    && linkHosts.contains(u.getHost().toLowerCase(Locale.ROOT));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     List<Link> links(List<Finding> findings, String language) {
         Map<String, Link> links = new LinkedHashMap<>();
         for (Finding f : findings) {
             GuidelineRef g = f.guideline();
-            if (g == null || g.url() == null || g.url().isBlank() || links.containsKey(g.url())) {
+            if (g == null || !linkable(g.url()) || links.containsKey(g.url())) {
                 continue;
             }
             String source = f.source() == null ? "" : f.source();

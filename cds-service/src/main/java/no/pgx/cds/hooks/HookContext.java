@@ -35,6 +35,11 @@ public record HookContext(String patientId, String userId, String encounterId, J
             throw CdsRequestException.badRequest("context", "context must be a JSON object");
         }
         String patientId = requiredString(context, "patientId");
+        if (!FhirIds.isId(patientId)) {
+            // It is copied into suggested resources (subject Patient/{id}): only a FHIR id may go there.
+            throw CdsRequestException.badRequest("context.patientId",
+                    "context.patientId must be a FHIR id (letters, digits, '-' and '.', at most 64)");
+        }
         String userId = requiredString(context, "userId");
         String encounterId = optionalString(context, "encounterId");
         JsonNode draftOrders = null;

@@ -163,9 +163,26 @@ public class HookService {
     private List<Card> orderCards(CdsService service, HookContext context, GeneticResults genetics,
             List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, String language) {
         List<MedicationLine> drafts = new ArrayList<>();
-        for (JsonNode order : ResolvedPrefetch.resources(context.draftOrders(), "MedicationRequest")) {
+        int without = 0;
+        List<JsonNode> orders = ResolvedPrefetch.resources(context.draftOrders(), "MedicationRequest");
+        for (int i = 0; i < orders.size(); i++) {
+            JsonNode order = orders.get(i);
             PatientFacts.requireSamePatient(order, "context.draftOrders", context.patientId());
+            JsonNode id = order.get("id");
+            if (id != null && !(id.isString() && FhirIds.isId(id.stringValue()))) {
+                // Draft ids are copied into suggestion actions (resourceId, descriptions): FHIR ids only.
+                throw CdsRequestException.badRequest("context.draftOrders.entry[" + i + "].resource.id",
+                        "context.draftOrders: MedicationRequest id must be a FHIR id (letters, digits, '-' and '.', "
+                                + "at most 64)");
+            }
+            if (!hasMedication(order)) {
+                without++;
+            }
             drafts.add(medications.read(order, medicationIndex));
+        }
+        if (without > 0) {
+            LOG.info("{} of {} draft order(s) name no medication (empty draft): no card for them", without,
+                    orders.size());
         }
         List<MedicationLine> targets = CdsService.ORDER_SELECT.equals(service.hook())
                 ? selected(context, drafts) : drafts;
@@ -174,7 +191,7 @@ public class HookService {
         Map<String, List<MedicationLine>> bySubstance = new LinkedHashMap<>();
         int unknown = 0;
         for (MedicationLine t : targets) {
-            if (!t.match().isResolved() && !t.match().isAmbiguous()) {
+            if (!t.match().isResolved() && !t.match().isAmbiguous() && hasMedication(t.resource())) {
                 unknown++;
             }
             t.substances().forEach(s -> bySubstance.computeIfAbsent(s, k -> new ArrayList<>()).add(t));
@@ -292,6 +309,17 @@ public class HookService {
             }
         }
         return index;
+    }
+
+    /** @return true when a medication order or statement names its medication in any FHIR version's way */
+    private static boolean hasMedication(JsonNode resource) {
+        for (String field : List.of("medicationCodeableConcept", "medicationReference", "medication")) {
+            JsonNode v = resource.get(field);
+            if (v != null && v.isObject() && !v.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Problems are logged by field and gene only: their messages may quote genotypes. */

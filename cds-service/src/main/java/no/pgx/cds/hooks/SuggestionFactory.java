@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Builds the suggestions of an order card from the findings of one drug:
  * <ul>
- *   <li>avoid / consider an alternative, with named alternatives: one suggestion per alternative that deletes the
- *       draft order(s) of the drug and creates a draft MedicationRequest for the alternative (ATC and RxNorm codes
- *       where the catalog has them), labelled with the population the alternative is named for;</li>
+ *   <li>avoid / consider an alternative, with named alternatives: one suggestion per alternative that updates the
+ *       draft order to the alternative (ATC and RxNorm codes where the catalog has them, the client's code system
+ *       first) and deletes other drafts of the drug, labelled with the population the alternative is named for;</li>
  *   <li>avoid / consider an alternative without a named alternative: a suggestion that deletes the draft;</li>
  *   <li>reduce / increase the dose: an update of the draft that adds a note with the percentage;</li>
  *   <li>test required: a draft ServiceRequest for the genotype test.</li>
@@ -77,19 +77,57 @@ public class SuggestionFactory {
         return out;
     }
 
+    /**
+     * Replaces the drug by an alternative the way CDS Hooks 2.0 changes a draft order: the suggestion's first action
+     * is an {@code update} of the (first) draft order itself, with the alternative as its medication and the code
+     * system the client used first among the codings (clients such as the CDS Hooks Sandbox apply only the first
+     * action and read only the first coding). Other draft orders of the same drug are deleted by the actions after it.
+     * The dose and schedule of the old drug are removed: the prescriber chooses them for the new one.
+     */
     private Suggestion replace(String drugName, String alternative, Set<String> populations,
             List<MedicationLine> targets, String patientId, String reason, String language) {
         String altName = name(alternative, language);
         String label = populations.isEmpty()
                 ? texts.get(language, "suggestion.replace", drugName, altName)
                 : texts.get(language, "suggestion.replace.population", drugName, altName, String.join("; ", populations));
-        List<SuggestionAction> actions = new ArrayList<>(deletes(targets, language));
-        ObjectNode order = base("MedicationRequest", targets.get(0).resource(), patientId);
-        order.put("intent", textOr(targets.get(0).resource(), "intent", "order"));
-        order.set("medicationCodeableConcept", concept(alternative, altName));
+        MedicationLine first = targets.get(0);
+        ObjectNode order = first.resource().deepCopy().asObject();
+        for (String field : List.of("medicationCodeableConcept", "medicationReference", "medication",
+                "dosageInstruction", "dispenseRequest", "contained", "note")) {
+            order.remove(field);
+        }
+        order.put("status", "draft");
+        if (!order.has("intent")) {
+            order.put("intent", "order");
+        }
+        if (!order.has("subject")) {
+            order.putObject("subject").put("reference", "Patient/" + patientId);
+        }
+        order.set("medicationCodeableConcept", concept(alternative, altName, clientSystem(first.resource())));
         note(order, texts.get(language, "note.replacement", drugName, reason));
-        actions.add(SuggestionAction.create(texts.get(language, "actionText.create", altName), order));
+        List<SuggestionAction> actions = new ArrayList<>();
+        actions.add(SuggestionAction.update(texts.get(language, "actionText.replace", first.reference(), altName),
+                order));
+        actions.addAll(deletes(targets.subList(1, targets.size()), language));
         return new Suggestion(label, uuid(), null, actions);
+    }
+
+    /** The code system of the first coding the client sent for its draft order, or null. */
+    static String clientSystem(JsonNode draft) {
+        JsonNode concept = draft.get("medicationCodeableConcept");
+        if (concept == null && draft.path("medication").isObject()) {
+            concept = draft.get("medication").get("concept");
+        }
+        if (concept == null) {
+            return null;
+        }
+        for (JsonNode coding : concept.path("coding")) {
+            String system = Json.text(coding, "system");
+            if (system != null) {
+                return system;
+            }
+        }
+        return null;
     }
 
     private Suggestion dose(Finding f, String drugName, List<MedicationLine> targets, String reason, String language) {
@@ -192,10 +230,26 @@ public class SuggestionFactory {
         return r;
     }
 
-    private ObjectNode concept(String drug, String displayName) {
+    /** A CodeableConcept for a catalog drug: ATC and RxNorm codings (the client's own system first), and text. */
+    private ObjectNode concept(String drug, String displayName, String firstSystem) {
         ObjectNode concept = JSON.objectNode();
         ArrayNode codings = JSON.arrayNode();
         catalog.byId(drug).ifPresent(c -> addCodings(c, codings));
+        if (firstSystem != null) {
+            ArrayNode ordered = JSON.arrayNode();
+            codings.forEach(c -> {
+                if (firstSystem.equals(Json.text(c, "system"))) {
+                    ordered.add(c);
+                }
+            });
+            codings.forEach(c -> {
+                if (!firstSystem.equals(Json.text(c, "system"))) {
+                    ordered.add(c);
+                }
+            });
+            codings.removeAll();
+            codings.addAll(ordered);
+        }
         if (!codings.isEmpty()) {
             concept.set("coding", codings);
         }

@@ -24,9 +24,10 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Verifies a CDS client's JWT (CDS Hooks 2.0, "Trusting CDS Clients"): an allowed asymmetric algorithm, a {@code kid},
- * {@code typ} JWT when given, an issuer on the allow-list (and a {@code jku} only when it is that issuer's configured
- * JWK Set URL), a valid signature, {@code aud} = the endpoint called, {@code exp}/{@code iat} within the clock skew and
- * the maximum lifetime, and a {@code jti} not seen before. Thread-safe.
+ * {@code typ} JWT when given, an issuer on the allow-list (a {@code jku} only when it is that issuer's configured
+ * JWK Set URL; ignored for an issuer with a key file), a valid signature, {@code aud} = the endpoint called,
+ * {@code exp}/{@code iat}/{@code nbf} within the clock skew and the maximum lifetime, and a {@code jti} not seen
+ * before. Thread-safe.
  */
 final class ClientTokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(ClientTokenVerifier.class);
@@ -78,7 +79,11 @@ final class ClientTokenVerifier {
         if (issuer == null) {
             return "issuer not trusted";
         }
-        if (header.getJWKURL() != null && !header.getJWKURL().toString().equals(issuer.jwksUrl())) {
+        // A jku never makes the service fetch anything: keys come only from the configuration. An issuer with a JWK
+        // Set URL must name exactly that URL; for an issuer whose keys were exchanged out of band (jwks-file) the jku
+        // is ignored (clients such as the CDS Hooks Sandbox always send one) and the signature decides.
+        if (header.getJWKURL() != null && issuer.jwksUrl() != null
+                && !header.getJWKURL().toString().equals(issuer.jwksUrl())) {
             return "jku not the configured JWK Set URL of the issuer";
         }
         String signature = checkSignature(jwt, issuer);
@@ -136,6 +141,10 @@ final class ClientTokenVerifier {
         }
         if (iat.toInstant().getEpochSecond() - skewSeconds > n) {
             return "issued in the future";
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().getEpochSecond() - skewSeconds > n) {
+            return "not valid yet (nbf)";
         }
         if (exp.toInstant().getEpochSecond() - iat.toInstant().getEpochSecond() > maxLifetimeSeconds) {
             return "lifetime longer than allowed";

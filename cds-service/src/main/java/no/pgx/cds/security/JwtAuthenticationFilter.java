@@ -29,6 +29,11 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     private static final Pattern BEARER = Pattern.compile("(?i)^Bearer\\s+([A-Za-z0-9._~+/=-]+)\\s*$");
     private static final Pattern FEEDBACK = Pattern.compile("^(.*/cds-services/[^/]+)/feedback$");
     private static final String BODY = "{\"title\":\"Unauthorized\",\"status\":401}";
+    /**
+     * Longest Authorization header looked at. Real client JWTs are well under 2 KB; Tomcat takes headers up to
+     * {@code server.max-http-request-header-size} (128KB here) so that an oversized token still gets this 401.
+     */
+    static final int MAX_HEADER = 16 * 1024;
 
     private final ClientTokenVerifier verifier;
     private final String audienceBaseUrl;
@@ -48,8 +53,9 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Matcher m = header == null ? null : BEARER.matcher(header);
-        String reason = m == null || !m.matches() ? "no bearer token"
+        Matcher m = header == null || header.length() > MAX_HEADER ? null : BEARER.matcher(header);
+        String reason = header != null && header.length() > MAX_HEADER ? "token longer than " + MAX_HEADER + " characters"
+                : m == null || !m.matches() ? "no bearer token"
                 : verifier.verify(m.group(1), audiences(request), clock.instant());
         if (reason != null) {
             LOG.info("Client JWT rejected: {}", reason);

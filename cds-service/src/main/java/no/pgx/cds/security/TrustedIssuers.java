@@ -70,7 +70,7 @@ final class TrustedIssuers {
             try {
                 String content = Files.readString(i.jwksFile(), StandardCharsets.UTF_8);
                 if (content.contains("-----BEGIN")) {
-                    JWK key = JWK.parseFromPEMEncodedObjects(content);
+                    JWK key = Pem.publicKey(content);
                     // A PEM key has no kid: it is the issuer's only key, whatever kid the token names.
                     List<JWK> only = List.of(key.toPublicJWK());
                     return (selector, context) -> only;

@@ -22,10 +22,13 @@ public record CdsProperties(@DefaultValue("nb") String language, @DefaultValue C
      *                          returned at order time
      * @param codeSystemBase    base URI of this service's own code systems (override reasons, card topics)
      * @param serviceName       name shown in source labels and logs
+     * @param linkHosts         the only hosts cards link to (https): the guideline publishers
      */
     public record Cards(@DefaultValue("info") String minimumIndicator,
                         @DefaultValue("https://pgx.no/fhir/CodeSystem") String codeSystemBase,
-                        @DefaultValue("PGx") String serviceName) {
+                        @DefaultValue("PGx") String serviceName,
+                        @DefaultValue({"cpicpgx.org", "files.cpicpgx.org", "www.clinpgx.org", "www.pharmgkb.org"})
+                        List<String> linkHosts) {
     }
 
     /**

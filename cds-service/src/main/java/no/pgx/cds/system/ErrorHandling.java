@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import no.pgx.cds.feedback.StoreUnavailableException;
 import no.pgx.cds.fhir.PrefetchUnavailableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -42,6 +43,15 @@ public class ErrorHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onPrefetchUnavailable(PrefetchUnavailableException e) {
         HttpStatus status = HttpStatus.PRECONDITION_FAILED;
         return ResponseEntity.status(status).body(problem(status, e.getMessage(), "prefetch." + e.key()));
+    }
+
+    /** The store could not commit in time: 503, so that the client may retry (nothing unacknowledged is kept). */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> onStoreUnavailable(StoreUnavailableException e) {
+        LOG.error("Store unavailable: {}", e.getMessage());
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(status, "The service cannot store its records at present; try again", null));
     }
 
     /**

@@ -28,20 +28,35 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** Request/response header carrying the id. */
     public static final String HEADER = "X-Request-Id";
 
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        // The id is kept on the request: a call whose body is read asynchronously is dispatched again on another
+        // thread (see RequestBodyReader), and keeps its id there.
+        Object kept = request.getAttribute(ATTRIBUTE);
+        String id;
+        if (kept instanceof String k) {
+            id = k;
+        } else {
+            String given = request.getHeader(HEADER);
+            id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            request.setAttribute(ATTRIBUTE, id);
+            response.setHeader(HEADER, id);
+        }
         MDC.put(MDC_KEY, id);
-        response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 
     /**

@@ -38,7 +38,8 @@ class CardFactoryTest {
         messages.setBasename("cds-messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards(minimum, "https://pgx.test/cs", "PGx"),
+        CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards(minimum, "https://pgx.test/cs", "PGx",
+                List.of("example.org")),
                 new CdsProperties.Cors(List.of(), 0));
         CardTexts texts = new CardTexts(messages);
         SuggestionFactory suggestions = new SuggestionFactory(CATALOG, texts);
@@ -56,9 +57,29 @@ class CardFactoryTest {
     }
 
     private static Assessment assessment(List<Finding> findings) {
-        GeneResult r = new GeneResult("CYP2C19", "*2/*2", "*2/*2", "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), new Provenance("obs-1", LocalDate.of(2024, 3, 1), "Lab A", List.of()));
+        return assessment(findings, "*2/*2", "Lab A");
+    }
+
+    private static Assessment assessment(List<Finding> findings, String diplotype, String lab) {
+        GeneResult r = new GeneResult("CYP2C19", diplotype, diplotype, "Poor Metabolizer", null, "Poor Metabolizer",
+                ResultState.ACTIONABLE, List.of(), new Provenance("obs-1", LocalDate.of(2024, 3, 1), lab, List.of()));
         return new Assessment(List.of(r), List.of(), findings, List.of(), "test-knowledge");
+    }
+
+    @Test
+    void markupInTheLabNameOrDiplotypeNeverRendersAsMarkup() {
+        String lab = "<img src=x onerror=alert(1)> [results](https://evil.test/x) **urgent** www.evil.test";
+        String diplotype = "*2/*2`` <script>alert(1)</script>";
+        List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
+                "Strong", Action.AVOID, null, List.of(), "Avoid clopidogrel."));
+
+        Card card = factory("info").orderCards(List.of(new DrugAssessment("clopidogrel", List.of(draft("d1")),
+                assessment(findings, diplotype, lab))), "p1", true, "test-knowledge", "en").get(0);
+
+        // Every active character arrives backslash-escaped (or inside a code span): nothing unescaped is left.
+        assertThat(card.detail()).doesNotContainPattern("(?<!\\\\)<img").doesNotContainPattern("(?<!\\\\)\\]\\(https")
+                .doesNotContain("**urgent**").doesNotContain("www.evil").contains("\\<img")
+                .contains("``` *2/*2`` <script>alert(1)</script> ```");
     }
 
     private static MedicationLine draft(String id) {
@@ -233,6 +254,18 @@ class CardFactoryTest {
     }
 
     @Test
+    void cardsLinkOnlyToHttpsPagesOfTheConfiguredGuidelineHosts() {
+        CardFactory f = factory("info");
+        assertThat(f.linkable("https://example.org/CPIC/clopidogrel")).isTrue();
+        assertThat(f.linkable("https://EXAMPLE.org/x")).isTrue();
+        assertThat(f.linkable("http://example.org/CPIC/clopidogrel")).isFalse();
+        assertThat(f.linkable("https://example.org.evil.test/x")).isFalse();
+        assertThat(f.linkable("https://example.org@evil.test/x")).isFalse();
+        assertThat(f.linkable("javascript:alert(1)")).isFalse();
+        assertThat(f.linkable("https://evil.test/x")).isFalse();
+    }
+
+    @Test
     void anotherDraftOrderIsNotServedFromTheCache() {
         CardFactory f = factory("info");
         List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
@@ -241,7 +274,7 @@ class CardFactoryTest {
         Card d1 = cards(f, "clopidogrel", findings, draft("d1")).get(0);
         Card d2 = cards(f, "clopidogrel", findings, draft("d2")).get(0);
 
-        assertThat(d1.suggestions().get(0).actions().get(0).resourceId()).isEqualTo("MedicationRequest/d1");
-        assertThat(d2.suggestions().get(0).actions().get(0).resourceId()).isEqualTo("MedicationRequest/d2");
+        assertThat(d1.suggestions().get(0).actions().get(0).resource().get("id").asString()).isEqualTo("d1");
+        assertThat(d2.suggestions().get(0).actions().get(0).resource().get("id").asString()).isEqualTo("d2");
     }
 }

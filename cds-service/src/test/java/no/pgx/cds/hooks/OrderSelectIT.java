@@ -66,7 +66,7 @@ class OrderSelectIT extends ServiceIT {
         assertThat(r.status()).isEqualTo(200);
         JsonNode card = r.json().get("cards").get(0);
         assertThat(card.get("indicator").asText()).isEqualTo("critical");
-        assertThat(OrderSignIT.suggestionNaming(card, "prasugrel").get("actions").get(0).get("resourceId").asText())
+        assertThat(OrderSignIT.target(OrderSignIT.suggestionNaming(card, "prasugrel").get("actions").get(0)))
                 .isEqualTo("MedicationRequest/smart-MedicationRequest-103");
     }
 

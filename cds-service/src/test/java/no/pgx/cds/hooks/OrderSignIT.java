@@ -50,21 +50,22 @@ class OrderSignIT extends ServiceIT {
         assertReplacement(card, "ticagrelor", "B01AC24", "1116632");
     }
 
+    /** A replacement is one update of the draft order (CDS Hooks 2.0), the client's code system (RxNorm) first. */
     private static void assertReplacement(JsonNode card, String alternative, String atc, String rxnorm) {
         JsonNode suggestion = suggestionNaming(card, alternative);
         List<String> types = new ArrayList<>();
         suggestion.get("actions").forEach(a -> types.add(a.get("type").asText()));
-        assertThat(types).containsExactly("delete", "create");
-        JsonNode delete = suggestion.get("actions").get(0);
-        assertThat(delete.get("resourceId").asText()).isEqualTo("MedicationRequest/draft-clopidogrel");
-        JsonNode created = suggestion.get("actions").get(1).get("resource");
-        assertThat(created.get("resourceType").asText()).isEqualTo("MedicationRequest");
-        assertThat(created.get("status").asText()).isEqualTo("draft");
-        assertThat(created.get("subject").get("reference").asText()).isEqualTo("Patient/" + Fixtures.PATIENT_ID);
+        assertThat(types).containsExactly("update");
+        JsonNode updated = suggestion.get("actions").get(0).get("resource");
+        assertThat(target(suggestion.get("actions").get(0))).isEqualTo("MedicationRequest/draft-clopidogrel");
+        assertThat(updated.get("status").asText()).isEqualTo("draft");
+        assertThat(updated.get("subject").get("reference").asText()).isEqualTo("Patient/" + Fixtures.PATIENT_ID);
+        assertThat(updated.has("dosageInstruction")).as("the old drug's dose is not carried over").isFalse();
         List<String> codes = new ArrayList<>();
-        created.get("medicationCodeableConcept").get("coding")
+        updated.get("medicationCodeableConcept").get("coding")
                 .forEach(c -> codes.add(c.get("system").asText() + "|" + c.get("code").asText()));
         assertThat(codes).contains(Fixtures.ATC + "|" + atc, Fixtures.RXNORM + "|" + rxnorm);
+        assertThat(codes.get(0)).isEqualTo(Fixtures.RXNORM + "|" + rxnorm);
         assertThat(suggestion.get("uuid").asText()).isNotBlank();
     }
 
@@ -101,13 +102,11 @@ class OrderSignIT extends ServiceIT {
         Http.Response again = sign("*2/*2", "en", Fixtures.clopidogrelDraft("d1"), Fixtures.clopidogrelDraft("d2"));
 
         assertThat(again.json().get("cards")).hasSize(1);
-        List<String> deleted = new ArrayList<>();
-        suggestionNaming(card, "ticagrelor").get("actions").forEach(a -> {
-            if (a.get("type").asText().equals("delete")) {
-                deleted.add(a.get("resourceId").asText());
-            }
-        });
-        assertThat(deleted).containsExactlyInAnyOrder("MedicationRequest/d1", "MedicationRequest/d2");
+        List<String> targets = new ArrayList<>();
+        suggestionNaming(card, "ticagrelor").get("actions").forEach(a -> targets.add(a.get("type").asText() + " "
+                + target(a)));
+        // The first draft becomes ticagrelor, the second is deleted.
+        assertThat(targets).containsExactly("update MedicationRequest/d1", "delete MedicationRequest/d2");
     }
 
     /** What real clients send: category object, coding object, contained Medication, RxNorm only, no Bundle.type. */
@@ -127,21 +126,27 @@ class OrderSignIT extends ServiceIT {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("cards")).hasSize(1);
-        assertThat(suggestionNaming(r.json().get("cards").get(0), "prasugrel").get("actions").get(0)
-                .get("resourceId").asText()).isEqualTo("MedicationRequest/odd-1");
+        assertThat(target(suggestionNaming(r.json().get("cards").get(0), "prasugrel").get("actions").get(0)))
+                .isEqualTo("MedicationRequest/odd-1");
     }
 
     @Test
     void countsRequestsLatencyAndCardsPerHook() {
         sign("*2/*2", "en", Fixtures.clopidogrelDraft("m1"));
 
-        Http.Response requests = http.get("/actuator/metrics/pgx.cds.requests?tag=hook:order-sign");
-        Http.Response latency = http.get("/actuator/metrics/pgx.cds.latency?tag=hook:order-sign");
-        Http.Response cards = http.get("/actuator/metrics/pgx.cds.cards?tag=hook:order-sign&tag=indicator:critical");
+        Http.Response requests = operator(http).get("/actuator/metrics/pgx.cds.requests?tag=hook:order-sign");
+        Http.Response latency = operator(http).get("/actuator/metrics/pgx.cds.latency?tag=hook:order-sign");
+        Http.Response cards = operator(http).get("/actuator/metrics/pgx.cds.cards?tag=hook:order-sign&tag=indicator:critical");
 
         assertThat(requests.status()).isEqualTo(200);
         assertThat(requests.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(latency.status()).isEqualTo(200);
         assertThat(cards.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The resource an action works on: its resourceId (delete) or its resource's type and id (update). */
+    static String target(JsonNode action) {
+        return action.has("resourceId") ? action.get("resourceId").asText()
+                : action.get("resource").get("resourceType").asText() + "/" + action.get("resource").get("id").asText();
     }
 }

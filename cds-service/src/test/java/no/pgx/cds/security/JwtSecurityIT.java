@@ -165,6 +165,36 @@ class JwtSecurityIT {
         assertBare401(discovery(Jwts.sign(RSA, header, Jwts.claims(IDP, url("/cds-services")).build())));
     }
 
+    @Test
+    void aTokenNotValidYetIs401() {
+        JWTClaimsSet claims = Jwts.claims(EHR, url("/cds-services"))
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build();
+        assertBare401(discovery(Jwts.sign(EC, claims)));
+    }
+
+    @Test
+    void anOversizedTokenIs401NotAServerErrorPage() {
+        Http.Response r = discovery("a".repeat(100 * 1024));
+
+        assertBare401(r);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /**
+     * Clients such as the CDS Hooks Sandbox always send a jku. For an issuer whose keys come from a file the jku is
+     * ignored: the call is accepted on the file's key and the jku URL is never fetched.
+     */
+    @Test
+    void aJkuFromAFileKeyIssuerIsIgnoredAndNeverFetched() {
+        String jku = JWKS_HOST.base() + "/sandbox-jwks";
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("ehr-key-1").type(JOSEObjectType.JWT)
+                .jwkURL(URI.create(jku)).build();
+
+        assertThat(discovery(Jwts.sign(EC, header, Jwts.claims(EHR, url("/cds-services")).build())).status())
+                .isEqualTo(200);
+        assertThat(JWKS_HOST.requests()).noneMatch(u -> u.contains("sandbox-jwks"));
+    }
+
     /** The complete example token of the CDS Hooks 2.0 specification ("Trusting CDS Clients"): long expired. */
     @Test
     void theSpecificationsExampleTokenIsRefused() {

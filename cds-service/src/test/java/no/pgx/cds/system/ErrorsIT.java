@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,8 +21,10 @@ import no.pgx.cds.support.Http;
  * Every client mistake gets a 4xx problem body that names the problem (checked against problem.schema.json by the
  * client, which also refuses any stack trace); never a 5xx.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorsIT extends ServiceIT {
     private static final String SIGN = "/cds-services/pgx-order-sign";
+    private static final String FEEDBACK = SIGN + "/feedback";
 
     private Fixtures.Call validCall() {
         return Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1")).prefetch(List.of(), List.of());
@@ -128,6 +135,82 @@ class ErrorsIT extends ServiceIT {
         assertThat(http.get(SIGN).status()).isEqualTo(405);
         assertThat(http.postRaw(SIGN, "text/plain", "hello").status()).isEqualTo(415);
         assertThat(http.get("/no/such/path").status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "text/*", "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x", "text/html", "application/xml", "*/json", "no-slash", ";;;"})
+    void aBodyThatIsNotJsonIs415NeverA500(String contentType) {
+        Http.Response r = http.postRaw(SIGN, contentType, "hook=order-sign&hookInstance=x");
+
+        assertThat(r.status()).as(contentType).isEqualTo(415);
+        assertThat(http.postRaw(FEEDBACK, contentType, "feedback=x").status()).as(contentType).isEqualTo(415);
+    }
+
+    @Test
+    void jsonWithParametersAndFhirJsonAreAccepted() {
+        String body = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1")).body().toString();
+        assertThat(http.postRaw(SIGN, "application/json; charset=UTF-8", body).status()).isNotEqualTo(415);
+        assertThat(http.postRaw(SIGN, "application/fhir+json", body).status()).isNotEqualTo(415);
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIs404() {
+        Http.Response r = http.get("/error");
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("999");
+    }
+
+    @Test
+    void metricsNeedTheOperatorsCredentialsButHealthAndProbesAreOpen() {
+        assertThat(http.get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(http.get("/actuator/metrics/jvm.info").status()).isEqualTo(401);
+        assertThat(http.get("/actuator").status()).isEqualTo(401);
+        assertThat(http.with("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "operator:wrong".getBytes())).get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(operator(http).get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"d1<img src=x>", "d1) [x](https://evil.test", "a/b", "", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void aDraftOrderIdOutsideTheFhirIdGrammarIs400(String id) {
+        ObjectNode draft = Fixtures.clopidogrelDraft("d1").put("id", id);
+        Http.Response r = http.post(SIGN, Fixtures.call("order-sign").draftOrders(draft)
+                .prefetch(java.util.List.of(Fixtures.cyp2c19("*2/*2")), java.util.List.of()).body());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).startsWith("context.draftOrders");
+    }
+
+    @Test
+    void aPatientIdOutsideTheFhirIdGrammarIs400() {
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1"));
+        call.context().put("patientId", "p1\" /><script>");
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("context.patientId");
+    }
+
+    @Test
+    void anEmptyDraftOrderIsLoggedAsEmptyNotAsUnknownDrug(CapturedOutput output) {
+        ObjectNode empty = Http.JSON.createObjectNode().put("resourceType", "MedicationRequest").put("id", "empty-1")
+                .put("status", "draft").put("intent", "order");
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(empty)
+                .prefetch(java.util.List.of(Fixtures.cyp2c19("*2/*2")), java.util.List.of());
+        call.body().put("hookInstance", "empty-draft-" + java.util.UUID.randomUUID());
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(200);
+        String line = output.getOut().lines().filter(l -> l.contains(call.body().get("hookInstance").asText()))
+                .filter(l -> l.contains("draft order")).findFirst().orElse("");
+        assertThat(line).contains("name no medication").doesNotContain("not in the PGx drug catalog");
     }
 
     @Test

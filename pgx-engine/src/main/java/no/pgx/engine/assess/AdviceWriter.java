@@ -57,6 +57,17 @@ final class AdviceWriter {
         static final DrugOutcome EMPTY = new DrugOutcome(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** A dose statement that applies, with its table row. */
+    private record Dose(DoseFact fact, ClinicalKnowledge.DoseRow row) {
+        String recommendationId() {
+            return row.recommendationId();
+        }
+
+        boolean conditional() {
+            return row.conditional();
+        }
+    }
+
     private final Knowledge knowledge;
     private final FindingTexts texts;
     private final Function<String, String> perpetratorNameNb;
@@ -87,7 +98,13 @@ final class AdviceWriter {
      */
     DrugAdvice write(String drug, List<Finding> findings, DrugOutcome outcome, Map<String, GeneResult> results,
                      Map<String, Phenoconversion> conversions, OrderedDrug order, String causedBy) {
-        Candidate ia = outcome.interactions().isEmpty() ? null : outcome.interactions().get(0);
+        List<Candidate> primaries = new ArrayList<>();
+        List<Candidate> secondaries = new ArrayList<>();
+        for (Candidate c : outcome.interactions()) {
+            (c.primary() ? primaries : secondaries).add(c);
+        }
+        primaries.sort(Comparator.comparingInt((Candidate c) -> -interactionSeverity(c)).thenComparing(Candidate::id));
+        Candidate ia = primaries.isEmpty() ? null : primaries.get(0);
         if (findings.isEmpty() && ia == null) {
             return null;
         }
@@ -107,8 +124,8 @@ final class AdviceWriter {
             head = algorithm;
         }
         Phenoconversion conversion = ia == null ? null : conversions.get(ia.genes().get(0));
-        if (ia != null && conversion == null) {
-            ia = null;  // cannot happen: the rule needs a phenoconversion; be safe rather than wrong
+        if (conversion != null && !conversion.perpetrator().equalsIgnoreCase(ia.perpetrator())) {
+            conversion = null;  // the gene is changed by another drug than this row's perpetrator
         }
         AdviceBasis basis = ia != null ? AdviceBasis.INTERACTION
                 : head.action() == Action.TEST_REQUIRED ? AdviceBasis.TEST_BEFORE_START : AdviceBasis.GENOTYPE;
@@ -121,7 +138,9 @@ final class AdviceWriter {
         Indicator indicator;
         if (ia != null) {
             action = Action.valueOf(ia.action());
-            indicator = action == Action.AVOID ? Indicator.CRITICAL : Indicator.WARNING;
+            ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+            indicator = action == Action.AVOID || row != null && row.severity().equals("contraindicated")
+                    ? Indicator.CRITICAL : Indicator.WARNING;
         } else if (head == algorithm && lower) {
             action = Action.REDUCE_DOSE;
             indicator = Indicator.WARNING;
@@ -138,7 +157,7 @@ final class AdviceWriter {
                 genes.add(g);
             }
         }));
-        List<DoseFact> doses = doseFacts(outcome.doses(), head, ranked, order);
+        List<Dose> doses = doseFacts(outcome.doses(), head, ranked, order);
         boolean conditional = head != null && ia == null && conditional(head, doses, order);
         boolean oneClickDose = !conditional && ia == null && (action == Action.REDUCE_DOSE
                 || action == Action.INCREASE_DOSE) && hasNumber(head, doses);
@@ -148,7 +167,7 @@ final class AdviceWriter {
         String[] detail = new String[2];
         for (Lang l : Lang.values()) {
             detail[l.ordinal()] = detail(l, drug, head, ranked, ia, conversion, doses, alternatives, results,
-                    conversions, order, causedBy, genes);
+                    conversions, order, causedBy, genes, secondaries);
         }
         List<String> sources = new ArrayList<>();
         if (ia != null) {
@@ -161,9 +180,9 @@ final class AdviceWriter {
                 .basis(basis, basisLabel(basis, ia, head))
                 .text(new LocalizedText(headline[0], headline[1]), new LocalizedText(detail[0], detail[1]))
                 .findings(ranked)
-                .doseFacts(doses)
+                .doseFacts(doses.stream().map(Dose::fact).toList())
                 .conditional(conditional, oneClickDose)
-                .interaction(conversion == null ? null : conversion.perpetrator())
+                .interaction(ia == null ? null : ia.perpetrator())
                 .causedBy(causedBy)
                 .genes(genes)
                 .sources(sources);
@@ -238,7 +257,7 @@ final class AdviceWriter {
         return r == null ? List.of() : r.doseNotes();
     }
 
-    private boolean conditional(Finding head, List<DoseFact> doses, OrderedDrug order) {
+    private boolean conditional(Finding head, List<Dose> doses, OrderedDrug order) {
         List<String> notes = notes(head);
         boolean doseAction = head.action() == Action.REDUCE_DOSE || head.action() == Action.INCREASE_DOSE
                 || head.action() == Action.MONITOR;
@@ -248,27 +267,38 @@ final class AdviceWriter {
         if ((notes.contains("indication-dependent") || notes.contains("if-malignancy")) && order.indication() == null) {
             return true;
         }
-        for (DoseFact d : doses) {
-            if (d.conditional() && head.recommendationId().equals(d.recommendationId())) {
-                return true;
+        if (!doseAction) {
+            return false;  // the dose statements of "avoid"/"choose another" are the fallback, not the advice
+        }
+        boolean any = false;
+        boolean unconditional = false;
+        for (Dose d : doses) {
+            if (head.recommendationId().equals(d.recommendationId())) {
+                any = true;
+                unconditional |= !d.conditional();
             }
         }
-        return false;
+        return any && !unconditional;
     }
 
-    private static boolean hasNumber(Finding head, List<DoseFact> doses) {
-        for (DoseFact d : doses) {
-            if (head.recommendationId().equals(d.recommendationId()) && !d.change().equals("unchanged")) {
-                return true;
+    private static boolean hasNumber(Finding head, List<Dose> doses) {
+        boolean any = false;
+        for (Dose d : doses) {
+            if (head.recommendationId().equals(d.recommendationId())) {
+                any = true;
+                if (!d.conditional() && !d.row().change().equals("unchanged")
+                        && !d.row().change().equals("by-enzyme-activity")) {
+                    return true;
+                }
             }
         }
-        return head.dosePercent() != null;
+        return !any && head.dosePercent() != null;
     }
 
     // ------------------------------------------------------------------ dose facts
 
-    private List<DoseFact> doseFacts(List<DoseStatement> statements, Finding head, List<Finding> ranked,
-                                     OrderedDrug order) {
+    private List<Dose> doseFacts(List<DoseStatement> statements, Finding head, List<Finding> ranked,
+                                 OrderedDrug order) {
         Set<String> visible = new LinkedHashSet<>();
         ranked.forEach(f -> visible.add(f.recommendationId()));
         List<ClinicalKnowledge.DoseRow> rows = new ArrayList<>();
@@ -283,17 +313,17 @@ final class AdviceWriter {
                 .thenComparing(ClinicalKnowledge.DoseRow::recommendationId)
                 .thenComparingInt(d -> DOSE_KIND_ORDER.indexOf(d.kind()))
                 .thenComparing(d -> d.ageMin() == null ? -1 : d.ageMin()));
-        List<DoseFact> out = new ArrayList<>(rows.size());
+        List<Dose> out = new ArrayList<>(rows.size());
         for (ClinicalKnowledge.DoseRow d : rows) {
             String[] t = new String[2];
             for (Lang l : Lang.values()) {
                 t[l.ordinal()] = doseText(d, l, true);
             }
-            out.add(DoseFact.builder().kind(d.kind()).change(d.change()).percent(d.percent())
+            out.add(new Dose(DoseFact.builder().kind(d.kind()).change(d.change()).percent(d.percent())
                     .amount(d.amount(), d.unit()).ages(d.ageMin(), d.ageMax())
                     .conditional(d.conditional(), d.conditional() ? new LocalizedText(d.conditionEn(),
                             d.conditionNb()) : null)
-                    .text(new LocalizedText(t[0], t[1])).recommendation(d.source(), d.recommendationId()).build());
+                    .text(new LocalizedText(t[0], t[1])).recommendation(d.source(), d.recommendationId()).build(), d));
         }
         return List.copyOf(out);
     }
@@ -303,17 +333,27 @@ final class AdviceWriter {
         String kind = texts.text(l, "advice.dose.kind." + d.kind());
         String s = switch (d.change()) {
             case "unchanged" -> texts.text(l, "advice.dose.unchanged", "kind", kind);
-            case "percent" -> texts.text(l, d.kind().equals("maximum") ? "advice.dose.percent.cap"
-                    : "advice.dose.percent", "kind", kind, "percent", range(d.percent(), l));
+            case "percent" -> d.kind().equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
+                    range(d.percent(), l)) : texts.text(l, "advice.dose.percent", "kind", kind, "percent",
+                    range(d.percent(), l));
             case "cap" -> d.amount() == null
-                    ? texts.text(l, "advice.dose.percent.cap", "kind", kind, "percent", range(d.percent(), l))
+                    ? d.kind().equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
+                    range(d.percent(), l))
+                    : texts.text(l, "advice.dose.percent.cap", "kind", kind, "percent", range(d.percent(), l))
                     : d.kind().equals("maximum") ? texts.text(l, "advice.dose.cap.maximum", "amount",
                     range(d.amount(), l), "unit", unit(d.unit(), l))
                     : texts.text(l, "advice.dose.cap", "kind", kind, "amount", range(d.amount(), l), "unit",
                     unit(d.unit(), l));
-            default -> texts.text(l, "advice.dose.absolute", "kind", kind, "amount", range(d.amount(), l), "unit",
-                    unit(d.unit(), l));
+            case "below" -> texts.text(l, "advice.dose.below", "kind", kind, "amount", d.amount() == null
+                    ? range(d.percent(), l) + " %" : range(d.amount(), l) + " " + unit(d.unit(), l));
+            case "by-enzyme-activity" -> texts.text(l, "advice.dose.byActivity", "kind", kind);
+            default -> texts.text(l, d.kind().equals("daily") && d.unit() != null && d.unit().endsWith("/day")
+                    ? "advice.dose.absolute.daily" : "advice.dose.absolute", "kind", kind, "amount",
+                    range(d.amount(), l), "unit", unit(d.unit(), l));
         };
+        if (d.frequency() != null) {
+            s += " " + frequency(d.frequency(), l);
+        }
         String ages = ages(d.ageMin(), d.ageMax(), l);
         if (ages != null) {
             s += texts.text(l, "advice.dose.ages", "ages", ages);
@@ -323,6 +363,11 @@ final class AdviceWriter {
                     l == Lang.NB ? d.conditionNb() : d.conditionEn());
         }
         return s;
+    }
+
+    private String frequency(String f, Lang l) {
+        String key = "advice.frequency." + f.replace(' ', '_').replace('/', '_');
+        return texts.has(l, key) ? texts.text(l, key) : "(" + f + ")";
     }
 
     private String ages(Integer min, Integer max, Lang l) {
@@ -355,14 +400,16 @@ final class AdviceWriter {
     }
 
     /** The dose words of a finding: its dose statements, else its percentage with the kind its notes name. */
-    private String doseWords(Finding f, List<DoseFact> doses, String drug, Lang l, boolean withCondition) {
+    private String doseWords(Finding f, List<Dose> doses, String drug, Lang l, boolean withCondition) {
         List<String> parts = new ArrayList<>();
         boolean loading = false;
-        for (DoseFact d : doses) {
+        for (Dose d : doses) {
             if (f.recommendationId().equals(d.recommendationId())) {
-                ClinicalKnowledge.DoseRow row = rowOf(d);
-                parts.add(row == null ? d.text().in(l == Lang.NB ? "nb" : "en") : doseText(row, l, withCondition));
-                loading |= d.kind().equals("loading");
+                String text = doseText(d.row(), l, withCondition);
+                if (!parts.contains(text)) {
+                    parts.add(text);
+                }
+                loading |= d.row().kind().equals("loading");
             }
         }
         if (!parts.isEmpty()) {
@@ -374,23 +421,14 @@ final class AdviceWriter {
         List<String> notes = notes(f);
         String kind = notes.contains("starting-dose") ? "starting" : notes.contains("maintenance-dose")
                 ? "maintenance" : notes.contains("max-dose-limit") ? "maximum" : "dose";
-        String s = texts.text(l, kind.equals("maximum") ? "advice.dose.percent.cap" : "advice.dose.percent", "kind",
+        String s = kind.equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
+                range(f.dosePercent(), l)) : texts.text(l, "advice.dose.percent", "kind",
                 texts.text(l, "advice.dose.kind." + kind), "percent", range(f.dosePercent(), l));
         if (kind.equals("maintenance") && drugsWithLoadingDose.contains(drug) && !loading) {
             // the same words as a curated "loading: unchanged" statement, so that sources that agree merge
             s = texts.text(l, "advice.dose.unchanged", "kind", texts.text(l, "advice.dose.kind.loading")) + ", " + s;
         }
         return s;
-    }
-
-    private ClinicalKnowledge.DoseRow rowOf(DoseFact d) {
-        for (ClinicalKnowledge.DoseRow r : knowledge.clinical.doses.getOrDefault(d.recommendationId(), List.of())) {
-            if (r.kind().equals(d.kind()) && java.util.Objects.equals(r.ageMin(), d.ageMinYears())
-                    && java.util.Objects.equals(r.ageMax(), d.ageMaxYears())) {
-                return r;
-            }
-        }
-        return null;
     }
 
     // ------------------------------------------------------------------ alternatives
@@ -493,6 +531,13 @@ final class AdviceWriter {
 
     /** Checks that could not be made, said once: "sjekk: kontraindisert etter …; generelt ikke anbefalt fra 75 år". */
     private LocalizedText unverified(List<AlternativeCheck> checks) {
+        // the facts a prescriber checks fastest first: age, weight, indication, then history
+        List<String> order = List.of("age-min", "age-max", "weight-max", "indication", "co-medication", "condition");
+        checks = new ArrayList<>(checks);
+        checks.sort(Comparator.comparingInt(c -> {
+            ClinicalKnowledge.ContraindicationRow row = knowledge.clinical.contraindicationById.get(c.reason());
+            return row == null ? order.size() : order.indexOf(row.kind());
+        }));
         String[] t = new String[2];
         for (Lang l : Lang.values()) {
             List<String> reasons = new ArrayList<>();
@@ -502,6 +547,11 @@ final class AdviceWriter {
                 if (!reasons.contains(r)) {
                     reasons.add(r);
                 }
+            }
+            if (reasons.size() > 3) {
+                int more = reasons.size() - 3;
+                reasons = new ArrayList<>(reasons.subList(0, 3));
+                reasons.add(texts.text(l, "advice.check.more", "n", String.valueOf(more)));
             }
             t[l.ordinal()] = texts.text(l, "advice.check.unverified.many", "reasons", String.join("; ", reasons));
         }
@@ -535,9 +585,13 @@ final class AdviceWriter {
             String r = l == Lang.NB ? ci.reasonNb() : ci.reasonEn();
             return c.verdict() == Verdict.UNVERIFIED ? texts.text(l, "advice.check.unverified", "reason", r) : r;
         }
+        if (c.reason().startsWith("restricted:")) {
+            ClinicalKnowledge.ScopeRow where = knowledge.clinical.scopeById.get(c.reason().substring(11));
+            return texts.text(l, "advice.check.scope", "reason", scopeLabel(c).in(l == Lang.NB ? "nb" : "en"));
+        }
         ClinicalKnowledge.ScopeRow scope = knowledge.clinical.scopeById.get(c.reason());
         if (scope != null) {
-            return texts.text(l, "advice.check.scope", "reason", l == Lang.NB ? scope.reasonNb() : scope.reasonEn());
+            return l == Lang.NB ? scope.reasonNb() : scope.reasonEn();
         }
         if (c.reason().startsWith("substrate:")) {
             String gene = c.reason().substring("substrate:".length());
@@ -592,7 +646,7 @@ final class AdviceWriter {
     // ------------------------------------------------------------------ headline
 
     private String[] headline(String drug, Finding head, Candidate ia, Phenoconversion conversion, Action action,
-                              List<DoseFact> doses, List<CheckedAlternative> alternatives,
+                              List<Dose> doses, List<CheckedAlternative> alternatives,
                               Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
                               boolean lower) {
         List<String[]> tries = new ArrayList<>();
@@ -643,7 +697,7 @@ final class AdviceWriter {
      * named; 2 action and extra without the result; 3 action and result; 4 action and at most two alternatives; 5 the
      * action alone.
      */
-    private String genotypeHeadline(Lang l, String drug, Finding head, List<DoseFact> doses,
+    private String genotypeHeadline(Lang l, String drug, Finding head, List<Dose> doses,
                                     List<CheckedAlternative> offered, Map<String, GeneResult> results,
                                     Map<String, Phenoconversion> conversions, int variant, boolean lower) {
         String d = FindingTexts.capitalise(texts.drug(drug, l));
@@ -668,7 +722,7 @@ final class AdviceWriter {
                 resultWords(head, results, conversions, l), "extra", extra);
     }
 
-    private String headlineAction(Lang l, String drug, Finding head, List<DoseFact> doses, boolean brief,
+    private String headlineAction(Lang l, String drug, Finding head, List<Dose> doses, boolean brief,
                                   boolean lower) {
         if (algorithm(head)) {
             return texts.text(l, lower ? "advice.action.ALGORITHM.lower" : "advice.action.ALGORITHM");
@@ -718,35 +772,52 @@ final class AdviceWriter {
     private String interactionHeadline(Lang l, String drug, Finding head, Candidate ia, Phenoconversion p,
                                        List<CheckedAlternative> alternatives, int variant) {
         String d = FindingTexts.capitalise(texts.drug(drug, l));
-        String perpetrator = texts.drug(p.perpetrator(), l);
-        String verb = texts.text(l, "advice.verb." + (p.effect().startsWith("induc") ? "inducer" : "inhibitor"));
+        String perpetratorId = ia.perpetrator() == null ? "" : ia.perpetrator();
+        String perpetrator = texts.drug(perpetratorId, l);
         ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+        boolean inducer = p != null ? p.effect().startsWith("induc")
+                : row != null && row.effect() != null && row.effect().startsWith("induc");
+        String verb = texts.text(l, "advice.verb." + (inducer ? "inducer" : "inhibitor"));
+        String target = row == null ? ia.genes().get(0) : row.actsOn();
+        if (l == Lang.EN) {
+            target = target.replace(" og ", " and ");
+        }
+        boolean keepPerpetrator = row != null && "perpetrator".equals(row.keep());
+        String replaced = keepPerpetrator ? drug : perpetratorId;
         List<CheckedAlternative> replacements = alternatives.stream()
-                .filter(a -> a.status() != AlternativeStatus.NOT_SUITABLE && a.replaces().equals(p.perpetrator()))
+                .filter(a -> a.status() != AlternativeStatus.NOT_SUITABLE && a.replaces().equalsIgnoreCase(replaced)
+                        && !a.drug().equals(drug))
                 .toList();
         if (variant >= 1 && replacements.size() > 2) {
             replacements = replacements.subList(0, 2);
         }
+        String with = replacements.isEmpty() ? "" : texts.text(l, "advice.interaction.replace.with", "alternatives",
+                texts.join(replacements.stream().map(a -> a.name().in(l == Lang.NB ? "nb" : "en")).toList(), l,
+                        "list.or"));
         String action;
         if (row == null) {
             action = texts.text(l, "advice.interaction.generic", "perpetrator", perpetrator, "drug",
                     texts.drug(drug, l));
         } else {
             action = switch (row.advice()) {
-                case "avoid-combination" -> texts.text(l, "advice.interaction.avoid");
+                case "avoid-combination" -> keepPerpetrator
+                        ? texts.text(l, "advice.interaction.replaceVictim", "drug", texts.drug(drug, l), "with", with)
+                        : "victim".equals(row.keep())
+                        ? texts.text(l, "advice.interaction.replace", "perpetrator", perpetrator, "drug",
+                        texts.drug(drug, l), "with", with)
+                        : texts.text(l, "advice.interaction.avoid", "perpetrator", perpetrator);
                 case "reduce-dose" -> texts.text(l, "advice.interaction.reduce", "drug", texts.drug(drug, l));
                 case "monitor" -> texts.text(l, "advice.interaction.monitor");
                 default -> texts.text(l, "advice.interaction.replace", "perpetrator", perpetrator, "drug",
-                        texts.drug(drug, l), "with", replacements.isEmpty() ? ""
-                                : texts.text(l, "advice.interaction.replace.with", "alternatives",
-                                texts.join(replacements.stream().map(a -> a.name().in(l == Lang.NB ? "nb" : "en"))
-                                        .toList(), l, "list.or")));
+                        texts.drug(drug, l), "with", with);
             };
         }
-        String effect = effect(head, l);
-        String key = variant == 2 ? "advice.headline.interaction.short" : "advice.headline.interaction";
-        return texts.text(l, key, "Drug", d, "perpetrator", perpetrator, "verb", verb, "gene", p.gene(), "drug",
-                texts.drug(drug, l), "effect", effect, "action", action);
+        if (p != null && head != null && variant < 2) {
+            return texts.text(l, "advice.headline.interaction", "Drug", d, "perpetrator", perpetrator, "verb", verb,
+                    "gene", target, "drug", texts.drug(drug, l), "effect", effect(head, l), "action", action);
+        }
+        return texts.text(l, "advice.headline.interaction.short", "Drug", d, "perpetrator", perpetrator, "verb", verb,
+                "gene", target, "action", action);
     }
 
     private String effect(Finding head, Lang l) {
@@ -814,21 +885,21 @@ final class AdviceWriter {
     // ------------------------------------------------------------------ detail
 
     private String detail(Lang l, String drug, Finding head, List<Finding> ranked, Candidate ia, Phenoconversion p,
-                          List<DoseFact> doses, List<CheckedAlternative> alternatives, Map<String, GeneResult> results,
+                          List<Dose> doses, List<CheckedAlternative> alternatives, Map<String, GeneResult> results,
                           Map<String, Phenoconversion> conversions, OrderedDrug order, String causedBy,
-                          List<String> genes) {
+                          List<String> genes, List<Candidate> secondaries) {
         StringBuilder d = new StringBuilder(700);
         d.append(resultLines(l, genes, results, conversions, ranked)).append("\n\n");
-        if (causedBy != null && p != null) {
+        if (causedBy != null) {
             d.append(texts.text(l, "advice.detail.newOrder", "drug", texts.drug(drug, l), "perpetrator",
-                    texts.drug(causedBy, l), "gene", p.gene())).append("\n\n");
+                    texts.drug(causedBy, l), "gene", p != null ? p.gene() : String.join("/", genes))).append("\n\n");
         }
         List<Finding> tests = ranked.stream().filter(f -> f.action() == Action.TEST_REQUIRED).toList();
         List<Finding> advice = ranked.stream().filter(f -> f.action() != Action.TEST_REQUIRED).toList();
         if (ia != null) {
-            d.append(interactionBlock(l, drug, ia, p)).append('\n');
+            d.append(interactionBlock(l, drug, ia, false)).append('\n');
             if (!advice.isEmpty()) {
-                d.append(blocks(l, drug, advice, doses, order, p, results)).append('\n');
+                d.append(blocks(l, drug, advice, doses, order, p != null ? p : keepFor(ia), results)).append('\n');
             }
         } else {
             for (Finding t : tests) {
@@ -837,6 +908,9 @@ final class AdviceWriter {
             if (!advice.isEmpty()) {
                 d.append(blocks(l, drug, advice, doses, order, null, results)).append('\n');
             }
+        }
+        for (Candidate s : secondaries) {
+            d.append(interactionBlock(l, drug, s, true)).append('\n');
         }
         Set<String> consequences = new LinkedHashSet<>();
         for (Finding f : advice) {
@@ -927,7 +1001,7 @@ final class AdviceWriter {
      * when the advice rests on an interaction the blocks say what the sources advise for the functional phenotype,
      * without their grades (graded for genotypes, not for the interaction).
      */
-    private String blocks(Lang l, String drug, List<Finding> findings, List<DoseFact> doses, OrderedDrug order,
+    private String blocks(Lang l, String drug, List<Finding> findings, List<Dose> doses, OrderedDrug order,
                           Phenoconversion interaction, Map<String, GeneResult> results) {
         Map<String, List<Finding>> bySentence = new LinkedHashMap<>();
         Finding algorithm = findings.stream().filter(this::algorithm).findFirst().orElse(null);
@@ -965,7 +1039,6 @@ final class AdviceWriter {
         }
         StringBuilder b = new StringBuilder();
         if (interaction != null) {
-            Finding f = findings.get(0);
             String gene = interaction.gene();
             b.append(texts.text(l, "advice.detail.interaction.keep", "perpetrator",
                     texts.drug(interaction.perpetrator(), l), "source", sources(findings), "phenotype",
@@ -1013,7 +1086,7 @@ final class AdviceWriter {
     }
 
     /** What one finding advises, in one or two sentences (no consequence: said once below). */
-    private String sentence(Lang l, String drug, Finding f, List<DoseFact> doses, OrderedDrug order) {
+    private String sentence(Lang l, String drug, Finding f, List<Dose> doses, OrderedDrug order) {
         String name = texts.drug(drug, l);
         List<String> notes = notes(f);
         StringBuilder s = new StringBuilder();
@@ -1089,20 +1162,53 @@ final class AdviceWriter {
         return s.toString();
     }
 
-    private String interactionBlock(Lang l, String drug, Candidate ia, Phenoconversion p) {
+    private String interactionBlock(Lang l, String drug, Candidate ia, boolean secondary) {
         ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
         String basis;
         String reason;
+        String perpetrator = ia.perpetrator() == null ? "" : texts.drug(ia.perpetrator(), l);
         if (row == null) {
             basis = texts.text(l, "advice.basis.policy");
-            reason = FindingTexts.capitalise(texts.drug(p.perpetrator(), l)) + " "
-                    + texts.text(l, "advice.verb." + (p.effect().startsWith("induc") ? "inducer" : "inhibitor")) + " "
-                    + p.gene();
+            reason = FindingTexts.capitalise(perpetrator) + " " + texts.text(l, "advice.verb.inhibitor") + " "
+                    + ia.genes().get(0);
         } else {
-            basis = texts.text(l, "advice.basis." + row.basis(), "source", row.source());
+            basis = texts.text(l, "advice.basis." + row.basis(), "source", shortSource(row.source()));
             reason = FindingTexts.capitalise(l == Lang.NB ? row.reasonNb() : row.reasonEn());
         }
-        return texts.text(l, "advice.detail.interaction", "basis", basis, "reason", reason.replaceAll("\\.$", ""));
+        return texts.text(l, secondary ? "advice.detail.interaction.also" : "advice.detail.interaction", "basis",
+                basis, "reason", reason.replaceAll("\\.$", ""));
+    }
+
+    /** The document a source column names, without its notes ("SmPC tamoxifen 4.4/4.5 (EU text: …)" → first part). */
+    static String shortSource(String source) {
+        if (source == null) {
+            return "";
+        }
+        String s = source;
+        for (String cut : List.of(" (", ";")) {
+            int i = s.indexOf(cut);
+            if (i > 0) {
+                s = s.substring(0, i);
+            }
+        }
+        return s.trim();
+    }
+
+    /** For interaction advice without a phenoconversion: who must be kept when the advice is not followed. */
+    private Phenoconversion keepFor(Candidate ia) {
+        return null;
+    }
+
+    private int interactionSeverity(Candidate c) {
+        ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(c.id());
+        int s = switch (c.action()) {
+            case "AVOID" -> 4;
+            case "CONSIDER_ALTERNATIVE" -> 3;
+            case "REDUCE_DOSE" -> 2;
+            default -> 1;
+        };
+        return s * 10 + (row == null ? 0 : row.severity().equals("contraindicated") ? 3
+                : row.severity().equals("not-recommended") ? 2 : 1);
     }
 
     private String testBlock(Lang l, Finding f) {

@@ -40,6 +40,7 @@ import no.pgx.rules.model.DoseStatement;
 import no.pgx.rules.model.OrderedDrug;
 import no.pgx.rules.model.Outcome;
 import no.pgx.rules.model.Phenoconverted;
+import no.pgx.rules.model.PredictedResult;
 import no.pgx.rules.model.Stage;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
@@ -126,7 +127,7 @@ public final class Assessor {
         Objects.requireNonNull(caller, "caller");
         FutureTask<RuleBase> rules = build(classLoader);
         DrugCatalog catalog = DrugCatalog.loadDefault();
-        Knowledge knowledge = Knowledge.load(classLoader, id -> catalog.byId(id).isPresent());
+        Knowledge knowledge = Knowledge.load(classLoader, catalog);
         DrugResolver drugs = new CatalogDrugResolver(catalog);
         FindingTexts texts = new FindingTexts(knowledge, drugs, PhenotypeVocabulary.loadDefault(), classLoader);
         PhenoconversionStep step = phenoconversion ? PhenoconversionStep.load(classLoader, cacheSize)
@@ -239,8 +240,10 @@ public final class Assessor {
         for (GeneResult r : byGene.values()) {
             factsByGene.put(r.gene(), geneFacts == null ? geneFacts(r) : geneFacts.get(r, this::geneFacts));
         }
+        Set<String> coMedicationIds = new HashSet<>();
+        coMedication.forEach(id -> coMedicationIds.add(id.toLowerCase(Locale.ROOT)));
         AssessmentContext context = new AssessmentContext(population, age, request.includeNormal(), weight, conditions,
-                request.conditionsKnown(), ancestry(request.ancestry()), coMedication);
+                request.conditionsKnown(), ancestry(request.ancestry()), coMedicationIds);
         Set<String> sources = request.sources().isEmpty() ? defaultSources : normalise(request.sources(), problems);
         List<String> all = ordered;
         if (!reassessed.isEmpty()) {
@@ -425,14 +428,14 @@ public final class Assessor {
      * with its hash computed once per gene instead of once per drug; and what the patient lines show of the result.
      */
     private record GeneFacts(List<GeneFact> full, List<GeneFact> reduced, FactsKey fullKey, FactsKey reducedKey,
-                             PatientLine line) {
+                             PatientLine line, GeneResult result) {
         static GeneFacts of(List<GeneFact> full, GeneResult result) {
             List<GeneFact> reduced = full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
                     : new GeneFact(f.gene(), f.allele(), f.lookupKey(), f.phenotype(), null, null, f.state(),
                     f.expandedFrom())).toList();
             FactsKey fullKey = new FactsKey(full.hashCode(), full);
             FactsKey reducedKey = reduced.equals(full) ? fullKey : new FactsKey(reduced.hashCode(), reduced);
-            return new GeneFacts(full, reduced, fullKey, reducedKey, PatientLine.of(result));
+            return new GeneFacts(full, reduced, fullKey, reducedKey, PatientLine.of(result), result);
         }
     }
 
@@ -661,6 +664,16 @@ public final class Assessor {
             }
         });
         all.addAll(phenoconverted(functional));
+        for (String gene : genes) {
+            GeneFacts f = factsByGene.get(gene);
+            if (f != null && f.result() != null) {
+                Phenoconversion p = functional.conversions().get(gene);
+                GeneResult predicted = p == null ? f.result() : p.genotypePredicted();
+                if (predicted.phenotype() != null) {
+                    all.add(new PredictedResult(gene, predicted.phenotype(), FactBuilder.state(predicted.state())));
+                }
+            }
+        }
         Outcome outcome = rules.evaluate(all);
         Map<String, List<Candidate>> candidates = new HashMap<>();
         Map<String, List<Candidate>> interactions = new HashMap<>();
@@ -684,7 +697,8 @@ public final class Assessor {
             List<Candidate> ia = new ArrayList<>(interactions.getOrDefault(drug, List.of()));
             ia.sort(Comparator.comparing(Candidate::id));
             List<Alternative> alts = distinct(alternatives.getOrDefault(drug, List.of()));
-            alts.sort(Comparator.comparing(Alternative::origin).thenComparing(Alternative::drug));
+            alts.sort(Comparator.comparing(Alternative::origin).thenComparingInt(this::sourceOrder)
+                    .thenComparing(Alternative::drug));
             List<AlternativeCheck> ch = distinct(checks.getOrDefault(drug, List.of()));
             ch.sort(Comparator.comparing(AlternativeCheck::alternative).thenComparing(AlternativeCheck::reason)
                     .thenComparing(c -> c.verdict().name()));
@@ -694,6 +708,15 @@ public final class Assessor {
                     List.copyOf(alts), List.copyOf(ch), List.copyOf(ds)));
         }
         return out;
+    }
+
+    /** Where the source names an alternative in its list (the order it proposes them in). */
+    private int sourceOrder(Alternative a) {
+        Knowledge.Row row = knowledge.rows.get(a.origin());
+        List<String> list = row != null ? row.alternatives() : knowledge.clinical.interactionById.containsKey(a.origin())
+                ? knowledge.clinical.interactionById.get(a.origin()).replaceWith() : List.of();
+        int i = list.indexOf(a.drug());
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     private static <T> List<T> distinct(List<T> list) {
@@ -830,12 +853,14 @@ public final class Assessor {
                 if (m.ids().isEmpty()) {
                     problems.add(new Problem(null, "indication", "Indication '" + order.indication() + "' of '" + name
                             + "': " + m.problem() + "; the indication is treated as unknown"));
-                } else if (m.ids().size() > 1) {
+                } else if (m.ambiguous()) {
                     problems.add(new Problem(null, "indication", "Indication '" + order.indication() + "' of '"
-                            + name + "' fits several conditions " + m.ids() + ": give the code system (icd10:, "
-                            + "icpc2:, snomed:); the indication is treated as unknown"));
+                            + name + "' is a code of both ICD-10 and ICPC-2 (" + m.ids() + "): give the code system "
+                            + "(icd10:, icpc2:, snomed:); the indication is treated as unknown"));
                 } else {
-                    String condition = m.ids().iterator().next();
+                    // the most specific condition that selects a recommendation population, else the most specific
+                    String condition = m.ids().stream().filter(c -> clinical().populationOf(c) != null).findFirst()
+                            .orElse(m.ids().get(0));
                     r.ids().forEach(id -> indications.put(id, condition));
                     r.possibleIds().forEach(id -> indications.put(id, condition));
                 }

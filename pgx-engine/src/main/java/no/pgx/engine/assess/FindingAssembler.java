@@ -473,11 +473,11 @@ final class FindingAssembler {
         }
     }
 
-    /** Diplotype, activity score, phenotype words, test date and lab of a result. */
+    /** Diplotype, activity score, phenotype words, test date and lab of a result (the lab, input text, escaped). */
     private List<String> patientParts(GeneResult r, String words, Lang l) {
         List<String> parts = new ArrayList<>(5);
         if (r.diplotype() != null) {
-            parts.add(r.diplotype());
+            parts.add(r.diplotype()); // the engine's own normalised spelling, not the input
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
             parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
@@ -488,7 +488,7 @@ final class FindingAssembler {
             parts.add(texts.text(l, "detail.patient.tested", "date", p.testDate().toString()));
         }
         if (p != null && p.lab() != null && !p.lab().isBlank()) {
-            parts.add(texts.text(l, "detail.patient.lab", "lab", p.lab()));
+            parts.add(texts.text(l, "detail.patient.lab", "lab", MarkdownText.text(p.lab())));
         }
         return parts;
     }

@@ -113,12 +113,13 @@ final class Knowledge {
      * @param medications    co-medications that matter (contraindications of alternatives); empty when none
      * @param therapy        the start date matters (populations by therapy status)
      * @param fullGenes      genes whose diplotype or allele-function pair a row of the drug or a probe is keyed on
+     * @param predicted      interaction rows of the drug depend on the genotype-predicted phenotype
      */
     record Context(List<Object> orderFacts, List<String> probes, List<String> keyGenes, boolean age, boolean weight,
                    Set<String> conditions, boolean indication, Set<String> ancestry, Set<String> medications,
-                   boolean therapy, Set<String> fullGenes) {
+                   boolean therapy, Set<String> fullGenes, boolean predicted) {
         static final Context NONE = new Context(List.of(), List.of(), List.of(), false, false, Set.of(), false,
-                Set.of(), Set.of(), false, Set.of());
+                Set.of(), Set.of(), false, Set.of(), false);
     }
 
     final Map<String, Row> rows = new LinkedHashMap<>();
@@ -133,7 +134,7 @@ final class Knowledge {
     final ClinicalKnowledge clinical;
     final String version;
 
-    private Knowledge(ClassLoader loader, java.util.function.Predicate<String> knownDrug) {
+    private Knowledge(ClassLoader loader, no.pgx.terminology.drug.DrugCatalog catalog) {
         Properties manifest = manifest(loader);
         loadVocabulary(loader, manifest);
         loadGuidelines(loader, manifest);
@@ -142,7 +143,8 @@ final class Knowledge {
         }
         Set<String> genes = new java.util.HashSet<>(vocabulary.keySet());
         guidelines.values().forEach(g -> genes.addAll(g.genes()));
-        clinical = ClinicalKnowledge.load(loader, knownDrug, genes::contains, populations.keySet());
+        clinical = ClinicalKnowledge.load(loader, new ClinicalKnowledge.Catalog(catalog), genes::contains,
+                populations.keySet());
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
         indexDrugs();
@@ -155,19 +157,18 @@ final class Knowledge {
      * @throws PgxException when a table is missing, malformed or differs from the one the rules were built from
      */
     static Knowledge load(ClassLoader loader) {
-        no.pgx.terminology.drug.DrugCatalog catalog = no.pgx.terminology.drug.DrugCatalog.loadDefault();
-        return load(loader, id -> catalog.byId(id).isPresent());
+        return load(loader, no.pgx.terminology.drug.DrugCatalog.loadDefault());
     }
 
     /**
      * Loads the bundled knowledge.
      *
-     * @param knownDrug whether a drug id is in the drug catalog
+     * @param catalog the drug catalog (drug ids, ATC codes of co-medication groups)
      * @throws PgxException when a table is missing, malformed or differs from the one the rules were built from
      */
-    static Knowledge load(ClassLoader loader, java.util.function.Predicate<String> knownDrug) {
+    static Knowledge load(ClassLoader loader, no.pgx.terminology.drug.DrugCatalog catalog) {
         try {
-            return new Knowledge(loader, knownDrug);
+            return new Knowledge(loader, catalog);
         } catch (CsvTable.MalformedCsvException | IllegalArgumentException e) {
             throw new PgxException("The bundled knowledge tables cannot be read: " + e.getMessage(), e);
         }
@@ -418,42 +419,59 @@ final class Knowledge {
         boolean age = info.ageBounded();
         for (Row r : drugRows) {
             for (ClinicalKnowledge.DoseRow d : clinical.doses.getOrDefault(r.id(), List.of())) {
-                facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax()));
+                facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax(),
+                        d.indications(), d.notIndications()));
                 age |= d.ageMin() != null || d.ageMax() != null;
+                indication |= !d.indications().isEmpty() || !d.notIndications().isEmpty();
             }
         }
         for (ClinicalKnowledge.ScopeRow s : clinical.scopes.getOrDefault(drug, List.of())) {
             facts.add(new no.pgx.rules.model.AlternativeScope(s.id(), drug, s.alternative(), s.population(),
-                    s.indication(), s.appropriate()));
+                    s.indication(), s.fit()));
             indication = true;
         }
+        Set<String> medications = new TreeSet<>();
+        boolean predicted = false;
         for (ClinicalKnowledge.InteractionRow i : clinical.interactions.getOrDefault(drug, List.of())) {
-            facts.add(new no.pgx.rules.model.InteractionAdvice(i.id(), drug, i.gene(), i.perpetrator(), i.strength(),
-                    i.advice(), i.replaceWith(), i.basis()));
+            facts.add(i.fact());
             alternatives.addAll(i.replaceWith());
+            medications.addAll(i.perpetrators());
+            medications.addAll(i.alsoNeeded());
+            predicted |= !i.phenotypes().isEmpty();
         }
         boolean weight = false;
         Set<String> conditions = new TreeSet<>();
-        Set<String> medications = new TreeSet<>();
         Set<String> keyGenes = new TreeSet<>(info.genes());
         Set<String> fullGenes = new TreeSet<>(info.diplotypeGenes());
         fullGenes.addAll(info.functionGenes());
         List<String> probes = new ArrayList<>();
+        Set<String> ancestryGroups = new TreeSet<>();
         for (String a : alternatives) {
             for (ClinicalKnowledge.ContraindicationRow c : clinical.contraindications.getOrDefault(a, List.of())) {
-                facts.add(new no.pgx.rules.model.Contraindication(c.id(), a, c.kind(), c.value(), c.severity()));
+                facts.add(new no.pgx.rules.model.Contraindication(c.id(), a, c.kind(), c.value(), c.severity(),
+                        c.drugs(), c.withCondition()));
                 switch (c.kind()) {
-                    case "condition" -> conditions.add(c.value());
+                    case "condition" -> {
+                        conditions.add(c.value());
+                        indication = true;
+                    }
                     case "indication" -> indication = true;
                     case "age-min", "age-max" -> age = true;
                     case "weight-max" -> weight = true;
-                    case "co-medication" -> medications.add(c.value());
+                    case "co-medication" -> medications.addAll(c.drugs());
+                    case "ancestry" -> ancestryGroups.add(c.value());
                     default -> { }
+                }
+                if (c.withCondition() != null) {
+                    conditions.add(c.withCondition());
+                    indication = true;
                 }
             }
             for (ClinicalKnowledge.SubstrateRow sub : clinical.substrates.getOrDefault(a, List.of())) {
-                facts.add(new no.pgx.rules.model.Substrate(a, sub.gene(), sub.role()));
-                keyGenes.add(sub.gene());
+                if (sub.role().equals("major")) {
+                    facts.add(new no.pgx.rules.model.Substrate(a, sub.gene(), sub.role()));
+                    keyGenes.add(sub.gene());
+                }
             }
             if (!a.equals(drug) && drugs.containsKey(a)) {
                 probes.add(a);
@@ -463,7 +481,7 @@ final class Knowledge {
                 age |= drugs.get(a).ageBounded();
             }
         }
-        Set<String> ancestry = new TreeSet<>();
+        Set<String> ancestry = new TreeSet<>(ancestryGroups);
         for (TestRule t : tests.values()) {
             if (t.drug().equals(drug)) {
                 ancestry.addAll(t.audience());
@@ -471,7 +489,7 @@ final class Knowledge {
         }
         return new Context(List.copyOf(facts), List.copyOf(probes), List.copyOf(keyGenes), age, weight,
                 Set.copyOf(conditions), indication, Set.copyOf(ancestry), Set.copyOf(medications), therapy,
-                Set.copyOf(fullGenes));
+                Set.copyOf(fullGenes), predicted);
     }
 
     /** @return the alternatives of a drug's rows, scopes and interaction advice (for tests of the tables) */

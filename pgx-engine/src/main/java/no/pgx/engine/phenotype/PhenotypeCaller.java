@@ -209,7 +209,15 @@ public final class PhenotypeCaller {
         }
         var parsed = notation(() -> k.parser.parse(gene, text));
         var resolved = AlleleResolver.resolve(gene, parsed, k.alleles(gene.symbol()));
-        return gene.method() == CallingMethod.ACTIVITY_SCORE ? scores.call(gene, resolved) : functions.call(gene, resolved);
+        Call call = gene.method() == CallingMethod.ACTIVITY_SCORE ? scores.call(gene, resolved)
+                : functions.call(gene, resolved);
+        if (resolved.notes().isEmpty()) {
+            return call;
+        }
+        List<String> warnings = new ArrayList<>(resolved.notes());
+        warnings.addAll(call.warnings());
+        return new Call(call.diplotype(), call.phenotype(), call.activityScore(), call.lookupKey(), call.state(),
+                warnings);
     }
 
     /**

@@ -19,7 +19,8 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
 final class PhenotypeKnowledge {
     static final String BASE = "no/pgx/knowledge/phenotype/";
     static final List<String> TABLES = List.of("allele_function.csv", "allele_aliases.csv", "function_phenotype.csv",
-            "activity_score_cutoffs.csv", "phenotype_state.csv", "hla_risk_alleles.csv");
+            "activity_score_cutoffs.csv", "phenotype_state.csv", "hla_risk_alleles.csv", "allele-aliases-lab.csv",
+            "cyp4f2-alleles.csv");
 
     private static volatile PhenotypeKnowledge defaultKnowledge;
 
@@ -44,7 +45,8 @@ final class PhenotypeKnowledge {
         this.vocabulary = PhenotypeVocabulary.loadDefault();
         this.parser = DiplotypeParser.loadDefault();
         this.statusParser = new AlleleStatusParser(vocabulary);
-        this.alleles = AlleleTable.load(t.get("allele_function.csv"), t.get("allele_aliases.csv"));
+        this.alleles = AlleleTable.load(t.get("allele_function.csv"), t.get("allele_aliases.csv"),
+                t.get("allele-aliases-lab.csv"), t.get("cyp4f2-alleles.csv"));
         this.combinations = FunctionCombinations.load(t.get("function_phenotype.csv"));
         this.cutoffs = ScoreCutoffs.load(t.get("activity_score_cutoffs.csv"));
         this.states = PhenotypeStates.load(t.get("phenotype_state.csv"));

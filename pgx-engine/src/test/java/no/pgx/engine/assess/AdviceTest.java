@@ -87,9 +87,9 @@ class AdviceTest {
         assertThat(d.indicator()).isEqualTo(Indicator.WARNING);
         assertThat(d.headline().nb()).contains("vedlikeholdsdose 75 %").contains("metningsdose uendret");
         assertThat(d.headline().en()).contains("maintenance dose 75 %").contains("loading dose unchanged");
-        assertThat(d.doseFacts()).extracting(f -> f.kind() + ":" + f.change())
+        assertThat(d.doseFacts()).filteredOn(f -> "CPIC".equals(f.source())).extracting(f -> f.kind() + ":" + f.change())
                 .containsExactly("loading:unchanged", "maintenance:percent");
-        assertThat(d.doseFacts().get(1).percent()).isEqualTo("75");
+        assertThat(d.doseFacts()).filteredOn(f -> f.kind().equals("maintenance")).allMatch(f -> f.percent().equals("75"));
         assertThat(d.oneClickDose()).isTrue();
         assertThat(d.conditional()).isFalse();
     }
@@ -112,7 +112,7 @@ class AdviceTest {
         assertThat(d.headline().nb()).contains("25 %").contains("bradykardi");
         assertThat(d.doseFacts()).singleElement().satisfies(f -> {
             assertThat(f.conditional()).isTrue();
-            assertThat(f.condition().nb()).contains("hjertefrekvensen");
+            assertThat(f.condition().nb()).contains("bradykardi");
         });
     }
 
@@ -121,12 +121,13 @@ class AdviceTest {
         AssessmentRequest.Builder b = AssessmentRequest.builder()
                 .result(GeneInput.phenotype("CYP2C19", "Poor Metabolizer")).drug("citalopram");
         DrugAdvice old = only(assess(b.ageYears(70)));
-        assertThat(old.doseFacts()).filteredOn(f -> "DPWG".equals(f.source())).singleElement()
-                .satisfies(f -> assertThat(f.amount()).isEqualTo("10"));
+        // tablets and drops: both caps of the 65+ band, none of the 18-64 band
+        assertThat(old.doseFacts()).filteredOn(f -> "DPWG".equals(f.source())).extracting(f -> f.amount())
+                .containsExactly("10", "8");
         DrugAdvice unknown = only(assess(AssessmentRequest.builder()
                 .result(GeneInput.phenotype("CYP2C19", "Poor Metabolizer")).drug("citalopram")));
         assertThat(unknown.doseFacts()).filteredOn(f -> "DPWG".equals(f.source())).extracting(f -> f.amount())
-                .containsExactly("20", "10");
+                .contains("20", "10");
         assertThat(unknown.detail().nb()).contains("18–64 år").contains("fra 65 år");
     }
 

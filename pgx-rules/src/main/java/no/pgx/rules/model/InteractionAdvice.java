@@ -2,57 +2,90 @@ package no.pgx.rules.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Fact: what a source advises for a drug–drug–gene interaction ({@code clinical/interaction-advice.csv}).
  *
- * @param id                  row id; never null
- * @param victim              the drug whose effect changes; never null
- * @param gene                the enzyme; never null
- * @param perpetrator         the interacting drug, or null when the row applies to every perpetrator of the gene with
- *                            at least {@code perpetratorStrength}
- * @param perpetratorStrength {@code strong} or {@code moderate} (the weakest class the row covers); never null
- * @param advice              {@code replace-perpetrator}, {@code avoid-combination}, {@code reduce-dose} or
- *                            {@code monitor}; never null
- * @param replaceWith         drugs that do not interact, in the source's order; never null
- * @param basis               {@code guideline-text}, {@code smpc} or {@code interaction-table}; never null
+ * <p>The perpetrators are resolved at load: a named perpetrator, or every drug of {@code phenoconversion/
+ * cyp-modulators.csv} with the row's enzyme (the gene when the row names none), effect and at least its strength. A row
+ * whose enzyme is {@code CYP2D6+CYP3A4} needs a perpetrator of each ({@code perpetrators} and {@code alsoNeeded}).
+ *
+ * @param id           row id; never null
+ * @param victim       the drug whose effect changes; never null
+ * @param gene         the pharmacogene of the victim the row concerns; never null
+ * @param named        true when the row names its perpetrator (more specific than a class row)
+ * @param strength     rank of the class threshold (3 strong, 2 moderate, 1 weak; 4 for a named perpetrator)
+ * @param perpetrators drug ids that are perpetrators for the row; never null
+ * @param alsoNeeded   for two-enzyme rows, the drug ids of which one must also be taken; empty otherwise
+ * @param sameGene     true when the perpetrator acts on the row's gene (the interaction is a phenoconversion of it)
+ * @param phenotypes   the genotype-predicted phenotypes of the gene the row applies to; empty means any
+ * @param advice       {@code replace-perpetrator}, {@code avoid-combination}, {@code reduce-dose} or {@code monitor}
+ * @param severity     {@code contraindicated}, {@code not-recommended} or {@code caution}; never null
+ * @param replaceWith  drugs that do not interact, in the source's order; never null
+ * @param basis        {@code guideline-text}, {@code smpc} or {@code interaction-table}; never null
+ * @param keepPerpetrator true when the source keeps the perpetrator and replaces the victim (codeine with a CYP3A4
+ *                     inhibitor in an ultrarapid metabolizer: change the codeine); the replacements then replace the
+ *                     victim
  */
-public record InteractionAdvice(String id, String victim, String gene, String perpetrator, String perpetratorStrength,
-                                String advice, List<String> replaceWith, String basis) {
+public record InteractionAdvice(String id, String victim, String gene, boolean named, int strength,
+                                Set<String> perpetrators, Set<String> alsoNeeded, boolean sameGene,
+                                Set<String> phenotypes, String advice, String severity, List<String> replaceWith,
+                                String basis, boolean keepPerpetrator) {
     public InteractionAdvice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(victim, "victim");
         Objects.requireNonNull(gene, "gene");
-        Objects.requireNonNull(perpetratorStrength, "perpetratorStrength");
         Objects.requireNonNull(advice, "advice");
+        Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(basis, "basis");
+        perpetrators = Set.copyOf(perpetrators);
+        alsoNeeded = alsoNeeded == null ? Set.of() : Set.copyOf(alsoNeeded);
+        phenotypes = phenotypes == null ? Set.of() : Set.copyOf(phenotypes);
         replaceWith = List.copyOf(replaceWith);
     }
 
-    /** @return true when the row covers this perpetrator of its gene with this strength */
-    public boolean covers(Phenoconverted p) {
-        if (perpetrator != null) {
-            return perpetrator.equals(p.perpetrator());
-        }
-        return rank(p.strength()) >= rank(perpetratorStrength);
+    /** @return true when the row covers this perpetrator */
+    public boolean covers(String perpetrator) {
+        return perpetrators.contains(perpetrator);
     }
 
-    /** @return how specific the row is: 4 when it names the perpetrator, else the rank of its strength threshold */
+    /** @return true when the patient takes a perpetrator of the row (and, for two-enzyme rows, one of each) */
+    public boolean present(AssessmentContext context) {
+        return takesAny(context, perpetrators) && (alsoNeeded.isEmpty() || takesAny(context, alsoNeeded));
+    }
+
+    /** @return the first perpetrator of the row the patient takes (sorted, so the answer is stable), or null */
+    public String perpetratorIn(AssessmentContext context) {
+        return perpetrators.stream().filter(context::takes).sorted().findFirst().orElse(null);
+    }
+
+    /** @return true when the row applies to any phenotype, or to this genotype-predicted one */
+    public boolean forPhenotype(String phenotype) {
+        return phenotypes.isEmpty() || phenotypes.contains(phenotype);
+    }
+
+    /** @return true when the row names phenotypes it applies to */
+    public boolean phenotypeSpecific() {
+        return !phenotypes.isEmpty();
+    }
+
+    /** @return true when the product information contraindicates the combination */
+    public boolean contraindicated() {
+        return severity.equals("contraindicated");
+    }
+
+    /** @return how specific the row is: a named perpetrator (4) before a class threshold (3 strong … 1 weak) */
     public int specificity() {
-        return perpetrator != null ? 4 : rank(perpetratorStrength);
+        return named ? 4 : strength;
     }
 
-    /** @return true when the row names the perpetrator itself (more specific than a row for a strength class) */
-    public boolean namesPerpetrator() {
-        return perpetrator != null;
-    }
-
-    private static int rank(String strength) {
-        return switch (strength == null ? "" : strength) {
-            case "strong" -> 3;
-            case "moderate" -> 2;
-            case "weak" -> 1;
-            default -> 0;
-        };
+    private static boolean takesAny(AssessmentContext context, Set<String> drugs) {
+        for (String d : drugs) {
+            if (context.takes(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

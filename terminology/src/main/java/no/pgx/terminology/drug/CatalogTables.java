@@ -26,6 +26,7 @@ final class CatalogTables {
     static final String PRODUCTS = "rxnorm-products.csv";
     static final String ROUTES = "route-terms.csv";
     static final String SALTS = "salt-suffixes.csv";
+    static final String TRADE_NAMES = "trade-names.csv";
 
     /** A single-substance ATC code of a concept. */
     record AtcEntry(DrugConcept concept, boolean local, boolean legacy) {
@@ -47,9 +48,11 @@ final class CatalogTables {
     final Map<String, DrugConcept> snomed = new HashMap<>();
     final List<String> saltSuffixes = new ArrayList<>();
     final RouteClassifier routes;
+    final TradeNames tradeNames;
     final String version;
 
-    private CatalogTables(CsvTable drugs, CsvTable combos, CsvTable prods, CsvTable routeTable, CsvTable salts) {
+    private CatalogTables(CsvTable drugs, CsvTable combos, CsvTable prods, CsvTable routeTable, CsvTable salts,
+            CsvTable trade) {
         version = headerValue(drugs, "version");
         Map<String, List<String>> comboCodesById = new HashMap<>();
         for (CsvTable.Row row : combos.rows()) {
@@ -75,6 +78,7 @@ final class CatalogTables {
         for (CsvTable.Row row : salts.rows()) {
             saltSuffixes.add(row.get("suffix"));
         }
+        tradeNames = tradeNames(trade);
     }
 
     /** Where the drug tables live in the knowledge module. */
@@ -82,7 +86,8 @@ final class CatalogTables {
 
     /** Loads the drug tables of the knowledge module. */
     static CatalogTables loadBundled() {
-        return new CatalogTables(table(DRUGS), table(COMBINATIONS), table(PRODUCTS), table(ROUTES), table(SALTS));
+        return new CatalogTables(table(DRUGS), table(COMBINATIONS), table(PRODUCTS), table(ROUTES), table(SALTS),
+                table(TRADE_NAMES));
     }
 
     /** Reads one drug table with the project's CSV reader and checks its provenance header lines. */
@@ -213,6 +218,56 @@ final class CatalogTables {
         }
         putUnique(products, rxcui, new Product(rxcui, row.get("name"), ingredient, row.get("dose_form")), PRODUCTS,
                 row, "RxCUI");
+    }
+
+    private TradeNames tradeNames(CsvTable table) {
+        Map<String, DrugConcept> byName = new HashMap<>();
+        for (DrugConcept c : concepts.values()) {
+            for (String name : NameIndex.namesOf(c)) {
+                byName.putIfAbsent(Text.normalize(name), c);
+            }
+        }
+        Map<String, TradeNames.Product> products = TradeNames.newMap();
+        for (CsvTable.Row row : table.rows()) {
+            String name = row.get("name");
+            String key = Text.normalize(name);
+            if (key.isEmpty()) {
+                throw error(TRADE_NAMES, row.line(), "empty name");
+            }
+            DrugConcept clash = byName.get(key);
+            if (clash != null) {
+                throw error(TRADE_NAMES, row.line(), "'" + name + "' is already a name of " + clash.id());
+            }
+            List<DrugConcept> ingredients = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            List<String> listed = split(row.get("ingredients"));
+            if (listed.isEmpty()) {
+                throw error(TRADE_NAMES, row.line(), "'" + name + "' has no ingredient");
+            }
+            for (String id : listed) {
+                DrugConcept c = concepts.get(id);
+                if (c != null) {
+                    ingredients.add(c);
+                } else {
+                    others.add(id);
+                }
+            }
+            List<String> routeList = split(row.get("routes"));
+            if (routeList.isEmpty()) {
+                throw error(TRADE_NAMES, row.line(), "'" + name + "' has no route");
+            }
+            for (String r : routeList) {
+                if (!TradeNames.ROUTES.contains(r)) {
+                    throw error(TRADE_NAMES, row.line(), "route '" + r + "' is not one of " + TradeNames.ROUTES);
+                }
+            }
+            boolean local = TradeNames.LOCAL_ROUTES.containsAll(routeList);
+            if (products.put(key, new TradeNames.Product(name, List.copyOf(ingredients), List.copyOf(others), local))
+                    != null) {
+                throw error(TRADE_NAMES, row.line(), "'" + name + "' is listed twice");
+            }
+        }
+        return new TradeNames(products);
     }
 
     private static RouteClassifier routeClassifier(CsvTable table) {

@@ -36,11 +36,13 @@ public final class DrugCatalog {
 
     private final CatalogTables tables;
     private final NameIndex names;
+    private final TradeNames trade;
     private final Map<String, DrugConcept> byNormalizedId = new HashMap<>();
 
     private DrugCatalog(CatalogTables tables) {
         this.tables = tables;
         this.names = new NameIndex(tables.concepts.values(), tables.saltSuffixes);
+        this.trade = tables.tradeNames;
         tables.concepts.values().forEach(c -> byNormalizedId.put(Text.normalize(c.id()), c));
     }
 
@@ -80,9 +82,10 @@ public final class DrugCatalog {
     }
 
     /**
-     * Resolves one name or code: English or Norwegian name, synonym, ATC code (also with spaces, {@code B01A C04}),
-     * RxNorm ingredient or clinical-drug CUI, SNOMED CT code; text such as {@code "clopidogrel 75 mg tablet"} is
-     * scanned for drug names.
+     * Resolves one name or code: English or Norwegian name, synonym, Norwegian trade name ({@code Marevan},
+     * {@code Paralgin forte}), ATC code (also with spaces, {@code B01A C04}), RxNorm ingredient or clinical-drug CUI,
+     * SNOMED CT code; text such as {@code "clopidogrel 75 mg tablet"} or {@code "Marevan 2,5 mg tabletter"} is scanned
+     * for drug and trade names.
      *
      * @param nameOrCode the input; {@code null} or blank gives an unresolved match
      * @return never {@code null}
@@ -279,17 +282,46 @@ public final class DrugCatalog {
     // ---- text ----
 
     private Found byText(List<String> texts, List<String> notes) {
-        Found f = new Found(MatchKind.TEXT, "", "");
+        Set<DrugConcept> certain = new LinkedHashSet<>();
+        Set<DrugConcept> possible = new LinkedHashSet<>();
         List<String> ambiguousNames = new ArrayList<>();
+        List<TradeNames.Product> products = new ArrayList<>();
         for (String t : texts) {
+            for (TradeNames.Product p : trade.scan(t).products()) {
+                if (!products.contains(p)) {
+                    products.add(p);
+                }
+            }
             NameIndex.Hits hits = names.scan(t);
-            f.certain.addAll(hits.found());
-            f.possible.addAll(hits.ambiguous());
+            certain.addAll(hits.found());
+            possible.addAll(hits.ambiguous());
             ambiguousNames.addAll(hits.ambiguousNames());
         }
-        f.possible.removeAll(f.certain);
-        if (f.certain.isEmpty() && f.possible.isEmpty()) {
+        List<String> productNames = new ArrayList<>();
+        boolean byTradeName = false;
+        for (TradeNames.Product p : products) {
+            productNames.add(p.name());
+            for (DrugConcept c : p.ingredients()) {
+                byTradeName |= certain.add(c);
+            }
+            if (!p.others().isEmpty()) {
+                notes.add("'" + p.name() + "' also contains " + String.join(", ", p.others())
+                        + (p.others().size() == 1 ? ", which is" : ", which are") + " not in the PGx drug catalog");
+            }
+        }
+        possible.removeAll(certain);
+        if (certain.isEmpty() && possible.isEmpty()) {
             return null;
+        }
+        // TEXT when the substance names in the text already say it all; TRADE_NAME when a trade name was needed.
+        Found f = byTradeName ? new Found(MatchKind.TRADE_NAME, "", String.join(", ", productNames))
+                : new Found(MatchKind.TEXT, "", "");
+        f.certain.addAll(certain);
+        f.possible.addAll(possible);
+        for (TradeNames.Product p : products) {
+            if (p.local()) {
+                f.localProducts.add(p.name());
+            }
         }
         if (!ambiguousNames.isEmpty()) {
             notes.add("the name(s) " + ambiguousNames + " fit several substances");
@@ -302,6 +334,12 @@ public final class DrugCatalog {
         Set<DrugConcept> named = new LinkedHashSet<>();
         for (String t : texts) {
             named.addAll(names.scan(t).found());
+            for (TradeNames.Product p : trade.scan(t).products()) {
+                named.addAll(p.ingredients());
+                if (p.local() && !found.localProducts.contains(p.name())) {
+                    found.localProducts.add(p.name());
+                }
+            }
         }
         for (DrugConcept p : List.copyOf(found.possible)) {
             if (named.contains(p)) {
@@ -332,6 +370,9 @@ public final class DrugCatalog {
         tables.routes.collect(found.doseForm, evidence);
         if (found.localCode) {
             evidence.add(RouteClassifier.Site.LOCAL, "ATC " + found.code + " is a local-form code");
+        }
+        for (String product : found.localProducts) {
+            evidence.add(RouteClassifier.Site.LOCAL, "trade name " + product + " is a local product");
         }
         boolean topical = evidence.topical();
         if (topical) {
@@ -434,6 +475,7 @@ public final class DrugCatalog {
         final Set<DrugConcept> possible = new LinkedHashSet<>();
         boolean localCode;
         String doseForm = "";
+        final List<String> localProducts = new ArrayList<>();
 
         Found(MatchKind kind, String system, String code) {
             this.kind = kind;

@@ -16,6 +16,8 @@ public enum MatchKind {
     NAME,
     /** Drug names found inside free text (product names, coding displays, order text). */
     TEXT,
+    /** A Norwegian trade name (also inside product text such as "Marevan 2,5 mg tabletter"); its catalog ingredients. */
+    TRADE_NAME,
     /** Nothing in the catalog matched; the match carries a message that names the input. */
     UNRESOLVED
 }

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>star: {@code *1/*4}, {@code CYP2D6*1/*4}, {@code CYP2D6 *4/*1}, copy numbers {@code *1x2}, {@code *2x3},
  *   {@code *2xN}, {@code *2x≥3}, {@code *2x>=3} (also {@code X} and {@code ×}), tandems/hybrids {@code *36+*10} and
- *   {@code *36 + *10}, sub-alleles {@code *4.001} (reduced to {@code *4});</li>
+ *   {@code *36 + *10}, sub-alleles {@code *4.001} (reduced to {@code *4}), legacy letter sub-alleles {@code *2A} (kept:
+ *   the allele table knows which are CPIC names), and the UGT1A1 promoter repeat {@code (TA)7} /
+ *   {@code A(TA)7TAA} (kept as {@code (TA)7} for the allele table);</li>
  *   <li>HLA: {@code *57:01/*08:01}, {@code HLA-B*57:01:01/B*08:01} (reduced to two fields), {@code *5701};</li>
  *   <li>variant (DPYD, CACNA1S, RYR1): names such as {@code c.1905+1G>A (*2A)} or
  *   {@code c.1129-5923C>G, c.1236G>A (HapB3)} (the comma belongs to the name), {@code Reference}; several variants on
@@ -35,6 +37,8 @@ public final class DiplotypeParser {
     private static final Pattern STAR = Pattern.compile(
             "\\*(\\d{1,4})([A-Za-z])?(?:\\.\\d{1,4})?(?:[xX×](N|n|(?:≥|>=|=>)?\\d{1,6}))?");
     private static final Pattern PREFIXED = Pattern.compile("([A-Za-z][A-Za-z0-9-]*?)\\s*(\\*.*)");
+    private static final Pattern TA_REPEAT = Pattern.compile("A?\\(TA\\)(\\d{1,2})(?:TAA)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d{1,4}[A-Za-z]?(?:[xX×].*)?");
     private static final Pattern TANDEM = Pattern.compile("\\s*\\+\\s*");
     private static final Pattern CIS = Pattern.compile("\\s+\\+\\s+|\\s*;\\s*|\\s+&\\s+");
@@ -166,6 +170,10 @@ public final class DiplotypeParser {
         }
         if (token.indexOf(' ') >= 0) {
             token = token.replace(" ", "");
+        }
+        Matcher ta = TA_REPEAT.matcher(token);
+        if (ta.matches()) {
+            return Allele.of("(TA)" + Integer.parseInt(ta.group(1)));
         }
         Matcher m = STAR.matcher(token);
         if (!m.matches()) {

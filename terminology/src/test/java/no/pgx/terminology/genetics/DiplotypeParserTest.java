@@ -76,6 +76,14 @@ class DiplotypeParserTest {
         assertThat(d.asWritten()).isEqualTo(written);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"(TA)7/(TA)6|(TA)7|(TA)6", "A(TA)7TAA/A(TA)7TAA|(TA)7|(TA)7",
+            "UGT1A1 (ta)5/(TA)8|(TA)5|(TA)8"})
+    void ugt1a1PromoterRepeatsAreKeptForTheAlleleTable(String written, String first, String second) {
+        Diplotype d = parse("UGT1A1", written);
+        assertThat(d.haplotypes()).extracting(h -> h.parts().get(0).name()).containsExactlyInAnyOrder(first, second);
+    }
+
     @Test
     void copyNumbersKeepTheirKind() {
         Diplotype d = parse("CYP2D6", "*2x≥3/*2xN");
