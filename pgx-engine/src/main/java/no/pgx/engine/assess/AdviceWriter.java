@@ -98,18 +98,27 @@ final class AdviceWriter {
      */
     DrugAdvice write(String drug, List<Finding> findings, DrugOutcome outcome, Map<String, GeneResult> results,
                      Map<String, Phenoconversion> conversions, OrderedDrug order, String causedBy) {
-        List<Candidate> primaries = new ArrayList<>();
+        // Interaction advice decides the card when it is what makes the advice (primary), or when the combination is
+        // contraindicated or to be avoided whatever the genotype says.
+        List<Candidate> leading = new ArrayList<>();
         List<Candidate> secondaries = new ArrayList<>();
         for (Candidate c : outcome.interactions()) {
-            (c.primary() ? primaries : secondaries).add(c);
+            (c.primary() || interactionSeverity(c) >= 40 ? leading : secondaries).add(c);
         }
-        primaries.sort(Comparator.comparingInt((Candidate c) -> -interactionSeverity(c)).thenComparing(Candidate::id));
-        Candidate ia = primaries.isEmpty() ? null : primaries.get(0);
+        leading.sort(Comparator.comparingInt((Candidate c) -> -interactionSeverity(c)).thenComparing(Candidate::id));
+        Candidate ia = leading.isEmpty() ? null : leading.get(0);
+        for (int i = 1; i < leading.size(); i++) {
+            secondaries.add(leading.get(i));
+        }
         if (findings.isEmpty() && ia == null) {
             return null;
         }
+        boolean malignancy = order.indication() != null && DoseRowCheck.malignancy(order.indication());
         List<Finding> ranked = new ArrayList<>(findings);
-        ranked.sort(Comparator.comparingInt((Finding f) -> -severity(f)).thenComparingInt(f -> sourceRank(f.source()))
+        ranked.sort(Comparator.comparingInt((Finding f) -> establishedFirst(f, order))
+                .thenComparingInt(f -> -severity(f, order, malignancy, findings))
+                .thenComparingDouble(f -> doseCeiling(f, outcome))
+                .thenComparingInt(f -> sourceRank(f.source()))
                 .thenComparingInt(f -> strengthRank(f.strength()))
                 .thenComparing(f -> order.population() != null && order.population().equals(f.population()) ? 0 : 1)
                 .thenComparing(f -> f.recommendationId() == null ? "" : f.recommendationId()));
@@ -124,21 +133,28 @@ final class AdviceWriter {
             head = algorithm;
         }
         Phenoconversion conversion = ia == null ? null : conversions.get(ia.genes().get(0));
-        if (conversion != null && !conversion.perpetrator().equalsIgnoreCase(ia.perpetrator())) {
+        if (conversion != null && (ia.perpetrator() == null
+                || !ia.perpetrator().toLowerCase(Locale.ROOT).contains(conversion.perpetrator().toLowerCase(Locale.ROOT)))) {
             conversion = null;  // the gene is changed by another drug than this row's perpetrator
         }
         AdviceBasis basis = ia != null ? AdviceBasis.INTERACTION
                 : head.action() == Action.TEST_REQUIRED ? AdviceBasis.TEST_BEFORE_START : AdviceBasis.GENOTYPE;
         Set<String> visibleIds = new LinkedHashSet<>();
         findings.forEach(f -> visibleIds.add(f.recommendationId()));
-        if (ia != null) {
-            visibleIds.add(ia.id());
-        }
+        outcome.interactions().forEach(c -> visibleIds.add(c.id()));
         Action action;
         Indicator indicator;
+        boolean followHead = false;
         if (ia != null) {
             action = Action.valueOf(ia.action());
             ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
+            // a row that keeps both drugs (monitor, reduce the dose) yields to what the sources advise for the
+            // functional phenotype when that is more severe (metoprolol with paroxetine: DPWG's poor-metabolizer dose)
+            if (head != null && row != null && (row.advice().equals("monitor") || row.advice().equals("reduce-dose"))
+                    && actionRank(head.action()) > actionRank(action) && head.action() != Action.TEST_REQUIRED) {
+                action = head.action();
+                followHead = true;
+            }
             indicator = action == Action.AVOID || row != null && row.severity().equals("contraindicated")
                     ? Indicator.CRITICAL : Indicator.WARNING;
         } else if (head == algorithm && lower) {
@@ -146,7 +162,7 @@ final class AdviceWriter {
             indicator = Indicator.WARNING;
         } else {
             action = head.action();
-            indicator = indicator(head);
+            indicator = indicator(head, order);
         }
         List<String> genes = new ArrayList<>();
         if (ia != null) {
@@ -158,12 +174,27 @@ final class AdviceWriter {
             }
         }));
         List<Dose> doses = doseFacts(outcome.doses(), head, ranked, order);
-        boolean conditional = head != null && ia == null && conditional(head, doses, order);
-        boolean oneClickDose = !conditional && ia == null && (action == Action.REDUCE_DOSE
-                || action == Action.INCREASE_DOSE) && hasNumber(head, doses);
+        boolean conditional = head != null && (ia == null || followHead) && conditional(head, doses, order);
+        // either/or advice (another source advises another drug, even if only in some situations) is a choice, not a
+        // one-click dose change
+        boolean eitherOr = ranked.stream().anyMatch(f -> f != ranked.get(0)
+                && (f.action() == Action.AVOID || f.action() == Action.CONSIDER_ALTERNATIVE));
+        boolean oneClickDose = !conditional && ia == null && !eitherOr && (action == Action.REDUCE_DOSE
+                || action == Action.INCREASE_DOSE) && hasNumber(head, doses) && simpleDose(head, doses);
         List<CheckedAlternative> alternatives = alternatives(drug, outcome, visibleIds, results, order, ranked, ia);
-        String[] headline = headline(drug, head, ia, conversion, action, doses, alternatives, results, conversions,
-                lower);
+        // alternatives are offered when the advice is to change the drug (or the interacting drug), not beside a dose
+        // change: "or an alternative" then stays in the detail
+        boolean offerAlternatives = ia != null || action == Action.AVOID || action == Action.CONSIDER_ALTERNATIVE;
+        List<CheckedAlternative> offered = new ArrayList<>();
+        for (CheckedAlternative a : alternatives) {
+            boolean replacesDrug = a.replaces().equals(drug);
+            // genotype advice offers alternatives to the drug; interaction advice to the interacting drug
+            if (offerAlternatives && (ia == null ? replacesDrug : !replacesDrug)) {
+                offered.add(a);
+            }
+        }
+        String[] headline = headline(drug, head, ia, conversion, action, doses, offered, results, conversions,
+                lower, followHead, ranked);
         String[] detail = new String[2];
         for (Lang l : Lang.values()) {
             detail[l.ordinal()] = detail(l, drug, head, ranked, ia, conversion, doses, alternatives, results,
@@ -186,11 +217,105 @@ final class AdviceWriter {
                 .causedBy(causedBy)
                 .genes(genes)
                 .sources(sources);
-        alternatives.forEach(b::alternative);
+        offered.forEach(b::alternative);
         return b.build();
     }
 
+    /** Malignancy: the dose-facts id for any cancer indication (see {@link no.pgx.rules.model.DoseRow}). */
+    private static final class DoseRowCheck {
+        static boolean malignancy(String indication) {
+            return !new no.pgx.rules.model.DoseRow("x", "x", null, null, Set.of("malignancy"), Set.of())
+                    .excludesIndication(indication);
+        }
+    }
+
+    private static int actionRank(Action a) {
+        return switch (a) {
+            case AVOID -> 6;
+            case CONSIDER_ALTERNATIVE -> 5;
+            case REDUCE_DOSE, INCREASE_DOSE -> 4;
+            case TEST_REQUIRED -> 3;
+            case MONITOR -> 2;
+            case NO_RECOMMENDATION -> 1;
+            case STANDARD_DOSE -> 0;
+        };
+    }
+
+    /** An established-therapy finding (patient on the drug > 3 months) decides the headline over general ones. */
+    private int establishedFirst(Finding f, OrderedDrug order) {
+        Knowledge.Population p = knowledge.populations.get(f.population());
+        return p != null && "established".equals(p.therapy()) ? 0 : 1;
+    }
+
+    /**
+     * The most a dose change allows (upper bound of its percentage): between two reductions the more cautious leads
+     * (phenytoin CYP2C9 *3/*3: DPWG 40 % before CPIC 50 %; azathioprine TPMT IM: DPWG 50 % before CPIC 30-80 %).
+     */
+    private double doseCeiling(Finding f, DrugOutcome outcome) {
+        if (f.action() != Action.REDUCE_DOSE) {
+            return 0;
+        }
+        double best = Double.MAX_VALUE;
+        for (DoseStatement s : outcome.doses()) {
+            ClinicalKnowledge.DoseRow d = knowledge.clinical.doseById.get(s.rowId());
+            if (d != null && d.recommendationId().equals(f.recommendationId()) && d.percent() != null
+                    && !d.conditional()) {
+                best = Math.min(best, upper(d.percent()));
+            }
+        }
+        if (best == Double.MAX_VALUE && f.dosePercent() != null) {
+            best = upper(f.dosePercent());
+        }
+        return best;
+    }
+
+    private static double upper(String percent) {
+        String[] p = percent.split("-");
+        try {
+            return Double.parseDouble(p[p.length - 1]);
+        } catch (NumberFormatException e) {
+            return Double.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A dose change simple enough for one click: one number, not a range, not titrated to response or INR, without a
+     * statement that applies only under a condition.
+     */
+    private boolean simpleDose(Finding head, List<Dose> doses) {
+        List<String> notes = notes(head);
+        if (notes.contains("titrate-by-response") || notes.contains("inr-monitoring") || notes.contains("if-malignancy")
+                || notes.contains("slower-titration") && head.action() == Action.INCREASE_DOSE) {
+            return false;
+        }
+        for (Dose d : doses) {
+            if (d.recommendationId().equals(head.recommendationId()) && (d.conditional()
+                    || d.row().percent() != null && d.row().percent().contains("-")
+                    || d.row().amount() != null && d.row().amount().contains("-"))) {
+                return false;
+            }
+        }
+        return head.dosePercent() == null || !head.dosePercent().contains("-")
+                || doses.stream().anyMatch(d -> d.recommendationId().equals(head.recommendationId()));
+    }
+
     // ------------------------------------------------------------------ ranking
+
+    private int severity(Finding f, OrderedDrug order, boolean malignancy, List<Finding> all) {
+        // cancer treatment that cannot be replaced: a dose change for malignancy (CPIC thiopurines) leads over "avoid,
+        // or if there is no alternative reduce" (DPWG), which then falls back to its dose
+        if (malignancy && (f.action() == Action.AVOID || f.action() == Action.CONSIDER_ALTERNATIVE)
+                && notes(f).contains("if-no-alternative")
+                && all.stream().anyMatch(x -> x.action() == Action.REDUCE_DOSE && notes(x).contains("if-malignancy"))) {
+            return 6;
+        }
+        // "choose another drug, but only in a situation the data cannot show" (DPWG atorvastatin: only with other
+        // myopathy risk factors) does not lead over an unconditional dose change
+        if ((f.action() == Action.AVOID || f.action() == Action.CONSIDER_ALTERNATIVE) && notes(f).contains("conditional")) {
+            return 6;
+        }
+        return severity(f);
+    }
 
     private int severity(Finding f) {
         return switch (f.action()) {
@@ -206,6 +331,20 @@ final class AdviceWriter {
             case NO_RECOMMENDATION -> 1;
             case STANDARD_DOSE -> 0;
         };
+    }
+
+    private Indicator indicator(Finding f, OrderedDrug order) {
+        if (f.action() == Action.MONITOR && !algorithm(f)) {
+            // monitoring is information (watch for less effect, for side effects); a positive HLA risk allele to be
+            // monitored for (flucloxacillin and liver injury) a warning, unless the patient has taken the drug
+            // for more than three months without reaction
+            if (establishedFirst(f, order) == 0) {
+                return Indicator.INFO;
+            }
+            boolean riskAllele = f.lookupKey().values().stream().anyMatch(v -> v.endsWith(" positive"));
+            return riskAllele ? Indicator.WARNING : Indicator.INFO;
+        }
+        return indicator(f);
     }
 
     private Indicator indicator(Finding f) {
@@ -333,9 +472,9 @@ final class AdviceWriter {
         String kind = texts.text(l, "advice.dose.kind." + d.kind());
         String s = switch (d.change()) {
             case "unchanged" -> texts.text(l, "advice.dose.unchanged", "kind", kind);
-            case "percent" -> d.kind().equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
-                    range(d.percent(), l)) : texts.text(l, "advice.dose.percent", "kind", kind, "percent",
-                    range(d.percent(), l));
+            case "percent" -> d.kind().equals("maximum") && upper(d.percent()) <= 100
+                    ? texts.text(l, "advice.dose.percent.max", "percent", range(d.percent(), l))
+                    : percentWords(kind, d.percent(), l);
             case "cap" -> d.amount() == null
                     ? d.kind().equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
                     range(d.percent(), l))
@@ -363,6 +502,20 @@ final class AdviceWriter {
                     l == Lang.NB ? d.conditionNb() : d.conditionEn());
         }
         return s;
+    }
+
+    /** "startdose 50 % av vanlig dose"; an increase as a multiple: "startdose 1,5–2 ganger vanlig dose". */
+    private String percentWords(String kind, String percent, Lang l) {
+        if (upper(percent) > 100) {
+            List<String> times = new ArrayList<>();
+            for (String p : percent.split("-")) {
+                double x = Double.parseDouble(p) / 100.0;
+                String t = x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x).replaceAll("0+$", "");
+                times.add(t);
+            }
+            return texts.text(l, "advice.dose.times", "kind", kind, "times", range(String.join("-", times), l));
+        }
+        return texts.text(l, "advice.dose.percent", "kind", kind, "percent", range(percent, l));
     }
 
     private String frequency(String f, Lang l) {
@@ -421,9 +574,9 @@ final class AdviceWriter {
         List<String> notes = notes(f);
         String kind = notes.contains("starting-dose") ? "starting" : notes.contains("maintenance-dose")
                 ? "maintenance" : notes.contains("max-dose-limit") ? "maximum" : "dose";
-        String s = kind.equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
-                range(f.dosePercent(), l)) : texts.text(l, "advice.dose.percent", "kind",
-                texts.text(l, "advice.dose.kind." + kind), "percent", range(f.dosePercent(), l));
+        String s = kind.equals("maximum") && upper(f.dosePercent()) <= 100 ? texts.text(l, "advice.dose.percent.max",
+                "percent", range(f.dosePercent(), l))
+                : percentWords(texts.text(l, "advice.dose.kind." + kind), f.dosePercent(), l);
         if (kind.equals("maintenance") && drugsWithLoadingDose.contains(drug) && !loading) {
             // the same words as a curated "loading: unchanged" statement, so that sources that agree merge
             s = texts.text(l, "advice.dose.unchanged", "kind", texts.text(l, "advice.dose.kind.loading")) + ", " + s;
@@ -497,8 +650,13 @@ final class AdviceWriter {
                 unconditional |= !indicationOpen;
             }
             // with interaction advice, alternatives to the drug itself are the fallback "if the inhibitor must be kept"
-            boolean fallbackOnly = ia != null && first.replacesOrderedDrug();
-            b.oneClick(!reject && !caution && unconditional && !fallbackOnly);
+            boolean fallbackOnly = ia != null && first.replacesOrderedDrug() && !first.origin().equals(ia.id());
+            // a switch among several drugs the source names (antidepressants instead of paroxetine) is a clinical
+            // choice: one click only where the interaction advice names a single replacement (pantoprazole)
+            ClinicalKnowledge.InteractionRow origin = knowledge.clinical.interactionById.get(first.origin());
+            boolean choice = origin != null && origin.replaceWith().size() != 1;
+            b.oneClick(!reject && !caution && unconditional && !fallbackOnly && !choice
+                    && !(first.replacesOrderedDrug() && clinicalSwitch(drug)));
             out.add(b.build());
         }
         // suitable first, then those with cautions, then the rejected; otherwise in the order the sources name them
@@ -556,6 +714,19 @@ final class AdviceWriter {
             t[l.ordinal()] = texts.text(l, "advice.check.unverified.many", "reasons", String.join("; ", reasons));
         }
         return new LocalizedText(t[0], t[1]);
+    }
+
+    /**
+     * Switching an antidepressant, antipsychotic or antiepileptic is a clinical decision (choice of drug, cross-taper):
+     * such alternatives are listed, never offered as a one-click replacement of the order.
+     */
+    private boolean clinicalSwitch(String drug) {
+        for (String atc : texts.atc(drug)) {
+            if (atc.startsWith("N06A") || atc.startsWith("N05A") || atc.startsWith("N03A")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String originSource(String origin, List<Finding> ranked, Candidate ia) {
@@ -648,13 +819,16 @@ final class AdviceWriter {
     private String[] headline(String drug, Finding head, Candidate ia, Phenoconversion conversion, Action action,
                               List<Dose> doses, List<CheckedAlternative> alternatives,
                               Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
-                              boolean lower) {
+                              boolean lower, boolean followHead, List<Finding> ranked) {
         List<String[]> tries = new ArrayList<>();
         if (ia != null) {
             for (int variant = 0; variant < 3; variant++) {
                 String[] t = new String[2];
                 for (Lang l : Lang.values()) {
-                    t[l.ordinal()] = interactionHeadline(l, drug, head, ia, conversion, alternatives, variant);
+                    t[l.ordinal()] = interactionHeadline(l, drug, head, ia, conversion, alternatives, variant,
+                            followHead || knowledge.clinical.interactionById.containsKey(ia.id())
+                                    && knowledge.clinical.interactionById.get(ia.id()).advice().equals("reduce-dose")
+                                    ? doseWords(head, doses, drug, l, false) : null);
                 }
                 tries.add(t);
             }
@@ -670,11 +844,11 @@ final class AdviceWriter {
         } else {
             List<CheckedAlternative> offered = alternatives.stream()
                     .filter(a -> a.status() != AlternativeStatus.NOT_SUITABLE && a.replaces().equals(drug)).toList();
-            for (int variant = 0; variant < 6; variant++) {
+            for (int variant = 0; variant < 10; variant++) {
                 String[] t = new String[2];
                 for (Lang l : Lang.values()) {
                     t[l.ordinal()] = genotypeHeadline(l, drug, head, doses, offered, results, conversions, variant,
-                            lower);
+                            lower, ranked);
                 }
                 tries.add(t);
             }
@@ -693,33 +867,110 @@ final class AdviceWriter {
     }
 
     /**
-     * Variants, longest first: 0 action, result, alternatives or dose extra; 1 the same with at most two alternatives
-     * named; 2 action and extra without the result; 3 action and result; 4 action and at most two alternatives; 5 the
-     * action alone.
+     * Variants, longest first; the number (a fallback dose, another source's stricter cap) is kept longer than the
+     * patient's result, which the detail repeats: 0 action – result. alternatives. number; 1 the same with two
+     * alternatives; 2 without the result; 3 two alternatives without the result; 4 action – result. number;
+     * 5 action. number; 6 action – result. two alternatives; 7 action. two alternatives; 8 action – result; 9 action.
+     * The dose action keeps its condition in variants 0-5.
      */
     private String genotypeHeadline(Lang l, String drug, Finding head, List<Dose> doses,
                                     List<CheckedAlternative> offered, Map<String, GeneResult> results,
-                                    Map<String, Phenoconversion> conversions, int variant, boolean lower) {
+                                    Map<String, Phenoconversion> conversions, int variant, boolean lower,
+                                    List<Finding> ranked) {
         String d = FindingTexts.capitalise(texts.drug(drug, l));
-        String action = headlineAction(l, drug, head, doses, variant >= 3, lower);
-        String extra = "";
-        if (variant != 3 && variant != 5) {
-            int max = variant == 1 || variant == 4 ? 2 : Integer.MAX_VALUE;
-            extra = alternativesExtra(l, offered, max);
-            if (extra.isEmpty() && (head.action() == Action.AVOID || head.action() == Action.CONSIDER_ALTERNATIVE)) {
-                String dose = doseWords(head, doses, drug, l, false);
-                if (dose != null && notes(head).contains("if-no-alternative")) {
-                    extra = texts.text(l, "advice.extra.dose", "dose", FindingTexts.capitalise(
-                            texts.text(l, "advice.sentence.fallback", "drug", texts.drug(drug, l), "dose", dose)
-                                    .replaceAll("\\.$", "")));
-                }
-            }
+        String action = headlineAction(l, drug, head, doses, variant >= 6, lower);
+        boolean withResult = variant == 0 || variant == 1 || variant == 4 || variant == 6 || variant == 8;
+        int maxAlternatives = switch (variant) {
+            case 0, 2 -> Integer.MAX_VALUE;
+            case 1, 3, 6, 7 -> 2;
+            default -> 0;
+        };
+        boolean withNumber = variant <= 5;
+        String extra = maxAlternatives == 0 ? "" : alternativesExtra(l, offered, maxAlternatives);
+        if (withNumber) {
+            extra += numberExtra(l, drug, head, doses, ranked, lower);
         }
-        if (variant >= 2 && variant != 3) {
+        if (!withResult) {
             return texts.text(l, "advice.headline.short", "Drug", d, "action", action, "extra", extra);
         }
         return texts.text(l, "advice.headline", "Drug", d, "action", action, "result",
                 resultWords(head, results, conversions, l), "extra", extra);
+    }
+
+    /**
+     * The number a headline should carry beside the action: for "avoid" / "choose another" the fallback dose if the
+     * drug is used anyway; for every action another source's stricter maximum (DPWG citalopram from 65 years);
+     * for warfarin the one DPWG starting-dose percentage when only one gene changes it.
+     */
+    private String numberExtra(Lang l, String drug, Finding head, List<Dose> doses, List<Finding> ranked,
+                               boolean lower) {
+        StringBuilder b = new StringBuilder();
+        if (algorithm(head)) {
+            List<Finding> table = ranked.stream().filter(f -> f != head && f.action() == Action.REDUCE_DOSE
+                    && f.dosePercent() != null).toList();
+            if (lower && table.size() == 1) {
+                Finding f = table.get(0);
+                b.append(texts.text(l, "advice.extra.dose", "dose", f.source() + ": " + texts.text(l,
+                        "advice.dose.percent", "kind", texts.text(l, "advice.dose.kind.starting"), "percent",
+                        range(f.dosePercent(), l))));
+            }
+            return b.toString();
+        }
+        if (head.action() == Action.AVOID || head.action() == Action.CONSIDER_ALTERNATIVE) {
+            // if the drug is used anyway: the strictest maximum any source gives this patient, else the head's own
+            // first dose statement, else its percentage
+            Dose strictest = null;
+            for (Dose x : doses) {
+                if (x.row().kind().equals("maximum") && x.row().amount() != null && !x.row().amount().contains("-")
+                        && (!x.conditional() || x.row().conditionKinds().contains("if-no-alternative"))
+                        && !x.row().conditionKinds().contains("form")
+                        && (strictest == null || amount(x.row()) < amount(strictest.row()))) {
+                    strictest = x;
+                }
+            }
+            String dose = strictest != null ? doseText(strictest.row(), l, false) : firstDoseWords(head, doses, drug, l);
+            if (dose != null) {
+                b.append(texts.text(l, "advice.extra.dose", "dose", FindingTexts.capitalise(
+                        texts.text(l, "advice.sentence.fallback", "drug", texts.drug(drug, l), "dose", dose)
+                                .replaceAll("\\.$", ""))));
+            }
+            return b.toString();
+        }
+        String headWords = doseWords(head, doses, drug, l, false);
+        for (Finding f : ranked) {
+            if (f == head || f.source().equals(head.source())) {
+                continue;
+            }
+            for (Dose x : doses) {
+                if (x.recommendationId().equals(f.recommendationId()) && x.row().kind().equals("maximum")
+                        && !x.conditional() && x.row().amount() != null) {
+                    String cap = doseText(x.row(), l, false);
+                    if (headWords == null || !headWords.contains(cap)) {
+                        b.append(texts.text(l, "advice.extra.dose", "dose", f.source() + ": " + cap));
+                    }
+                    break;
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static double amount(ClinicalKnowledge.DoseRow d) {
+        try {
+            return Double.parseDouble(d.amount().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.MAX_VALUE;
+        }
+    }
+
+    /** The first dose statement of a finding (or its percentage), for a headline. */
+    private String firstDoseWords(Finding f, List<Dose> doses, String drug, Lang l) {
+        for (Dose d : doses) {
+            if (f.recommendationId().equals(d.recommendationId()) && !d.row().change().equals("unchanged")) {
+                return doseText(d.row(), l, false);
+            }
+        }
+        return doseWords(f, doses, drug, l, false);
     }
 
     private String headlineAction(Lang l, String drug, Finding head, List<Dose> doses, boolean brief,
@@ -770,10 +1021,14 @@ final class AdviceWriter {
     }
 
     private String interactionHeadline(Lang l, String drug, Finding head, Candidate ia, Phenoconversion p,
-                                       List<CheckedAlternative> alternatives, int variant) {
+                                       List<CheckedAlternative> alternatives, int variant, String doseWords) {
         String d = FindingTexts.capitalise(texts.drug(drug, l));
         String perpetratorId = ia.perpetrator() == null ? "" : ia.perpetrator();
-        String perpetrator = texts.drug(perpetratorId, l);
+        List<String> names = new ArrayList<>();
+        for (String part : perpetratorId.split("\\+")) {
+            names.add(texts.drug(part, l));
+        }
+        String perpetrator = texts.join(names, l, "list.and");
         ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(ia.id());
         boolean inducer = p != null ? p.effect().startsWith("induc")
                 : row != null && row.effect() != null && row.effect().startsWith("induc");
@@ -782,7 +1037,7 @@ final class AdviceWriter {
         if (l == Lang.EN) {
             target = target.replace(" og ", " and ");
         }
-        boolean keepPerpetrator = row != null && "perpetrator".equals(row.keep());
+        boolean keepPerpetrator = row != null && !"victim".equals(row.keep());
         String replaced = keepPerpetrator ? drug : perpetratorId;
         List<CheckedAlternative> replacements = alternatives.stream()
                 .filter(a -> a.status() != AlternativeStatus.NOT_SUITABLE && a.replaces().equalsIgnoreCase(replaced)
@@ -800,14 +1055,15 @@ final class AdviceWriter {
                     texts.drug(drug, l));
         } else {
             action = switch (row.advice()) {
-                case "avoid-combination" -> keepPerpetrator
+                case "avoid-combination" -> keepPerpetrator && ("perpetrator".equals(row.keep()) || !with.isEmpty())
                         ? texts.text(l, "advice.interaction.replaceVictim", "drug", texts.drug(drug, l), "with", with)
                         : "victim".equals(row.keep())
                         ? texts.text(l, "advice.interaction.replace", "perpetrator", perpetrator, "drug",
                         texts.drug(drug, l), "with", with)
                         : texts.text(l, "advice.interaction.avoid", "perpetrator", perpetrator);
-                case "reduce-dose" -> texts.text(l, "advice.interaction.reduce", "drug", texts.drug(drug, l));
-                case "monitor" -> texts.text(l, "advice.interaction.monitor");
+                case "reduce-dose" -> doseWords != null ? doseWords
+                        : texts.text(l, "advice.interaction.reduce", "drug", texts.drug(drug, l));
+                case "monitor" -> doseWords != null ? doseWords : texts.text(l, "advice.interaction.monitor");
                 default -> texts.text(l, "advice.interaction.replace", "perpetrator", perpetrator, "drug",
                         texts.drug(drug, l), "with", with);
             };
@@ -1199,6 +1455,7 @@ final class AdviceWriter {
         return null;
     }
 
+    /** AVOID 40+, CONSIDER_ALTERNATIVE 30+, REDUCE_DOSE 20+, MONITOR 10+; plus 3/2/1 by the row's severity. */
     private int interactionSeverity(Candidate c) {
         ClinicalKnowledge.InteractionRow row = knowledge.clinical.interactionById.get(c.id());
         int s = switch (c.action()) {

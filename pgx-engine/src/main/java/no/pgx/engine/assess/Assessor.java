@@ -210,7 +210,7 @@ public final class Assessor {
         List<Note> notes = new ArrayList<>();
         LocalDate orderDate = request.orderDate() != null ? request.orderDate() : LocalDate.now();
         Set<String> medications = resolveMedications(request.medications());
-        Map<String, Integer> daysTaken = daysTaken(request.medicationUses(), orderDate);
+        Map<String, LocalDate> started = startDates(request.medicationUses());
         Map<String, GeneResult> byGene = new LinkedHashMap<>();
         predicted.forEach(r -> byGene.put(r.gene(), r));
         Set<String> orderedIds = new LinkedHashSet<>();
@@ -258,8 +258,10 @@ public final class Assessor {
             if (indication != null && clinical().populationOf(indication) != null && request.population() == null) {
                 orderPopulation = clinical().populationOf(indication);
             }
+            LocalDate start = started.get(drug);
             orders.put(drug, new OrderedDrug(drug, !medications.contains(drug), false, orderPopulation, indication,
-                    daysTaken.get(drug)));
+                    start == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(start, orderDate),
+                    start == null ? null : monthsTaken(start, orderDate)));
         }
         List<Slot> slots = findings(all, ordered.size(), factsByGene, context, orders, session);
         List<Finding> out = new ArrayList<>();
@@ -323,22 +325,27 @@ public final class Assessor {
     private record AdviceKey(FindingKey findings, Set<String> sources, String causedBy, int visible) {
     }
 
-    /** Days between each medication's start date and the order date, by drug id (the earliest start counts). */
-    private Map<String, Integer> daysTaken(List<no.pgx.engine.MedicationUse> uses, LocalDate orderDate) {
+    /** The earliest start date of each medication, by drug id. */
+    private Map<String, LocalDate> startDates(List<no.pgx.engine.MedicationUse> uses) {
         if (uses.isEmpty()) {
             return Map.of();
         }
-        Map<String, Integer> out = new HashMap<>();
+        Map<String, LocalDate> out = new HashMap<>();
         for (no.pgx.engine.MedicationUse u : uses) {
-            if (u.startDate() == null) {
-                continue;
-            }
-            int days = (int) java.time.temporal.ChronoUnit.DAYS.between(u.startDate(), orderDate);
-            for (String id : resolve(u.name()).ids()) {
-                out.merge(id, days, Math::max);
+            if (u.startDate() != null) {
+                for (String id : resolve(u.name()).ids()) {
+                    out.merge(id, u.startDate(), (a, b) -> a.isBefore(b) ? a : b);
+                }
             }
         }
         return out;
+    }
+
+    /** Whole calendar months from start to order date, plus one when days more have passed. */
+    static int monthsTaken(LocalDate start, LocalDate orderDate) {
+        java.time.Period p = java.time.Period.between(start, orderDate);
+        int months = p.getYears() * 12 + p.getMonths();
+        return p.getDays() > 0 ? months + 1 : months;
     }
 
     /** Condition ids of the patient's conditions; unknown ones are problems. Null input: empty (unknown). */
@@ -762,7 +769,7 @@ public final class Assessor {
                 extra.add(order.indication());
             }
             if (cx.therapy()) {
-                extra.add(order.daysTaken());
+                extra.add(order.monthsTaken());
             }
             if (cx.weight()) {
                 extra.add(context.weightKg());

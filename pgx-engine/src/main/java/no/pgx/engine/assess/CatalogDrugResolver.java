@@ -44,6 +44,11 @@ final class CatalogDrugResolver implements DrugResolver {
     }
 
     @Override
+    public java.util.List<String> atc(String id) {
+        return catalog.byId(id).map(DrugConcept::atcCodes).orElse(java.util.List.of());
+    }
+
+    @Override
     public String nameNb(String id) {
         return catalog.byId(id).map(DrugConcept::nameNb).filter(n -> !n.isBlank()).orElse(nameEn(id));
     }

@@ -32,7 +32,7 @@ final class ClinicalKnowledge {
     static final Set<String> BASES = Set.of("guideline-text", "smpc", "interaction-table");
     static final Set<String> REQUIREMENTS = Set.of("required", "recommended", "information");
     static final Set<String> DOSE_KINDS = Set.of("starting", "maintenance", "loading", "maximum", "daily");
-    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)+|[a-z]{4,}");
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
             "(?i)(icd-?10|icpc-?2|icpc|snomed(?: ?ct)?|sct)\\s*:\\s*(.+)");
     static final Set<String> DOSE_CHANGES = Set.of("unchanged", "percent", "absolute", "cap", "below",
@@ -75,7 +75,7 @@ final class ClinicalKnowledge {
         no.pgx.rules.model.InteractionAdvice fact() {
             return new no.pgx.rules.model.InteractionAdvice(id, victim, gene, perpetrator != null, rank(strength),
                     perpetrators, alsoNeeded, sameGene, phenotypes, advice, severity, replaceWith, basis,
-                    "perpetrator".equals(keep));
+                    !"victim".equals(keep));
         }
 
         /** @return the enzyme the perpetrator acts on (the gene when the row names none) */

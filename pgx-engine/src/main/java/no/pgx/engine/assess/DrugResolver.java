@@ -47,4 +47,9 @@ interface DrugResolver {
 
     /** @return the Bokmål name of a drug id (the English name when unknown) */
     String nameNb(String id);
+
+    /** @return the systemic ATC codes of a drug id; empty when unknown */
+    default java.util.List<String> atc(String id) {
+        return java.util.List.of();
+    }
 }

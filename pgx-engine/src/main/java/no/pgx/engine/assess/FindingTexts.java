@@ -119,6 +119,11 @@ final class FindingTexts {
         return templates.get(l).containsKey(key);
     }
 
+    /** @return the systemic ATC codes of a drug id */
+    List<String> atc(String id) {
+        return drugs.atc(id);
+    }
+
     String drug(String id, Lang l) {
         String[] names = drugNames.computeIfAbsent(id, d -> new String[] {drugs.nameEn(d), drugs.nameNb(d)});
         return l == Lang.NB ? names[1] : names[0];

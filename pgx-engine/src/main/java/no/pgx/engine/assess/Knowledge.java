@@ -415,10 +415,22 @@ final class Knowledge {
             if (r.doseNotes().contains("indication-dependent") || r.doseNotes().contains("if-malignancy")) {
                 indication = true;
             }
+            if (r.doseNotes().contains("interaction-dependent")) {
+                facts.add(new no.pgx.rules.model.RowNote(r.id(), "interaction-dependent"));
+            }
         }
         boolean age = info.ageBounded();
         for (Row r : drugRows) {
-            for (ClinicalKnowledge.DoseRow d : clinical.doses.getOrDefault(r.id(), List.of())) {
+            List<ClinicalKnowledge.DoseRow> rowDoses = clinical.doses.getOrDefault(r.id(), List.of());
+            // Only named indications restrict a recommendation. A "not:" list says that the dose does not hold there,
+            // not that the source is silent (DPWG quetiapine: for depression another drug, not no advice).
+            if (!rowDoses.isEmpty() && rowDoses.stream().allMatch(d -> !d.indications().isEmpty())) {
+                Set<String> in = new TreeSet<>();
+                rowDoses.forEach(d -> in.addAll(d.indications()));
+                facts.add(new no.pgx.rules.model.RecommendationScope(r.id(), in, Set.of()));
+                indication = true;
+            }
+            for (ClinicalKnowledge.DoseRow d : rowDoses) {
                 facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax(),
                         d.indications(), d.notIndications()));
                 age |= d.ageMin() != null || d.ageMax() != null;

@@ -64,8 +64,10 @@ class AdviceTest {
                 .doesNotContain("PharmGKB").doesNotContain("snapshot");
         // population unknown: alternatives restricted to a population are offered with it, never one click
         assertThat(d.oneClickAlternatives()).isEmpty();
-        assertThat(d.alternatives()).extracting(CheckedAlternative::drug)
-                .contains("prasugrel", "ticagrelor", "acetylsalicylic acid+dipyridamole");
+        assertThat(d.alternatives()).extracting(CheckedAlternative::drug).contains("prasugrel", "ticagrelor");
+        // a stroke/TIA regimen named only by DPWG's unrestricted row is not offered blind
+        assertThat(d.rejectedAlternatives()).extracting(CheckedAlternative::drug)
+                .contains("acetylsalicylic acid+dipyridamole");
         assertThat(d.findings()).hasSize(4);
     }
 

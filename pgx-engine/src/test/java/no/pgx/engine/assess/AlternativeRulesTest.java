@@ -119,7 +119,9 @@ class AlternativeRulesTest {
         assertThat(citalopram.status()).isEqualTo(AlternativeStatus.CAUTION);
         assertThat(citalopram.oneClick()).isFalse();
         assertThat(citalopram.reasons()).extracting(r -> r.nb()).anyMatch(r -> r.contains("CYP2C19"));
-        assertThat(find(d, "mirtazapine").oneClick()).isTrue();
+        // switching an antidepressant is a clinical choice: listed, never one click
+        assertThat(find(d, "mirtazapine").status()).isEqualTo(AlternativeStatus.SUITABLE);
+        assertThat(find(d, "mirtazapine").oneClick()).isFalse();
     }
 
     @Test

@@ -24,9 +24,9 @@ import java.util.Set;
  * @param severity     {@code contraindicated}, {@code not-recommended} or {@code caution}; never null
  * @param replaceWith  drugs that do not interact, in the source's order; never null
  * @param basis        {@code guideline-text}, {@code smpc} or {@code interaction-table}; never null
- * @param keepPerpetrator true when the source keeps the perpetrator and replaces the victim (codeine with a CYP3A4
- *                     inhibitor in an ultrarapid metabolizer: change the codeine); the replacements then replace the
- *                     victim
+ * @param keepPerpetrator true unless the source keeps the victim and changes the perpetrator (tamoxifen with
+ *                     paroxetine: change the antidepressant); the replacements then replace the victim (codeine with a
+ *                     strong CYP2D6 inhibitor: morphine)
  */
 public record InteractionAdvice(String id, String victim, String gene, boolean named, int strength,
                                 Set<String> perpetrators, Set<String> alsoNeeded, boolean sameGene,
@@ -55,9 +55,18 @@ public record InteractionAdvice(String id, String victim, String gene, boolean n
         return takesAny(context, perpetrators) && (alsoNeeded.isEmpty() || takesAny(context, alsoNeeded));
     }
 
-    /** @return the first perpetrator of the row the patient takes (sorted, so the answer is stable), or null */
+    /**
+     * @return the perpetrator of the row the patient takes (the first, sorted, so the answer is stable); for a
+     *         two-enzyme row one of each joined by {@code +}; null when none
+     */
     public String perpetratorIn(AssessmentContext context) {
-        return perpetrators.stream().filter(context::takes).sorted().findFirst().orElse(null);
+        String first = perpetrators.stream().filter(context::takes).sorted().findFirst().orElse(null);
+        if (first == null || alsoNeeded.isEmpty()) {
+            return first;
+        }
+        String second = alsoNeeded.stream().filter(context::takes).filter(d -> !d.equals(first)).sorted().findFirst()
+                .orElse(null);
+        return second == null ? first : first + "+" + second;
     }
 
     /** @return true when the row applies to any phenotype, or to this genotype-predicted one */

@@ -18,21 +18,29 @@ import java.util.Objects;
  * @param indication the condition id the order is for ({@code acs}, {@code depression} …), or null when unknown
  * @param daysTaken  how many days before the order date the patient started the drug (from the medication start
  *                   date), or null when the patient does not take it or the start date is unknown
+ * @param monthsTaken how many whole calendar months lie between the start date and the order date, plus one when
+ *                   some days more have passed (so "more than three months" is {@code monthsTaken > 3}: a start on
+ *                   4 September and an order on 4 December is exactly three months, not more); null when unknown
  */
 public record OrderedDrug(String drug, boolean newStart, boolean probe, String population, String indication,
-                          Integer daysTaken) {
+                          Integer daysTaken, Integer monthsTaken) {
     public OrderedDrug {
         Objects.requireNonNull(drug, "drug");
     }
 
     /** A drug being ordered, without order context. */
     public OrderedDrug(String drug, boolean newStart) {
-        this(drug, newStart, false, null, null, null);
+        this(drug, newStart, false, null, null, null, null);
     }
 
     /** @return a probe for an alternative (a new start, no order context) */
     public static OrderedDrug probe(String drug) {
-        return new OrderedDrug(drug, true, true, null, null, null);
+        return new OrderedDrug(drug, true, true, null, null, null, null);
+    }
+
+    /** @return true when the start date shows that the patient has taken the drug for more than {@code months} months */
+    public boolean takenLongerThanMonths(int months) {
+        return monthsTaken != null && monthsTaken > months;
     }
 
     /** @return true when the start date shows that the patient has taken the drug for more than {@code days} days */
