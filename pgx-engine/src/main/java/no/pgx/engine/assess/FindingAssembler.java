@@ -208,7 +208,7 @@ final class FindingAssembler {
                 d.append(texts.text(l, "detail.notes", "notes", String.join("; ", notes))).append('\n');
             }
             d.append(texts.text(l, "detail.source", "source", c.source(), "strength",
-                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", g.version(),
+                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()),
                     "url", g.url()));
             tail[l.ordinal()] = d.toString();
         }
@@ -239,7 +239,7 @@ final class FindingAssembler {
             d.append(texts.text(l, "detail.testSource", "source", c.source()));
             if (g != null) {
                 d.append('\n').append(texts.text(l, "detail.source", "source", g.source(), "strength", "", "title",
-                        g.title(), "version", g.version(), "url", g.url()));
+                        g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url()));
             }
             tail[l.ordinal()] = d.toString();
         }
@@ -267,7 +267,7 @@ final class FindingAssembler {
             head[l.ordinal()] = head(l, drug, genes);
             tail[l.ordinal()] = texts.text(l, "detail.notes", "notes", texts.text(l, "detail.noMatch", "source",
                     c.source(), "drug", drug, "gene", gene)) + "\n" + texts.text(l, "detail.source", "source",
-                    g.source(), "strength", "", "title", g.title(), "version", g.version(), "url", g.url());
+                    g.source(), "strength", "", "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url());
         }
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookupKeys(c),
                 phenotypes(c), "", Action.NO_RECOMMENDATION, null, List.of(), "uncertain", false, List.of(),
@@ -309,7 +309,7 @@ final class FindingAssembler {
             d.append(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(texts.text(l, "detail.algorithm",
                     "drug", drug, "genes", texts.join(a.genes(), l, "list.and"))))).append('\n');
             d.append(texts.text(l, "detail.source", "source", a.source(), "strength", "", "title", a.title(),
-                    "version", a.version(), "url", a.url()));
+                    "version", AdviceWriter.cleanVersion(a.version()), "url", a.url()));
             tail[l.ordinal()] = d.toString();
         }
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, phen, "",
