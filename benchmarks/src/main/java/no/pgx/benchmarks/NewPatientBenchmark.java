@@ -1,0 +1,221 @@
+package no.pgx.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import no.pgx.engine.Assessment;
+import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.GeneInput;
+import no.pgx.engine.PgxEngine;
+import no.pgx.engine.fhir.FhirResults;
+
+/**
+ * The engine for patients it has not seen: every call gets the next patient of a {@link NewPatients} stream, so no
+ * whole request is ever repeated within a fork (each fork is a new JVM with a new engine). Single gene results repeat
+ * as in a real population ({@link Population}), so the engine's per-gene caches are exercised as they would be in a
+ * national re-screening or a GP's order-sign; {@code cache=off} builds the engine with {@code cacheSize(0)}.
+ *
+ * <p>Patients are generated outside the measurement, in batches at the start of each iteration, continuing the stream;
+ * a batch is larger than an iteration can use. If an iteration ever runs out, the benchmark fails instead of reusing a
+ * patient. At the end of each fork the number of distinct patients the engine saw is printed.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class NewPatientBenchmark {
+
+    /** One engine per fork and a stream of new patients, prepared as {@code T} in batches. */
+    @State(Scope.Benchmark)
+    public abstract static class Stream<T> {
+        @Param({"on", "off"})
+        public String cache;
+
+        PgxEngine engine;
+        private NewPatients source;
+        private Object[] batch = new Object[0];
+        private int next;
+        private long used;
+
+        abstract T prepare(NewPatients.Patient p);
+
+        abstract int batchSize();
+
+        @Setup(Level.Trial)
+        public void start() {
+            // Checks with a throw-away engine (no cache) that every diplotype the population can draw is read, so
+            // that the measured engine starts with empty caches.
+            PgxEngine check = PgxEngine.builder().cacheSize(0).build();
+            Population population = Population.get();
+            for (int g = 0; g < population.size(); g++) {
+                for (String d : population.allDiplotypes(g)) {
+                    check.call(GeneInput.diplotype(Population.GENES.get(g), d));
+                }
+            }
+            PgxEngine.Builder b = PgxEngine.builder();
+            if (cache.equals("off")) {
+                b.cacheSize(0);
+            } else if (!cache.equals("on")) {
+                throw new IllegalArgumentException("cache must be on or off, not " + cache);
+            }
+            engine = b.build();
+            source = new NewPatients(NewPatients.SEED, 1);
+        }
+
+        @Setup(Level.Iteration)
+        public void refill() {
+            used += next;
+            batch = new Object[batchSize()];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = prepare(source.next());
+            }
+            next = 0;
+        }
+
+        @SuppressWarnings("unchecked")
+        final T next() {
+            if (next == batch.length) {
+                throw new IllegalStateException("an iteration used all " + batch.length + " prepared patients; raise"
+                        + " the batch size rather than give a patient twice");
+            }
+            return (T) batch[next++];
+        }
+
+        @TearDown(Level.Trial)
+        public void report() {
+            used += next;
+            System.out.printf("%n[new patients] %s cache=%s: the engine saw %,d distinct patients (numbers 1..%,d;"
+                            + " %,d panels redrawn to keep whole panels distinct); none was given twice%n",
+                    getClass().getSimpleName(), cache, used, source.nextNumber() - 1, source.redrawn());
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class EveryDrug extends Stream<AssessmentRequest> {
+        @Override
+        AssessmentRequest prepare(NewPatients.Patient p) {
+            return NewPatients.everyDrug(p);
+        }
+
+        @Override
+        int batchSize() {
+            return 40_000;  // a 2 s iteration at 50 µs a call
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class OneDrug extends Stream<AssessmentRequest> {
+        @Override
+        AssessmentRequest prepare(NewPatients.Patient p) {
+            return NewPatients.oneOrderedDrug(p);
+        }
+
+        @Override
+        int batchSize() {
+            return 200_000;  // a 1 s iteration at 5 µs a call
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Panel extends Stream<List<GeneInput>> {
+        @Override
+        List<GeneInput> prepare(NewPatients.Patient p) {
+            return NewPatients.panel(p);
+        }
+
+        @Override
+        int batchSize() {
+            return 400_000;  // a 0.2 s iteration at 0.5 µs a panel
+        }
+    }
+
+    /** FHIR text has no engine cache: one state, no cache parameter. */
+    @State(Scope.Benchmark)
+    public static class Bundles {
+        private NewPatients source;
+        private String[] batch = new String[0];
+        private int next;
+        private long used;
+
+        @Setup(Level.Trial)
+        public void start() {
+            source = new NewPatients(NewPatients.SEED, 1);
+            FhirResults first = FhirResults.fromJson(NewPatients.fhirBundle(new NewPatients(NewPatients.SEED, 0).next()));
+            if (first.results().size() != 15 || !first.problems().isEmpty()) {
+                throw new IllegalStateException("a generated bundle must give 15 results and no problems: "
+                        + first.problems());
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void refill() {
+            used += next;
+            batch = new String[10_000];  // a 1 s iteration at 100 µs a bundle
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = NewPatients.fhirBundle(source.next());
+            }
+            next = 0;
+        }
+
+        String next() {
+            if (next == batch.length) {
+                throw new IllegalStateException("an iteration used all " + batch.length + " prepared bundles");
+            }
+            return batch[next++];
+        }
+
+        @TearDown(Level.Trial)
+        public void report() {
+            used += next;
+            System.out.printf("%n[new patients] bundles: %,d distinct patients' bundles read; none twice%n", used);
+        }
+    }
+
+    /** Every drug of the knowledge base for one new patient (15-gene panel called too). */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public Assessment everyDrug(EveryDrug s) {
+        return s.engine.assess(s.next());
+    }
+
+    /** One ordered drug for one new patient, with their 0–5 current medications (15-gene panel called too). */
+    @Benchmark
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public Assessment oneDrug(OneDrug s) {
+        return s.engine.assess(s.next());
+    }
+
+    /** Phenotype calling of a new patient's 15-gene panel. */
+    @Benchmark
+    @Warmup(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+    public void panel15(Panel s, Blackhole bh) {
+        for (GeneInput input : s.next()) {
+            bh.consume(s.engine.call(input));
+        }
+    }
+
+    /** A new patient's FHIR Bundle (15 genotype Observations, JSON text) → gene results. */
+    @Benchmark
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public FhirResults fhirBundle(Bundles s) {
+        return FhirResults.fromJson(s.next());
+    }
+}
