@@ -31,8 +31,8 @@ import no.pgx.engine.fhir.FhirResults;
  * national re-screening or a GP's order-sign; {@code cache=off} builds the engine with {@code cacheSize(0)}.
  *
  * <p>Patients are generated outside the measurement, in batches at the start of each iteration, continuing the stream;
- * a batch is larger than an iteration can use. If an iteration ever runs out, the benchmark fails instead of reusing a
- * patient. At the end of each fork the number of distinct patients the engine saw is printed.
+ * a batch is at least four times what the previous iteration used. If an iteration ever runs out, the benchmark fails
+ * instead of reusing a patient. At the end of each fork the number of distinct patients the engine saw is printed.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -79,7 +79,8 @@ public class NewPatientBenchmark {
         @Setup(Level.Iteration)
         public void refill() {
             used += next;
-            batch = new Object[batchSize()];
+            // at least the initial size, and four times what the last iteration used (a faster engine needs more)
+            batch = new Object[Math.max(batchSize(), 4 * next)];
             for (int i = 0; i < batch.length; i++) {
                 batch[i] = prepare(source.next());
             }
@@ -113,7 +114,7 @@ public class NewPatientBenchmark {
 
         @Override
         int batchSize() {
-            return 40_000;  // a 2 s iteration at 50 µs a call
+            return 40_000;  // a 2 s iteration at 50 µs a call; grows with use
         }
     }
 
@@ -126,7 +127,7 @@ public class NewPatientBenchmark {
 
         @Override
         int batchSize() {
-            return 200_000;  // a 1 s iteration at 5 µs a call
+            return 60_000;  // a 1 s iteration at 17 µs a call; grows with use
         }
     }
 
@@ -139,7 +140,7 @@ public class NewPatientBenchmark {
 
         @Override
         int batchSize() {
-            return 400_000;  // a 0.2 s iteration at 0.5 µs a panel
+            return 400_000;  // a 0.2 s iteration at 0.5 µs a panel; grows with use
         }
     }
 
@@ -164,7 +165,7 @@ public class NewPatientBenchmark {
         @Setup(Level.Iteration)
         public void refill() {
             used += next;
-            batch = new String[10_000];  // a 1 s iteration at 100 µs a bundle
+            batch = new String[Math.max(10_000, 4 * next)];  // a 1 s iteration at 100 µs a bundle; grows with use
             for (int i = 0; i < batch.length; i++) {
                 batch[i] = NewPatients.fhirBundle(source.next());
             }
