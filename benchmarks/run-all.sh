@@ -14,9 +14,10 @@ log() { echo "$(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg) | $*" |
 
 for step in $steps; do
   case "$step" in
-    jmh-new)  # distinct new patients, caches on and cacheSize(0), allocation per call (-prof gc)
+    jmh-new)  # distinct new patients, caches on and cacheSize(0); allocation per call comes from the cpu step
+      # (-prof gc would count the patients generated between iterations)
       log "JMH NewPatientBenchmark"
-      java -jar "$bench" NewPatientBenchmark -f 1 -prof gc > "$out/jmh-new.txt" 2>&1 ;;
+      java -jar "$bench" NewPatientBenchmark -f 1 > "$out/jmh-new.txt" 2>&1 ;;
     jmh-cached)  # the earlier figures: the same patients over and over (labelled cached)
       log "JMH cached: AssessBenchmark PhenotypeBenchmark FhirBenchmark"
       java -jar "$bench" 'AssessBenchmark|PhenotypeBenchmark|FhirBenchmark' -f 1 -prof gc > "$out/jmh-cached.txt" 2>&1 ;;
