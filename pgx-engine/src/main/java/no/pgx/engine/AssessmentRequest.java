@@ -5,52 +5,144 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * A request to assess drugs against a patient's gene results. Immutable; build with {@link #builder()}.
+ * A request to assess drugs against a patient's gene results. Immutable, with value equality (usable as a cache key);
+ * build with {@link #builder()}.
  *
- * @param results        the patient's gene results as reported; genes not listed are {@link ResultState#NOT_TESTED}
- * @param drugs          the drugs being ordered, by English or Norwegian name, ATC or RxNorm code; {@code null} means
- *                       every drug in the knowledge base
- * @param medications    the patient's current medication list (same notation); used for phenoconversion and to tell a
- *                       new start from a drug the patient already takes
- * @param population     the population when known ({@code adults}, {@code pediatrics}, {@code cvi-acs-pci} …), else null:
- *                       then every applicable population's recommendation is returned, labelled
- * @param ageYears       patient age in whole years when known (selects age-defined populations), else null
- * @param includeNormal  also return findings for normal results and {@link Action#NO_RECOMMENDATION} findings
- * @param sources        recommendation sources to use ({@code CPIC}, {@code DPWG}); empty means the engine's default
- * @param orders         what the orders say beyond the drug (indication, route), one per ordered drug that has any;
- *                       each order's drug is also in {@code drugs}
- * @param medicationUses start dates of current medications (the names are also in {@code medications})
- * @param weightKg       body weight in kg when known (checks alternatives against weight limits), else null
- * @param conditions     the patient's conditions (condition ids or ICD-10/ICPC-2/SNOMED CT codes, see
- *                       {@link DrugOrder#indication()}), or null when unknown: then a contraindication by condition
- *                       cannot be ruled out and no alternative it concerns is offered as a one-click suggestion
- * @param ancestry       the patient's ancestry groups ({@code han-chinese}, {@code thai} …) when known, else empty;
- *                       selects test information meant for a group (HLA-B*15:02 before carbamazepine)
- * @param orderDate      the date of the order (start dates are measured to it), or null for today
+ * <p><b>Which drugs.</b> A request names the drugs to assess ({@link Builder#drug(String)}, {@link Builder#drugs(List)},
+ * {@link Builder#order(DrugOrder)}) or asks for every drug of the knowledge base with {@link Builder#allDrugs()}. A
+ * builder given neither fails in {@link Builder#build()} with a {@link PgxException} for the field {@code drugs}: a
+ * forgotten drug list never turns silently into an assessment of every drug. An explicitly empty list
+ * ({@code drugs(List.of())}) is valid and assesses nothing.
  */
-public record AssessmentRequest(List<GeneInput> results, List<String> drugs, List<String> medications,
-                                String population, Integer ageYears, boolean includeNormal, Set<String> sources,
-                                List<DrugOrder> orders, List<MedicationUse> medicationUses, Double weightKg,
-                                List<String> conditions, Set<String> ancestry, LocalDate orderDate) {
-    public AssessmentRequest {
-        results = results == null ? List.of() : List.copyOf(results);
-        drugs = drugs == null ? null : List.copyOf(drugs);
-        medications = medications == null ? List.of() : List.copyOf(medications);
-        sources = sources == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(sources));
-        orders = orders == null ? List.of() : List.copyOf(orders);
-        medicationUses = medicationUses == null ? List.of() : List.copyOf(medicationUses);
-        conditions = conditions == null ? null : List.copyOf(conditions);
-        ancestry = ancestry == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(ancestry));
+public final class AssessmentRequest {
+    private final List<GeneInput> results;
+    private final List<String> drugs;
+    private final boolean allDrugs;
+    private final List<String> medications;
+    private final String population;
+    private final Integer ageYears;
+    private final boolean includeNormal;
+    private final Set<String> sources;
+    private final List<DrugOrder> orders;
+    private final List<MedicationUse> medicationUses;
+    private final Double weightKg;
+    private final List<String> conditions;
+    private final Set<String> ancestry;
+    private final LocalDate orderDate;
+
+    private AssessmentRequest(Builder b) {
+        if (b.drugs == null && !b.allDrugs) {
+            throw new PgxException(null, "drugs", "AssessmentRequest without drugs: name the drugs to assess "
+                    + "(drug, drugs or order) or call allDrugs() to assess every drug of the knowledge base");
+        }
+        this.results = List.copyOf(b.results);
+        this.allDrugs = b.allDrugs;
+        this.drugs = b.allDrugs ? List.of() : List.copyOf(b.drugs);
+        this.medications = List.copyOf(b.medications);
+        this.population = b.population;
+        this.ageYears = b.ageYears;
+        this.includeNormal = b.includeNormal;
+        this.sources = Collections.unmodifiableSet(new LinkedHashSet<>(b.sources));
+        this.orders = List.copyOf(b.orders);
+        this.medicationUses = List.copyOf(b.medicationUses);
+        this.weightKg = b.weightKg;
+        this.conditions = b.conditions == null ? null : List.copyOf(b.conditions);
+        this.ancestry = Collections.unmodifiableSet(new LinkedHashSet<>(b.ancestry));
+        this.orderDate = b.orderDate;
     }
 
-    /** A request without order context, patient conditions, weight, ancestry or start dates. */
-    public AssessmentRequest(List<GeneInput> results, List<String> drugs, List<String> medications,
-                             String population, Integer ageYears, boolean includeNormal, Set<String> sources) {
-        this(results, drugs, medications, population, ageYears, includeNormal, sources, List.of(), List.of(), null,
-                null, Set.of(), null);
+    /** @return the patient's gene results as reported; genes not listed are {@link ResultState#NOT_TESTED} */
+    public List<GeneInput> results() {
+        return results;
+    }
+
+    /**
+     * @return the drugs being ordered, by English or Norwegian name, ATC or RxNorm code; empty when
+     *         {@link #allDrugs()} (or when the caller explicitly gave none); never null
+     */
+    public List<String> drugs() {
+        return drugs;
+    }
+
+    /** @return true when every drug of the knowledge base is to be assessed ({@link Builder#allDrugs()}) */
+    public boolean allDrugs() {
+        return allDrugs;
+    }
+
+    /**
+     * @return the patient's current medication list (same notation as the drugs); used for phenoconversion and to tell
+     *         a new start from a drug the patient already takes; never null
+     */
+    public List<String> medications() {
+        return medications;
+    }
+
+    /**
+     * @return the population id when known ({@code adults}, {@code pediatrics}, {@code cvi-acs-pci} …, see
+     *         {@link Population#known()}), else null: then every applicable population's recommendation is returned,
+     *         labelled
+     */
+    public String population() {
+        return population;
+    }
+
+    /** @return patient age in whole years when known (selects age-defined populations), else null */
+    public Integer ageYears() {
+        return ageYears;
+    }
+
+    /** @return true to also return findings for normal results and {@link Action#NO_RECOMMENDATION} findings */
+    public boolean includeNormal() {
+        return includeNormal;
+    }
+
+    /** @return recommendation sources to use ({@code CPIC}, {@code DPWG}); empty means the engine's default */
+    public Set<String> sources() {
+        return sources;
+    }
+
+    /**
+     * @return what the orders say beyond the drug (indication, route), one per ordered drug that has any; each order's
+     *         drug is also in {@link #drugs()}
+     */
+    public List<DrugOrder> orders() {
+        return orders;
+    }
+
+    /** @return start dates of current medications (the names are also in {@link #medications()}) */
+    public List<MedicationUse> medicationUses() {
+        return medicationUses;
+    }
+
+    /** @return body weight in kg when known (checks alternatives against weight limits), else null */
+    public Double weightKg() {
+        return weightKg;
+    }
+
+    /**
+     * @return the patient's conditions (condition ids or ICD-10/ICPC-2/SNOMED CT codes, see
+     *         {@link DrugOrder#indication()}), or null when unknown: then a contraindication by condition cannot be
+     *         ruled out and no alternative it concerns is offered as a one-click suggestion
+     */
+    public List<String> conditions() {
+        return conditions;
+    }
+
+    /**
+     * @return the patient's ancestry groups ({@code han-chinese}, {@code thai} …) when known, else empty; selects test
+     *         information meant for a group (HLA-B*15:02 before carbamazepine)
+     */
+    public Set<String> ancestry() {
+        return ancestry;
+    }
+
+    /** @return the date of the order (start dates are measured to it), or null for today */
+    public LocalDate orderDate() {
+        return orderDate;
     }
 
     /** @return true when the caller gave the patient's conditions (possibly none) */
@@ -58,9 +150,28 @@ public record AssessmentRequest(List<GeneInput> results, List<String> drugs, Lis
         return conditions != null;
     }
 
-    /** @return true when every drug of the knowledge base is to be assessed */
-    public boolean allDrugs() {
-        return drugs == null;
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AssessmentRequest r && allDrugs == r.allDrugs
+                && includeNormal == r.includeNormal && results.equals(r.results) && drugs.equals(r.drugs)
+                && medications.equals(r.medications) && Objects.equals(population, r.population)
+                && Objects.equals(ageYears, r.ageYears) && sources.equals(r.sources) && orders.equals(r.orders)
+                && medicationUses.equals(r.medicationUses) && Objects.equals(weightKg, r.weightKg)
+                && Objects.equals(conditions, r.conditions) && ancestry.equals(r.ancestry)
+                && Objects.equals(orderDate, r.orderDate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(results, drugs, allDrugs, medications, population, ageYears, includeNormal, sources,
+                orders, medicationUses, weightKg, conditions, ancestry, orderDate);
+    }
+
+    /** Names the drugs and counts the rest; no patient data. */
+    @Override
+    public String toString() {
+        return "AssessmentRequest[drugs=" + (allDrugs ? "all" : drugs) + ", results=" + results.size()
+                + ", medications=" + medications.size() + "]";
     }
 
     /** @return a new builder */
@@ -72,6 +183,7 @@ public record AssessmentRequest(List<GeneInput> results, List<String> drugs, Lis
     public static final class Builder {
         private final List<GeneInput> results = new ArrayList<>();
         private List<String> drugs;
+        private boolean allDrugs;
         private final List<String> medications = new ArrayList<>();
         private String population;
         private Integer ageYears;
@@ -97,26 +209,38 @@ public record AssessmentRequest(List<GeneInput> results, List<String> drugs, Lis
             return this;
         }
 
-        /** Adds an ordered drug (name, Norwegian name, ATC or RxNorm code). */
+        /**
+         * Adds an ordered drug (name, Norwegian name, ATC or RxNorm code). Replaces an earlier {@link #allDrugs()}.
+         */
         public Builder drug(String drug) {
-            if (drugs == null) {
+            if (drugs == null || allDrugs) {
                 drugs = new ArrayList<>();
+                allDrugs = false;
             }
             drugs.add(drug);
             return this;
         }
 
+        /**
+         * Adds ordered drugs; an empty list is a valid request for no drug (it assesses nothing). Replaces an earlier
+         * {@link #allDrugs()}.
+         */
         public Builder drugs(List<String> all) {
-            all.forEach(this::drug);
-            if (drugs == null) {
+            if (drugs == null || allDrugs) {
                 drugs = new ArrayList<>();
+                allDrugs = false;
             }
+            all.forEach(this::drug);
             return this;
         }
 
-        /** Assess every drug of the knowledge base (the default when no drug is added). */
+        /**
+         * Assesses every drug of the knowledge base (see {@link PgxEngine#drugs()}) instead of named drugs; replaces
+         * drugs added before. Without this or a named drug, {@link #build()} fails.
+         */
         public Builder allDrugs() {
             drugs = null;
+            allDrugs = true;
             return this;
         }
 
@@ -178,8 +302,15 @@ public record AssessmentRequest(List<GeneInput> results, List<String> drugs, Lis
             return this;
         }
 
+        /** Sets the population id ({@code adults}, see {@link Population#known()}); null when unknown. */
         public Builder population(String population) {
             this.population = population;
+            return this;
+        }
+
+        /** Sets the population; null when unknown. */
+        public Builder population(Population population) {
+            this.population = population == null ? null : population.id();
             return this;
         }
 
@@ -193,14 +324,25 @@ public record AssessmentRequest(List<GeneInput> results, List<String> drugs, Lis
             return this;
         }
 
+        /** Adds a recommendation source to use ({@code CPIC}, {@code DPWG}). */
         public Builder source(String source) {
             sources.add(source);
             return this;
         }
 
+        /** Adds a recommendation source to use ({@link GuidelineSource#CPIC}, {@link GuidelineSource#DPWG}). */
+        public Builder source(GuidelineSource source) {
+            sources.add(source.label());
+            return this;
+        }
+
+        /**
+         * @return the request
+         * @throws PgxException (field {@code drugs}) when neither a drug ({@link #drug(String)}, {@link #drugs(List)},
+         *                      {@link #order(DrugOrder)}) nor {@link #allDrugs()} was given
+         */
         public AssessmentRequest build() {
-            return new AssessmentRequest(results, drugs, medications, population, ageYears, includeNormal, sources,
-                    orders, medicationUses, weightKg, conditions, ancestry, orderDate);
+            return new AssessmentRequest(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package no.pgx.engine;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +22,12 @@ import no.pgx.engine.phenotype.PhenotypeCaller;
  *         .result(GeneInput.diplotype("CYP2C19", "*2/*2"))
  *         .drug("klopidogrel")
  *         .build());
+ * for (Finding f : a.findings()) {
+ *     System.out.println(f.source().label() + " " + f.population().id() + ": " + f.action());
+ * }
  * }</pre>
+ *
+ * <p>The API is the package {@code no.pgx.engine}; its subpackages are internal.
  */
 public final class PgxEngine {
     private final PhenotypeCaller caller;
@@ -71,6 +77,14 @@ public final class PgxEngine {
         return assessor.drugs();
     }
 
+    /**
+     * @return the populations recommendations may apply to, with their labels: the valid values of
+     *         {@link AssessmentRequest.Builder#population(String)} and of {@link Finding#population()}
+     */
+    public List<Population> populations() {
+        return Population.known();
+    }
+
     /** @return the version of the bundled knowledge base */
     public String knowledgeVersion() {
         return assessor.knowledgeVersion();
@@ -102,6 +116,20 @@ public final class PgxEngine {
                 sources.add(s);
             }
             return this;
+        }
+
+        /**
+         * Selects the recommendation sources shown by default ({@link GuidelineSource#CPIC},
+         * {@link GuidelineSource#DPWG}).
+         *
+         * @throws PgxException for a source that has no recommendation tables
+         */
+        public Builder sources(GuidelineSource... selected) {
+            String[] names = new String[selected.length];
+            for (int i = 0; i < selected.length; i++) {
+                names[i] = selected[i].label();
+            }
+            return sources(names);
         }
 
         /** Turns phenoconversion from co-medication on (default) or off. */

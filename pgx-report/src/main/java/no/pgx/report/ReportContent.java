@@ -88,8 +88,8 @@ final class ReportContent {
     private static String source(Finding f) {
         GuidelineRef g = f.guideline();
         String version = g == null || g.version() == null ? "" : " " + g.version();
-        return (f.source() == null ? "" : f.source()) + version + (f.strength() == null || f.strength().isBlank() ? ""
-                : " (" + f.strength().toLowerCase(Locale.ROOT) + ")");
+        return f.source().label() + version + (f.strength().label().isBlank() ? ""
+                : " (" + f.strength().label().toLowerCase(Locale.ROOT) + ")");
     }
 
     private static String diplotype(GeneResult r) {

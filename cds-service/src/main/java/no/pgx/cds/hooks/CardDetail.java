@@ -114,14 +114,14 @@ public class CardDetail {
 
     private String recommendation(Finding f, String language) {
         List<String> head = new ArrayList<>();
-        head.add("**" + (f.source() == null ? "" : f.source()) + "**");
+        head.add("**" + (f.source() == null ? "" : f.source().label()) + "**");
         String population = SuggestionFactory.populationLabel(f, language);
         if (population != null) {
             head.add(texts.get(language, "detail.population", population));
         }
-        if (f.strength() != null && !f.strength().isBlank()) {
+        if (!f.strength().label().isBlank()) {
             head.add(texts.get(language, "detail.strength",
-                    texts.getOrDefault(language, "strength." + f.strength(), f.strength())));
+                    texts.getOrDefault(language, "strength." + f.strength().label(), f.strength().label())));
         }
         if (f.guideline() != null && f.guideline().version() != null && !f.guideline().version().isBlank()) {
             head.add(texts.get(language, "detail.guideline", f.guideline().version()));

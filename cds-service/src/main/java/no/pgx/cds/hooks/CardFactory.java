@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +18,8 @@ import no.pgx.cds.system.PureCache;
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.GuidelineSource;
+import no.pgx.engine.Population;
 
 /**
  * Turns the engine's findings for ordered drugs into CDS Hooks cards.
@@ -152,7 +153,7 @@ public class CardFactory {
 
     /** "CPIC (2022)" or "DPWG via PharmGKB (2023)"; the url is the guideline's. */
     Source source(Finding lead, String language) {
-        String name = lead.source() == null ? "PGx" : lead.source().toUpperCase(Locale.ROOT);
+        String name = lead.source() == null ? "PGx" : lead.source().label().toUpperCase(Locale.ROOT);
         String label = texts.getOrDefault(language, "source." + name, name);
         GuidelineRef g = lead.guideline();
         if (g != null && g.version() != null) {
@@ -186,7 +187,7 @@ public class CardFactory {
             if (g == null || !linkable(g.url()) || links.containsKey(g.url())) {
                 continue;
             }
-            String source = f.source() == null ? "" : f.source();
+            String source = f.source() == null ? "" : f.source().label();
             String label;
             if (g.title() == null || g.title().isBlank()) {
                 label = texts.get(language, "link.guideline.untitled", source, suggestions.name(f.drug(), language));
@@ -203,9 +204,9 @@ public class CardFactory {
     /** Most urgent first; then CPIC before DPWG; then the stronger recommendation; then the general population. */
     static final Comparator<Finding> LEAD_FIRST = Comparator
             .comparing((Finding f) -> Indicator.of(f.action())).reversed()
-            .thenComparing(f -> "CPIC".equalsIgnoreCase(f.source()) ? 0 : 1)
-            .thenComparing(f -> strengthRank(f.strength()))
-            .thenComparing(f -> "general".equalsIgnoreCase(Objects.requireNonNullElse(f.population(), "general")) ? 0 : 1);
+            .thenComparing(f -> f.source() == GuidelineSource.CPIC ? 0 : 1)
+            .thenComparing(f -> strengthRank(f.strength().label()))
+            .thenComparing(f -> Population.GENERAL.equalsIgnoreCase(f.population().id()) ? 0 : 1);
 
     private static int strengthRank(String strength) {
         if (strength == null) {

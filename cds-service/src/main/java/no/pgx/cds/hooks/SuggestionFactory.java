@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
+import no.pgx.engine.Population;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.drug.DrugConcept;
 import tools.jackson.databind.JsonNode;
@@ -173,7 +174,7 @@ public class SuggestionFactory {
             if (f.action() != Action.AVOID && f.action() != Action.CONSIDER_ALTERNATIVE) {
                 continue;
             }
-            String source = f.source() == null ? "" : f.source();
+            String source = f.source() == null ? "" : f.source().label();
             allSources.add(source);
             String population = populationLabel(f, language);
             for (String alt : f.alternatives()) {
@@ -205,10 +206,10 @@ public class SuggestionFactory {
     }
 
     static String populationLabel(Finding f, String language) {
-        if (f.population() == null || f.population().isBlank() || "general".equalsIgnoreCase(f.population())) {
+        if (f.population().id().isBlank() || Population.GENERAL.equalsIgnoreCase(f.population().id())) {
             return null;
         }
-        return f.populationLabel() != null ? f.populationLabel().in(language) : f.population();
+        return f.populationLabel() != null ? f.populationLabel().in(language) : f.population().id();
     }
 
     private ObjectNode base(String type, JsonNode draft, String patientId) {

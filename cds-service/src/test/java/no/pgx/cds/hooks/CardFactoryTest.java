@@ -15,10 +15,13 @@ import no.pgx.engine.Assessment;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.GuidelineSource;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Population;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
+import no.pgx.engine.Strength;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.drug.DrugMatch;
 import no.pgx.terminology.drug.MatchKind;
@@ -49,11 +52,14 @@ class CardFactoryTest {
 
     private static Finding finding(String drug, String source, String population, String gene, String phenotype,
             String strength, Action action, String dosePercent, List<String> alternatives, String summary) {
-        return new Finding(drug, source, population, new LocalizedText(population, population), Map.of(gene, phenotype),
-                Map.of(gene, phenotype), strength, action, dosePercent, alternatives, null, false, List.of(),
-                new LocalizedText(summary, summary), null,
-                new GuidelineRef("PA1", source, source + " " + drug, "2022-01", "https://example.org/" + source + "/" + drug),
-                "PA-" + source + population);
+        return Finding.builder().drug(drug).source(GuidelineSource.of(source))
+                .population(new Population(population, new LocalizedText(population, population)))
+                .lookupKey(Map.of(gene, phenotype)).phenotypes(Map.of(gene, phenotype))
+                .strength(Strength.of(strength)).action(action).dosePercent(dosePercent).alternatives(alternatives)
+                .summary(new LocalizedText(summary, summary))
+                .guideline(new GuidelineRef("PA1", GuidelineSource.of(source), source + " " + drug, "2022-01",
+                        "https://example.org/" + source + "/" + drug))
+                .recommendationId("PA-" + source + population).build();
     }
 
     private static Assessment assessment(List<Finding> findings) {
@@ -61,8 +67,9 @@ class CardFactoryTest {
     }
 
     private static Assessment assessment(List<Finding> findings, String diplotype, String lab) {
-        GeneResult r = new GeneResult("CYP2C19", diplotype, diplotype, "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), new Provenance("obs-1", LocalDate.of(2024, 3, 1), lab, List.of()));
+        GeneResult r = GeneResult.builder().gene("CYP2C19").diplotypeAsWritten(diplotype).diplotype(diplotype)
+                .phenotype("Poor Metabolizer").lookupKey("Poor Metabolizer").state(ResultState.ACTIONABLE)
+                .provenance(new Provenance("obs-1", LocalDate.of(2024, 3, 1), lab, List.of())).build();
         return new Assessment(List.of(r), List.of(), findings, List.of(), "test-knowledge");
     }
 
@@ -215,14 +222,16 @@ class CardFactoryTest {
 
     @Test
     void aPhenoconversionIsNamedInTheDetail() {
-        GeneResult predicted = new GeneResult("CYP2C19", null, "*1/*1", "Normal Metabolizer", null, "Normal Metabolizer",
-                ResultState.NORMAL, List.of(), Provenance.UNKNOWN);
-        GeneResult functional = new GeneResult("CYP2C19", null, "*1/*1", "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), Provenance.UNKNOWN);
+        GeneResult predicted = GeneResult.builder().gene("CYP2C19").diplotype("*1/*1").phenotype("Normal Metabolizer")
+                .lookupKey("Normal Metabolizer").state(ResultState.NORMAL).provenance(Provenance.UNKNOWN).build();
+        GeneResult functional = GeneResult.builder().gene("CYP2C19").diplotype("*1/*1").phenotype("Poor Metabolizer")
+                .lookupKey("Poor Metabolizer").state(ResultState.ACTIONABLE).provenance(Provenance.UNKNOWN).build();
         Phenoconversion p = new Phenoconversion("CYP2C19", "fluvoxamine", "inhibitor", "strong", predicted, functional, "1");
-        Finding f = new Finding("clopidogrel", "CPIC", "general", null, Map.of("CYP2C19", "Poor Metabolizer"),
-                Map.of("CYP2C19", "Poor Metabolizer"), "Strong", Action.AVOID, null, List.of(), null, true, List.of(p),
-                new LocalizedText("s", "s"), null, null, "x");
+        Finding f = Finding.builder().drug("clopidogrel").source(GuidelineSource.CPIC)
+                .population(new Population("general", null)).lookupKey(Map.of("CYP2C19", "Poor Metabolizer"))
+                .phenotypes(Map.of("CYP2C19", "Poor Metabolizer")).strength(Strength.STRONG).action(Action.AVOID)
+                .phenoconverted(true).phenoconversions(List.of(p)).summary(new LocalizedText("s", "s"))
+                .recommendationId("x").build();
 
         Card card = cards(factory("info"), "clopidogrel", List.of(f), draft("d1")).get(0);
 

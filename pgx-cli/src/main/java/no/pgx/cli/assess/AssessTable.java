@@ -29,8 +29,8 @@ final class AssessTable {
             List<String[]> rows = new ArrayList<>();
             rows.add(head);
             for (Finding f : a.findings()) {
-                rows.add(new String[] {f.drug(), f.source(), f.populationLabel().in(lang), f.action().name(),
-                    f.strength(), f.summary().in(lang)});
+                rows.add(new String[] {f.drug(), f.source().label(), f.populationLabel().in(lang), f.action().name(),
+                    f.strength().label(), f.summary().in(lang)});
             }
             columns(rows, out);
         }

@@ -65,10 +65,10 @@ final class CaseJson {
     ObjectNode finding(Finding f, boolean withDetail) {
         ObjectNode n = json.createObjectNode();
         n.put("drug", f.drug());
-        n.put("source", f.source());
-        n.put("population", f.population());
+        n.put("source", f.source().label());
+        n.put("population", f.population().id());
         n.set("lookupKey", map(f.lookupKey()));
-        n.put("strength", f.strength());
+        n.put("strength", f.strength().label());
         n.put("action", f.action().name());
         ArrayNode alts = n.putArray("alternatives");
         f.alternatives().forEach(alts::add);

@@ -61,7 +61,8 @@ final class CaseReader {
 
         Reading(int lineNo, boolean includeNormal) {
             this.lineNo = lineNo;
-            this.builder = AssessmentRequest.builder().includeNormal(includeNormal);
+            // the batch contract: a case without "drugs" (or with null) is assessed against every drug
+            this.builder = AssessmentRequest.builder().includeNormal(includeNormal).allDrugs();
         }
 
         void error(String gene, String field, String message) {

@@ -83,17 +83,15 @@ final class GenomicsReport {
         String diplotype = r.diplotypeAsWritten() != null ? r.diplotypeAsWritten() : r.diplotype();
         Reference genotype = null;
         if (diplotype != null) {
-            GeneResult asReported = new GeneResult(r.gene(), r.diplotypeAsWritten(), gene.isHla() ? r.diplotype()
-                    : diplotype, r.phenotype(), r.activityScore(), r.lookupKey(), r.state(), r.warnings(),
-                    r.provenance());
+            GeneResult asReported = r.toBuilder().diplotype(gene.isHla() ? r.diplotype() : diplotype).build();
             Observation g = FhirObservations.genotype(asReported, false);
             genotype = result(g);
             refs.add(genotype);
         }
         Observation p;
         if (gene.isHla()) {
-            GeneResult statuses = new GeneResult(r.gene(), null, null, r.lookupKey(), null, r.lookupKey(), r.state(),
-                    List.of(), r.provenance());
+            GeneResult statuses = GeneResult.builder().gene(r.gene()).phenotype(r.lookupKey()).lookupKey(r.lookupKey())
+                    .state(r.state()).provenance(r.provenance()).build();
             p = FhirObservations.genotype(statuses, false);
         } else {
             p = FhirObservations.phenotypeObservation(gene, r.phenotype(), r.activityScore());

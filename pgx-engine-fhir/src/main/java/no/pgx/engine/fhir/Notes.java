@@ -21,8 +21,8 @@ final class Notes {
         }
         List<String> facts = new ArrayList<>();
         facts.add((nb ? "Tiltak: " : "Action: ") + f.action().name());
-        if (f.strength() != null && !f.strength().isBlank()) {
-            facts.add((nb ? "Styrke: " : "Strength: ") + f.strength());
+        if (!f.strength().label().isBlank()) {
+            facts.add((nb ? "Styrke: " : "Strength: ") + f.strength().label());
         }
         if (f.dosePercent() != null) {
             facts.add(nb ? "Dose: " + f.dosePercent() + " % av standarddosen"
@@ -45,7 +45,7 @@ final class Notes {
 
     private static String source(Finding f) {
         GuidelineRef g = f.guideline();
-        StringBuilder sb = new StringBuilder(f.source() == null ? "" : f.source());
+        StringBuilder sb = new StringBuilder(f.source().label());
         if (g != null) {
             append(sb, g.title());
             if (g.version() != null && !g.version().isBlank()) {

@@ -20,11 +20,14 @@ import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.GuidelineSource;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.PgxException;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Population;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
+import no.pgx.engine.Strength;
 
 /**
  * Expected codes are the ones of the HL7 Genomics Reporting IG (LOINC 84413-4, 48018-6, 53040-2, 51963-7, answer
@@ -34,23 +37,28 @@ class FhirObservationsTest {
     private static final Provenance LAB = new Provenance("lab-obs-1", LocalDate.of(2023, 5, 10), "Testlab", List.of());
 
     static GeneResult cyp2c19PoorMetabolizer() {
-        return new GeneResult("CYP2C19", "*2/*2", "*2/*2", "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), LAB);
+        return GeneResult.builder().gene("CYP2C19").diplotypeAsWritten("*2/*2").diplotype("*2/*2")
+                .phenotype("Poor Metabolizer").lookupKey("Poor Metabolizer").state(ResultState.ACTIONABLE)
+                .provenance(LAB).build();
     }
 
     static Finding clopidogrel(boolean phenoconverted) {
-        GeneResult nm = new GeneResult("CYP2C19", "*1/*1", "*1/*1", "Normal Metabolizer", null, "Normal Metabolizer",
-                ResultState.NORMAL, List.of(), LAB);
+        GeneResult nm = GeneResult.builder().gene("CYP2C19").diplotypeAsWritten("*1/*1").diplotype("*1/*1")
+                .phenotype("Normal Metabolizer").lookupKey("Normal Metabolizer").state(ResultState.NORMAL)
+                .provenance(LAB).build();
         List<Phenoconversion> conversions = phenoconverted
                 ? List.of(new Phenoconversion("CYP2C19", "fluvoxamine", "inhibitor", "strong", nm,
                         cyp2c19PoorMetabolizer(), "test-policy"))
                 : List.of();
-        return new Finding("clopidogrel", "CPIC", "general", new LocalizedText("General", "Generelt"),
-                Map.of("CYP2C19", "Poor Metabolizer"), Map.of("CYP2C19", "Poor Metabolizer"), "Strong", Action.AVOID,
-                null, List.of("prasugrel", "ticagrelor"), "reduced-active-metabolite", phenoconverted, conversions,
-                new LocalizedText("Test summary in English.", "Testsammendrag på norsk."), null,
-                new GuidelineRef("PA-test", "CPIC", "Test guideline", "2022", "https://example.org/guideline"),
-                "PA-rec-test");
+        return Finding.builder().drug("clopidogrel").source(GuidelineSource.CPIC)
+                .population(new Population("general", new LocalizedText("General", "Generelt")))
+                .lookupKey(Map.of("CYP2C19", "Poor Metabolizer")).phenotypes(Map.of("CYP2C19", "Poor Metabolizer"))
+                .strength(Strength.STRONG).action(Action.AVOID).alternatives(List.of("prasugrel", "ticagrelor"))
+                .consequence("reduced-active-metabolite").phenoconverted(phenoconverted).phenoconversions(conversions)
+                .summary(new LocalizedText("Test summary in English.", "Testsammendrag på norsk."))
+                .guideline(new GuidelineRef("PA-test", GuidelineSource.CPIC, "Test guideline", "2022",
+                        "https://example.org/guideline"))
+                .recommendationId("PA-rec-test").build();
     }
 
     static ObservationComponentComponent component(Observation o, String system, String code) {
@@ -100,12 +108,13 @@ class FhirObservationsTest {
 
     @Test
     void activityScoreAndHlaAndPhenotypeOnlyResultsRoundTrip() {
-        GeneResult cyp2d6 = new GeneResult("CYP2D6", "*1/*4", "*1/*4", "Intermediate Metabolizer", "1.0", "1.0",
-                ResultState.ACTIONABLE, List.of(), LAB);
-        GeneResult hla = new GeneResult("HLA-B", null, null, "*57:01 positive", null, "*57:01 positive",
-                ResultState.ACTIONABLE, List.of(), LAB);
-        GeneResult phenotypeOnly = new GeneResult("CYP2C9", null, null, "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), LAB);
+        GeneResult cyp2d6 = GeneResult.builder().gene("CYP2D6").diplotypeAsWritten("*1/*4").diplotype("*1/*4")
+                .phenotype("Intermediate Metabolizer").activityScore("1.0").lookupKey("1.0")
+                .state(ResultState.ACTIONABLE).provenance(LAB).build();
+        GeneResult hla = GeneResult.builder().gene("HLA-B").phenotype("*57:01 positive").lookupKey("*57:01 positive")
+                .state(ResultState.ACTIONABLE).provenance(LAB).build();
+        GeneResult phenotypeOnly = GeneResult.builder().gene("CYP2C9").phenotype("Poor Metabolizer")
+                .lookupKey("Poor Metabolizer").state(ResultState.ACTIONABLE).provenance(LAB).build();
         Bundle bundle = FhirObservations.bundle(List.of(cyp2d6, hla, phenotypeOnly, GeneResult.notTested("TPMT")),
                 List.of());
 
@@ -177,11 +186,12 @@ class FhirObservationsTest {
 
     @Test
     void aTwoGeneImplicationNamesEachGeneAndDoesNotTurnNoResultIntoAResult() {
-        Finding fluvastatin = new Finding("fluvastatin", "CPIC", "general", null,
-                Map.of("SLCO1B1", "Decreased Function", "CYP2C9", GeneResult.NO_RESULT),
-                Map.of("SLCO1B1", "Decreased Function", "CYP2C9", GeneResult.NO_RESULT), "Moderate",
-                Action.REDUCE_DOSE, null, List.of(), null, false, List.of(),
-                new LocalizedText("Test.", "Test."), null, null, "PA-test-2");
+        Finding fluvastatin = Finding.builder().drug("fluvastatin").source(GuidelineSource.CPIC)
+                .population(new Population("general", null))
+                .lookupKey(Map.of("SLCO1B1", "Decreased Function", "CYP2C9", GeneResult.NO_RESULT))
+                .phenotypes(Map.of("SLCO1B1", "Decreased Function", "CYP2C9", GeneResult.NO_RESULT))
+                .strength(Strength.MODERATE).action(Action.REDUCE_DOSE).summary(new LocalizedText("Test.", "Test."))
+                .recommendationId("PA-test-2").build();
 
         Observation o = FhirObservations.therapeuticImplication(fluvastatin);
 

@@ -118,9 +118,9 @@ final class AdviceWriter {
         ranked.sort(Comparator.comparingInt((Finding f) -> establishedFirst(f, order))
                 .thenComparingInt(f -> -severity(f, order, malignancy, findings))
                 .thenComparingDouble(f -> doseCeiling(f, outcome))
-                .thenComparingInt(f -> sourceRank(f.source()))
-                .thenComparingInt(f -> strengthRank(f.strength()))
-                .thenComparing(f -> order.population() != null && order.population().equals(f.population()) ? 0 : 1)
+                .thenComparingInt(f -> sourceRank(f.source().label()))
+                .thenComparingInt(f -> strengthRank(f.strength().label()))
+                .thenComparing(f -> order.population() != null && order.population().equals(f.population().id()) ? 0 : 1)
                 .thenComparing(f -> f.recommendationId() == null ? "" : f.recommendationId()));
         Finding head = ranked.isEmpty() ? null : ranked.get(0);
         // Warfarin: CPIC's dosing algorithm and DPWG's starting-dose table are one piece of advice (dose by the
@@ -204,7 +204,7 @@ final class AdviceWriter {
         if (ia != null) {
             sources.add(interactionSource(ia));
         }
-        ranked.forEach(f -> sources.add(f.source()));
+        ranked.forEach(f -> sources.add(f.source().label()));
         DrugAdvice.Builder b = DrugAdvice.builder()
                 .drug(drug, new LocalizedText(texts.drug(drug, Lang.EN), texts.drug(drug, Lang.NB)))
                 .action(action, indicator)
@@ -243,7 +243,7 @@ final class AdviceWriter {
 
     /** An established-therapy finding (patient on the drug > 3 months) decides the headline over general ones. */
     private int establishedFirst(Finding f, OrderedDrug order) {
-        Knowledge.Population p = knowledge.populations.get(f.population());
+        Knowledge.Population p = knowledge.populations.get(f.population().id());
         return p != null && "established".equals(p.therapy()) ? 0 : 1;
     }
 
@@ -910,7 +910,7 @@ final class AdviceWriter {
                     && f.dosePercent() != null).toList();
             if (lower && table.size() == 1) {
                 Finding f = table.get(0);
-                b.append(texts.text(l, "advice.extra.dose", "dose", f.source() + ": " + texts.text(l,
+                b.append(texts.text(l, "advice.extra.dose", "dose", f.source().label() + ": " + texts.text(l,
                         "advice.dose.percent", "kind", texts.text(l, "advice.dose.kind.starting"), "percent",
                         range(f.dosePercent(), l))));
             }
@@ -938,7 +938,7 @@ final class AdviceWriter {
         }
         String headWords = doseWords(head, doses, drug, l, false);
         for (Finding f : ranked) {
-            if (f == head || f.source().equals(head.source())) {
+            if (f == head || f.source() == head.source()) {
                 continue;
             }
             for (Dose x : doses) {
@@ -946,7 +946,7 @@ final class AdviceWriter {
                         && !x.conditional() && x.row().amount() != null) {
                     String cap = doseText(x.row(), l, false);
                     if (headWords == null || !headWords.contains(cap)) {
-                        b.append(texts.text(l, "advice.extra.dose", "dose", f.source() + ": " + cap));
+                        b.append(texts.text(l, "advice.extra.dose", "dose", f.source().label() + ": " + cap));
                     }
                     break;
                 }
@@ -1309,17 +1309,17 @@ final class AdviceWriter {
 
     private static String sources(List<Finding> findings) {
         Set<String> s = new LinkedHashSet<>();
-        findings.forEach(f -> s.add(f.source()));
+        findings.forEach(f -> s.add(f.source().label()));
         return String.join("/", s);
     }
 
     private String labels(Lang l, List<Finding> group, boolean withStrength) {
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         for (Finding f : group) {
-            List<String> parts = bySource.computeIfAbsent(f.source(), s -> new ArrayList<>());
-            String population = f.population() == null || f.population().equals("general") ? null
-                    : populationShort(f.population(), l);
-            String strength = withStrength ? texts.strength(f.strength(), l) : "";
+            List<String> parts = bySource.computeIfAbsent(f.source().label(), s -> new ArrayList<>());
+            String population = f.population().id().equals("general") ? null
+                    : populationShort(f.population().id(), l);
+            String strength = withStrength ? texts.strength(f.strength().label(), l) : "";
             String part;
             if (population != null && !strength.isEmpty()) {
                 part = texts.text(l, "advice.detail.label.part", "population", population, "strength", strength);
@@ -1536,7 +1536,7 @@ final class AdviceWriter {
         }
         List<String> links = new ArrayList<>();
         for (GuidelineRef g : refs.values()) {
-            links.add(texts.text(l, "advice.detail.link", "source", g.source(), "version", cleanVersion(g.version()),
+            links.add(texts.text(l, "advice.detail.link", "source", g.source().label(), "version", cleanVersion(g.version()),
                     "url", g.url()));
         }
         return texts.text(l, "advice.detail.links", "links", String.join(" · ", links));
@@ -1575,7 +1575,7 @@ final class AdviceWriter {
         }
         if (basis == AdviceBasis.TEST_BEFORE_START) {
             Knowledge.TestRule t = knowledge.tests.get(head.recommendationId());
-            String s = t == null ? head.source() : t.source() + (t.document() == null ? "" : ": " + t.document());
+            String s = t == null ? head.source().label() : t.source() + (t.document() == null ? "" : ": " + t.document());
             return new LocalizedText(s, s);
         }
         return null;

@@ -276,7 +276,7 @@ public final class Assessor {
                 if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
                     continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (CLINICAL.md)
                 }
-                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source())) {
+                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source().label())) {
                     visible.add(f);
                 }
             }

@@ -12,9 +12,12 @@ import java.util.function.Function;
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
+import no.pgx.engine.GuidelineSource;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Population;
 import no.pgx.engine.Provenance;
+import no.pgx.engine.Strength;
 import no.pgx.engine.assess.FindingTexts.Lang;
 import no.pgx.rules.model.Candidate;
 import no.pgx.rules.model.GeneFact;
@@ -123,9 +126,8 @@ final class FindingAssembler {
             d.append('\n').append(p.detailTail()[l.ordinal()]);
             detail[l.ordinal()] = d.toString();
         }
-        return new Finding(t.drug(), t.source(), t.population(), t.populationLabel(), t.lookupKey(), t.phenotypes(),
-                t.strength(), t.action(), t.dosePercent(), t.alternatives(), t.consequence(), false, List.of(),
-                t.summary(), new LocalizedText(detail[0], detail[1]), t.guideline(), t.recommendationId());
+        return t.toBuilder().phenoconverted(false).phenoconversions(List.of())
+                .detail(new LocalizedText(detail[0], detail[1])).build();
     }
 
     /**
@@ -175,10 +177,9 @@ final class FindingAssembler {
             d.append('\n').append(p.detailTail()[l.ordinal()]);
             detail[l.ordinal()] = d.toString();
         }
-        return new Finding(t.drug(), t.source(), t.population(), t.populationLabel(), t.lookupKey(), t.phenotypes(),
-                t.strength(), t.action(), t.dosePercent(), t.alternatives(), t.consequence(), true, own,
-                new LocalizedText(summary[0], summary[1]), new LocalizedText(detail[0], detail[1]), t.guideline(),
-                t.recommendationId());
+        return t.toBuilder().phenoconverted(true).phenoconversions(own)
+                .summary(new LocalizedText(summary[0], summary[1])).detail(new LocalizedText(detail[0], detail[1]))
+                .build();
     }
 
     // ------------------------------------------------------------------ kinds
@@ -212,10 +213,12 @@ final class FindingAssembler {
                     "url", g.url()));
             tail[l.ordinal()] = d.toString();
         }
-        Finding t = new Finding(c.drug(), c.source(), row.population(), population(row.population()), lookupKeys(c),
-                phenotypes(c), row.strength(), row.action(), row.dosePercent(), row.alternatives(), row.consequence(),
-                false, List.of(), new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                g.ref(), row.id());
+        Finding t = Finding.builder().drug(c.drug()).source(GuidelineSource.of(c.source()))
+                .population(population(row.population())).lookupKey(lookupKeys(c)).phenotypes(phenotypes(c))
+                .strength(Strength.of(row.strength())).action(row.action()).dosePercent(row.dosePercent())
+                .alternatives(row.alternatives()).consequence(row.consequence())
+                .summary(new LocalizedText(summary[0], summary[1])).detail(new LocalizedText("", ""))
+                .guideline(g.ref()).recommendationId(row.id()).build();
         return new Prepared(c, t, head, tail, c.genes(), inputs);
     }
 
@@ -244,10 +247,11 @@ final class FindingAssembler {
             tail[l.ordinal()] = d.toString();
         }
         Map<String, String> lookup = Map.of(rule.gene(), NO_RESULT);
-        Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, lookup, "",
-                Action.TEST_REQUIRED, null, List.of(), null, false, List.of(),
-                new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                g == null ? null : g.ref(), rule.id());
+        Finding t = Finding.builder().drug(c.drug()).source(GuidelineSource.of(c.source()))
+                .population(population(c.population())).lookupKey(lookup).phenotypes(lookup).strength(Strength.NONE)
+                .action(Action.TEST_REQUIRED).summary(new LocalizedText(summary[0], summary[1]))
+                .detail(new LocalizedText("", "")).guideline(g == null ? null : g.ref()).recommendationId(rule.id())
+                .build();
         return new Prepared(c, t, head, tail, List.of(), null);
     }
 
@@ -269,10 +273,11 @@ final class FindingAssembler {
                     c.source(), "drug", drug, "gene", gene)) + "\n" + texts.text(l, "detail.source", "source",
                     g.source(), "strength", "", "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url());
         }
-        Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookupKeys(c),
-                phenotypes(c), "", Action.NO_RECOMMENDATION, null, List.of(), "uncertain", false, List.of(),
-                new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                g.ref(), c.id());
+        Finding t = Finding.builder().drug(c.drug()).source(GuidelineSource.of(c.source()))
+                .population(population(c.population())).lookupKey(lookupKeys(c)).phenotypes(phenotypes(c))
+                .strength(Strength.NONE).action(Action.NO_RECOMMENDATION).consequence("uncertain")
+                .summary(new LocalizedText(summary[0], summary[1])).detail(new LocalizedText("", ""))
+                .guideline(g.ref()).recommendationId(c.id()).build();
         return new Prepared(c, t, head, tail, c.genes(), inputs);
     }
 
@@ -312,10 +317,10 @@ final class FindingAssembler {
                     "version", AdviceWriter.cleanVersion(a.version()), "url", a.url()));
             tail[l.ordinal()] = d.toString();
         }
-        Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, phen, "",
-                a.action(), null, List.of(), a.consequence(), false, List.of(),
-                new LocalizedText(summary[0], summary[1]), new LocalizedText("", ""),
-                a.ref(), a.id());
+        Finding t = Finding.builder().drug(c.drug()).source(GuidelineSource.of(c.source()))
+                .population(population(c.population())).lookupKey(lookup).phenotypes(phen).strength(Strength.NONE)
+                .action(a.action()).consequence(a.consequence()).summary(new LocalizedText(summary[0], summary[1]))
+                .detail(new LocalizedText("", "")).guideline(a.ref()).recommendationId(a.id()).build();
         return new Prepared(c, t, head, tail, a.genes(), inputs);
     }
 
@@ -521,9 +526,9 @@ final class FindingAssembler {
         return null;
     }
 
-    private LocalizedText population(String key) {
+    private Population population(String key) {
         Knowledge.Population p = knowledge.populations.get(key);
-        return p == null ? new LocalizedText(key, key) : new LocalizedText(p.en(), p.nb());
+        return new Population(key, p == null ? new LocalizedText(key, key) : new LocalizedText(p.en(), p.nb()));
     }
 
     /** A guideline of the drug that covers the gene, preferring the given source. */

@@ -47,7 +47,7 @@ final class Knowledge {
                      String url) {
         /** @return the guideline as findings cite it */
         GuidelineRef ref() {
-            return new GuidelineRef(id, source, title, version, url);
+            return new GuidelineRef(id, no.pgx.engine.GuidelineSource.of(source), title, version, url);
         }
     }
 
@@ -76,7 +76,7 @@ final class Knowledge {
                      String url, Action action, String consequence) {
         /** @return the guideline of the algorithm as findings cite it */
         GuidelineRef ref() {
-            return new GuidelineRef(id, source, title, version, url);
+            return new GuidelineRef(id, no.pgx.engine.GuidelineSource.of(source), title, version, url);
         }
     }
 

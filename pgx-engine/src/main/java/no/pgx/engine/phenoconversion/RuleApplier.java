@@ -115,8 +115,8 @@ final class RuleApplier {
                 : " (activity score " + predicted.activityScore() + ")") + ".");
         warnings.addAll(notes);
         ResultState state = NORMAL.equalsIgnoreCase(phenotype) ? ResultState.NORMAL : ResultState.ACTIONABLE;
-        return new GeneResult(predicted.gene(), predicted.diplotypeAsWritten(), predicted.diplotype(), phenotype,
-                activityScore, lookupKey, state, warnings, predicted.provenance());
+        return predicted.toBuilder().phenotype(phenotype).activityScore(activityScore).lookupKey(lookupKey).state(state)
+                .warnings(warnings).build();
     }
 
     private static Outcome problem(String gene, String field, String message, String cause) {

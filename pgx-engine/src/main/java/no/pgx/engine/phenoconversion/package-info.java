@@ -1,5 +1,8 @@
 /**
- * Phenoconversion (drug–drug–gene interaction): the patient's co-medication can turn the genotype-predicted phenotype
+ * <b>Internal, not API, may change without notice.</b> Its results reach callers as
+ * {@link no.pgx.engine.Phenoconversion}.
+ *
+ * <p>Phenoconversion (drug–drug–gene interaction): the patient's co-medication can turn the genotype-predicted phenotype
  * into a different functional one, e.g. a CYP2D6 normal metabolizer on paroxetine behaves as a poor metabolizer, so
  * codeine gives no pain relief and tamoxifen loses effect.
  *

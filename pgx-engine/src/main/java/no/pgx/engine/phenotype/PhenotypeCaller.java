@@ -134,8 +134,8 @@ public final class PhenotypeCaller {
                     + score);
         }
         Call c = scores.score(g, null, score, atLeast, List.of(), "activityScore");
-        return new GeneResult(g.symbol(), null, null, c.phenotype(), c.activityScore(), c.lookupKey(), c.state(),
-                c.warnings(), Provenance.UNKNOWN);
+        return GeneResult.builder().gene(g.symbol()).phenotype(c.phenotype()).activityScore(c.activityScore())
+                .lookupKey(c.lookupKey()).state(c.state()).warnings(c.warnings()).provenance(Provenance.UNKNOWN).build();
     }
 
     /**
@@ -164,8 +164,7 @@ public final class PhenotypeCaller {
         }
         String target = PhenotypeShift.shift(k.states, g.symbol(), result.phenotype(), classes);
         ResultState state = k.states.entry(g.symbol(), target).orElseThrow().state();
-        return new GeneResult(result.gene(), result.diplotypeAsWritten(), result.diplotype(), target,
-                result.activityScore(), target, state, result.warnings(), result.provenance());
+        return result.toBuilder().phenotype(target).lookupKey(target).state(state).build();
     }
 
     private GeneResult compute(GeneInput in) {
@@ -192,8 +191,9 @@ public final class PhenotypeCaller {
         if (narrow != null) {
             warnings.add(narrow);
         }
-        return new GeneResult(gene.symbol(), in.diplotype(), call.diplotype(), call.phenotype(), call.activityScore(),
-                call.lookupKey(), call.state(), warnings, in.provenance());
+        return GeneResult.builder().gene(gene.symbol()).diplotypeAsWritten(in.diplotype()).diplotype(call.diplotype())
+                .phenotype(call.phenotype()).activityScore(call.activityScore()).lookupKey(call.lookupKey())
+                .state(call.state()).warnings(warnings).provenance(in.provenance()).build();
     }
 
     private Call fromDiplotype(Gene gene, String text) {
@@ -239,8 +239,7 @@ public final class PhenotypeCaller {
     }
 
     private static GeneResult withProvenance(GeneResult r, Provenance p) {
-        return new GeneResult(r.gene(), r.diplotypeAsWritten(), r.diplotype(), r.phenotype(), r.activityScore(),
-                r.lookupKey(), r.state(), r.warnings(), p);
+        return r.toBuilder().provenance(p).build();
     }
 
     static String blankToNull(String s) {

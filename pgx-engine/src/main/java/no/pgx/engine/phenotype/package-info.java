@@ -1,5 +1,7 @@
 /**
- * Internal: CPIC phenotype calling. {@link no.pgx.engine.phenotype.PhenotypeCaller} is the only type used outside the
+ * <b>Internal, not API, may change without notice.</b> Use {@link no.pgx.engine.PgxEngine#call} instead.
+ *
+ * <p>CPIC phenotype calling. {@link no.pgx.engine.phenotype.PhenotypeCaller} is the only type used outside the
  * package (by {@link no.pgx.engine.PgxEngine} and the phenoconversion step); it is not part of the public API.
  *
  * <p>Knowledge lives in versioned tables under {@code no/pgx/knowledge/phenotype/} of the pgx-knowledge module (CPIC allele

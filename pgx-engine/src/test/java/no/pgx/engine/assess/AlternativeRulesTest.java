@@ -89,7 +89,7 @@ class AlternativeRulesTest {
         assertThat(find(d, "acetylsalicylic acid+dipyridamole").status()).isEqualTo(AlternativeStatus.SUITABLE);
         assertThat(d.oneClickAlternatives()).extracting(CheckedAlternative::drug)
                 .containsExactly("acetylsalicylic acid+dipyridamole");
-        assertThat(d.findings()).filteredOn(f -> f.source().equals("CPIC")).extracting(f -> f.population())
+        assertThat(d.findings()).filteredOn(f -> f.source().label().equals("CPIC")).extracting(f -> f.population().id())
                 .containsExactly("nvi");
     }
 

@@ -32,7 +32,7 @@ class PhenoconversionScenarioTest {
     }
 
     private static List<Finding> cpic(Assessment a, String drug) {
-        return a.findings().stream().filter(f -> f.source().equals("CPIC") && f.drug().equals(drug)).toList();
+        return a.findings().stream().filter(f -> f.source().label().equals("CPIC") && f.drug().equals(drug)).toList();
     }
 
     private static Finding onlyCpic(Assessment a, String drug) {

@@ -29,13 +29,13 @@ class RecommendationTableTest {
         Assessment a = RowCases.ASSESSOR.assess(RowCases.results(row), RowCases.request(row), new ArrayList<>());
 
         List<Finding> sameSlot = a.findings().stream()
-                .filter(f -> f.source().equals(row.source()) && f.drug().equals(row.drug())
-                        && f.population().equals(row.population()))
+                .filter(f -> f.source().label().equals(row.source()) && f.drug().equals(row.drug())
+                        && f.population().id().equals(row.population()))
                 .toList();
         assertThat(sameSlot).as("findings of %s", row).extracting(Finding::recommendationId)
                 .containsExactly(row.id());
         Finding f = sameSlot.get(0);
-        assertThat(f.strength()).isEqualTo(row.strength());
+        assertThat(f.strength().label()).isEqualTo(row.strength());
         assertThat(f.action().name()).isEqualTo(row.action());
         assertThat(f.guideline()).isNotNull();
         assertThat(f.guideline().url()).startsWith("https://");

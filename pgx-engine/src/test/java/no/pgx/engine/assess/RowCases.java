@@ -82,7 +82,8 @@ final class RowCases {
     private static GeneResult result(String gene, String key, Knowledge.KeyInfo k) {
         ResultState state = ResultState.valueOf(k.state());
         String score = k.kind().equals("activity-score") ? key : null;
-        return new GeneResult(gene, null, null, k.phenotype(), score, key, state, List.of(), Provenance.UNKNOWN);
+        return GeneResult.builder().gene(gene).phenotype(k.phenotype()).activityScore(score).lookupKey(key).state(state)
+                .provenance(Provenance.UNKNOWN).build();
     }
 
     /** An allele of the gene with the given CPIC clinical function, from the phenotype caller's allele table. */

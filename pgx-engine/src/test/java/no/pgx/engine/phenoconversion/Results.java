@@ -1,6 +1,5 @@
 package no.pgx.engine.phenoconversion;
 
-import java.util.List;
 
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.Provenance;
@@ -17,19 +16,22 @@ final class Results {
 
     /** A CYP2D6 or CYP2C9 result keyed on its activity score. */
     static GeneResult scored(String gene, String diplotype, String phenotype, String activityScore) {
-        return new GeneResult(gene, diplotype, diplotype, phenotype, activityScore, activityScore, state(phenotype),
-                List.of(), Provenance.UNKNOWN);
+        return result(gene, diplotype, phenotype).activityScore(activityScore).lookupKey(activityScore).build();
     }
 
     /** A result keyed on its phenotype (CYP2C19, or a lab that reported a phenotype only). */
     static GeneResult phenotyped(String gene, String diplotype, String phenotype) {
-        return new GeneResult(gene, diplotype, diplotype, phenotype, null, phenotype, state(phenotype), List.of(),
-                Provenance.UNKNOWN);
+        return result(gene, diplotype, phenotype).lookupKey(phenotype).build();
     }
 
     static GeneResult indeterminate(String gene, String diplotype) {
-        return new GeneResult(gene, diplotype, diplotype, "Indeterminate", "n/a", "n/a", ResultState.INDETERMINATE,
-                List.of(), Provenance.UNKNOWN);
+        return result(gene, diplotype, "Indeterminate").activityScore("n/a").lookupKey("n/a")
+                .state(ResultState.INDETERMINATE).build();
+    }
+
+    private static GeneResult.Builder result(String gene, String diplotype, String phenotype) {
+        return GeneResult.builder().gene(gene).diplotypeAsWritten(diplotype).diplotype(diplotype).phenotype(phenotype)
+                .state(state(phenotype)).provenance(Provenance.UNKNOWN);
     }
 
     private static ResultState state(String phenotype) {
