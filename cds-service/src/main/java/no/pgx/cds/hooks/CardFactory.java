@@ -19,6 +19,7 @@ import no.pgx.cds.system.PureCache;
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.Problem;
 
 /**
  * Turns the engine's findings for ordered drugs into CDS Hooks cards.
@@ -50,17 +51,17 @@ public class CardFactory {
 
     /** Everything the cards of {@link #orderCards} depend on, with value equality. */
     private record OrderCardsKey(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
-                                 String knowledge, String language) {
+                                 String knowledge, String language, List<Problem> unread) {
     }
 
     public CardFactory(CardTexts texts, CardDetail detail, SuggestionFactory suggestions,
-            OverrideReasons overrideReasons, CdsProperties properties) {
+            OverrideReasons overrideReasons, CodeSystems systems, CdsProperties properties) {
         this.texts = texts;
         this.detail = detail;
         this.suggestions = suggestions;
         this.overrideReasons = overrideReasons;
         this.minimum = Indicator.parse(properties.cards().minimumIndicator());
-        this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+        this.topicSystem = systems.cardTopic();
         this.linkHosts = Set.copyOf(properties.cards().linkHosts().stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList());
     }
@@ -75,8 +76,20 @@ public class CardFactory {
      */
     public List<Card> orderCards(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
             String knowledge, String language) {
+        return orderCards(assessments, patientId, withSuggestions, knowledge, language, List.of());
+    }
+
+    /**
+     * As {@link #orderCards(List, String, boolean, String, String)}; each card's detail also lists the result reader's
+     * problems about the genes that card concerns (an ambiguous HLA typing, conflicting results).
+     *
+     * @param unread gene-specific problems of the result reader ({@link Problem#gene()} not null)
+     */
+    public List<Card> orderCards(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
+            String knowledge, String language, List<Problem> unread) {
         List<Card> cards = built.get(new OrderCardsKey(List.copyOf(assessments), patientId, withSuggestions, knowledge,
-                language), k -> build(k.assessments(), k.patientId(), k.withSuggestions(), k.knowledge(), k.language()));
+                language, List.copyOf(unread)), k -> build(k.assessments(), k.patientId(), k.withSuggestions(),
+                k.knowledge(), k.language(), k.unread()));
         List<Card> out = new ArrayList<>(cards.size());
         for (Card c : cards) {
             out.add(withNewIds(c));
@@ -94,12 +107,21 @@ public class CardFactory {
                 c.selectionBehavior(), c.overrideReasons(), c.links());
     }
 
+    /**
+     * @param f a finding
+     * @return true when the finding gets (or joins) a card at order time: it recommends something and is at least
+     *         as urgent as {@code pgx.cards.minimum-indicator}
+     */
+    public boolean shown(Finding f) {
+        return f.action() != Action.NO_RECOMMENDATION && Indicator.of(f.action()).compareTo(minimum) >= 0;
+    }
+
     private List<Card> build(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
-            String knowledge, String language) {
+            String knowledge, String language, List<Problem> unread) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (DrugAssessment a : assessments) {
             for (Finding f : a.assessment().findings()) {
-                if (f.action() == Action.NO_RECOMMENDATION || Indicator.of(f.action()).compareTo(minimum) < 0) {
+                if (!shown(f)) {
                     continue;
                 }
                 String key = f.drug().toLowerCase(Locale.ROOT) + "|" + new java.util.TreeMap<>(f.phenotypes());
@@ -109,13 +131,25 @@ public class CardFactory {
         List<Card> cards = new ArrayList<>();
         for (Group g : groups.values()) {
             g.findings.sort(LEAD_FIRST);
-            cards.add(card(g, patientId, withSuggestions, knowledge, language));
+            cards.add(card(g, patientId, withSuggestions, knowledge, language, unreadFor(g.findings, unread)));
         }
         cards.sort(Comparator.comparing((Card c) -> Indicator.parse(c.indicator())).reversed());
         return List.copyOf(cards);
     }
 
-    private Card card(Group g, String patientId, boolean withSuggestions, String knowledge, String language) {
+    /** The problems about the genes of a card's findings. */
+    private static List<Problem> unreadFor(List<Finding> findings, List<Problem> unread) {
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        Set<String> genes = new java.util.HashSet<>();
+        CardDetail.genes(findings).forEach(gene -> genes.add(gene.toUpperCase(Locale.ROOT)));
+        return unread.stream().filter(p -> p.gene() != null && genes.contains(p.gene().toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+
+    private Card card(Group g, String patientId, boolean withSuggestions, String knowledge, String language,
+            List<Problem> unread) {
         Finding lead = g.findings.get(0);
         String reason = detail.reason(lead, language);
         List<Suggestion> offered = withSuggestions
@@ -123,7 +157,7 @@ public class CardFactory {
                 : List.of();
         return new Card(UUID.randomUUID().toString(),
                 summary(lead, reason, language),
-                detail.orderDetail(g.findings, g.assessment.assessment(), knowledge, language),
+                detail.orderDetail(g.findings, g.assessment.assessment(), knowledge, language, unread),
                 Indicator.of(lead.action()).wire(),
                 source(lead, language),
                 offered,
@@ -161,7 +195,7 @@ public class CardFactory {
                 label += " (" + m.group() + ")";
             }
         }
-        Coding topic = new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display"));
+        Coding topic = new Coding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display"));
         return new Source(label, g == null || !linkable(g.url()) ? null : g.url(), topic);
     }
 

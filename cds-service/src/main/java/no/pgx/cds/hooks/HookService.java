@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -24,11 +26,14 @@ import no.pgx.cds.fhir.GenomicObservations;
 import no.pgx.cds.fhir.PatientFacts;
 import no.pgx.cds.fhir.PrefetchResolver;
 import no.pgx.cds.fhir.ResolvedPrefetch;
+import no.pgx.cds.knowledge.KnowledgeInfo;
 import no.pgx.cds.system.CdsRequestException;
 import no.pgx.cds.system.PureCache;
 import no.pgx.cds.system.RequestIdFilter;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneInput;
 import no.pgx.engine.PgxEngine;
 import no.pgx.engine.Problem;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +46,13 @@ import tools.jackson.databind.JsonNode;
  * every draft order gets cards. Co-medication is the active MedicationRequests and MedicationStatements plus the
  * other draft orders. patient-view: one summary card for the current medication list.
  *
+ * <p>What of the patient's PGx results could not be used is said, never left to look like "no findings"
+ * ({@link UnreadResultsCard}): when Observations came in but no result could be read, an info card lists what was not
+ * read (order hooks: when a drug with PGx knowledge is ordered; patient-view: always); a problem about one gene
+ * (ambiguous HLA typing, conflicting results) goes under the detail of the cards for that gene, or on the info card
+ * when an ordered drug's guidance uses the gene and no card shows it. The response names the knowledge
+ * ({@link KnowledgeInfo#responseExtension()}).
+ *
  * <p>The engine's answer is a pure function of the assessment request (the knowledge base is fixed for the life of
  * the process), and a prescriber's calls for one patient repeat the same request, so answers are cached by request
  * (bounded). Thread-safe.
@@ -50,6 +62,8 @@ public class HookService {
     private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
     private static final int ANSWER_CACHE_SIZE = 4_096;
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
+    /** The resources read for gene results: Observations, and the DiagnosticReports that contain or list them. */
+    private static final Set<String> GENOMIC_TYPES = Set.of("Observation", "DiagnosticReport");
 
     private final CdsServiceCatalog catalog;
     private final PrefetchResolver prefetch;
@@ -59,12 +73,14 @@ public class HookService {
     private final CardFactory cards;
     private final PatientViewCards patientView;
     private final FeedbackStore store;
+    private final UnreadResultsCard unread;
+    private final KnowledgeInfo knowledge;
     private final ZoneId zone = ZoneId.of("Europe/Oslo");
     private final PureCache<AssessmentRequest, Assessment> answers = new PureCache<>(ANSWER_CACHE_SIZE);
 
     public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, GenomicObservations observations,
             MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
-            FeedbackStore store) {
+            FeedbackStore store, UnreadResultsCard unread, KnowledgeInfo knowledge) {
         this.catalog = catalog;
         this.prefetch = prefetch;
         this.observations = observations;
@@ -73,6 +89,8 @@ public class HookService {
         this.cards = cards;
         this.patientView = patientView;
         this.store = store;
+        this.unread = unread;
+        this.knowledge = knowledge;
     }
 
     /**
@@ -98,7 +116,7 @@ public class HookService {
                 ? orderCards(service, context, genetics, current, medicationIndex, age, language)
                 : patientViewCards(genetics, current, age, language);
         store.recordIssued(service.id(), request.hookInstance(), result);
-        return new HookResponse(result);
+        return new HookResponse(result, knowledge.responseExtension());
     }
 
     /** Looks up a service by id; 404 naming the id when it is not hosted here. */
@@ -148,15 +166,15 @@ public class HookService {
     }
 
     private GeneticResults genetics(ResolvedPrefetch data, String patientId) {
-        List<JsonNode> found = data.resources(CdsServiceCatalog.PGX_RESULTS, "Observation");
-        for (JsonNode o : found) {
-            PatientFacts.requireSamePatient(o, "prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
+        List<JsonNode> found = data.entries(CdsServiceCatalog.PGX_RESULTS, GENOMIC_TYPES);
+        for (JsonNode e : found) {
+            PatientFacts.requireSamePatient(e.path("resource"), "prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
         }
         if (found.isEmpty()) {
             return GeneticResults.NONE;
         }
-        GeneticResults results = observations.read(found);
-        logProblems("observation", results.problems());
+        GeneticResults results = observations.read(found, patientId);
+        logReading(results);
         return results;
     }
 
@@ -213,13 +231,104 @@ public class HookService {
                 logUncertainResults(a);
             }
         }
-        return cards.orderCards(assessments, context.patientId(), true, engine.knowledgeVersion(), language);
+        List<Problem> geneProblems = geneProblems(genetics, assessments.stream().map(DrugAssessment::assessment)
+                .toList());
+        List<Card> out = new ArrayList<>(cards.orderCards(assessments, context.patientId(), true,
+                engine.knowledgeVersion(), language, geneProblems));
+        if (!assessments.isEmpty() && genetics.resources() > 0) {
+            if (genetics.nothingRead()) {
+                out.add(unread.card(genetics.problems(), genetics.notes(), true, language));
+            } else {
+                List<Problem> left = notShown(assessments, geneProblems, age);
+                if (!left.isEmpty()) {
+                    out.add(unread.card(left, List.of(), false, language));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The problems about one gene's result on file: the result reader's, and the engine's about a result it was
+     * given (a diplotype it cannot parse), the latter named by the Observation it came from. Without duplicates.
+     */
+    static List<Problem> geneProblems(GeneticResults genetics, List<Assessment> assessments) {
+        Set<Problem> out = new LinkedHashSet<>();
+        genetics.problems().stream().filter(p -> p.gene() != null).forEach(out::add);
+        Map<String, GeneInput> onFile = new HashMap<>();
+        genetics.inputs().forEach(i -> onFile.putIfAbsent(i.gene().toUpperCase(Locale.ROOT), i));
+        for (Assessment a : assessments) {
+            for (Problem p : a.problems()) {
+                GeneInput input = p.gene() == null ? null : onFile.get(p.gene().toUpperCase(Locale.ROOT));
+                if (input == null) {
+                    continue;
+                }
+                String source = input.provenance() == null ? null : input.provenance().sourceId();
+                out.add(source == null || p.message().contains(source) ? p
+                        : new Problem(p.gene(), p.field(), "Observation " + source + ": " + p.message()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The gene problems no card shows although an assessed drug's guidance uses the gene (conflicting CYP2C19 results
+     * make the gene indeterminate, so clopidogrel gets no card; an unreadable CYP2C19 result leaves it untested).
+     */
+    private List<Problem> notShown(List<DrugAssessment> assessments, List<Problem> geneProblems, Integer age) {
+        if (geneProblems.isEmpty()) {
+            return List.of();
+        }
+        Set<String> onCards = new LinkedHashSet<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (DrugAssessment a : assessments) {
+            for (Finding f : a.assessment().findings()) {
+                Set<String> genes = upper(CardDetail.genes(List.of(f)));
+                used.addAll(genes);
+                if (cards.shown(f)) {
+                    onCards.addAll(genes);
+                }
+            }
+        }
+        Set<String> unknown = new LinkedHashSet<>(upper(geneProblems.stream().map(Problem::gene).toList()));
+        unknown.removeAll(used);
+        if (!unknown.isEmpty()) {
+            for (DrugAssessment a : assessments) {
+                used.addAll(genesUsedBy(a.drug(), unknown, age));
+            }
+        }
+        return geneProblems.stream().filter(p -> {
+            String gene = p.gene().toUpperCase(Locale.ROOT);
+            return used.contains(gene) && !onCards.contains(gene);
+        }).toList();
+    }
+
+    /**
+     * Which of some genes a drug's guidance uses, asked of the knowledge through the engine's public API: given each
+     * gene's result as indeterminate, the engine gives findings keyed on exactly the genes the drug's guidance uses.
+     */
+    private Set<String> genesUsedBy(String drug, Set<String> genes, Integer age) {
+        List<GeneInput> indeterminate = genes.stream().map(g -> GeneInput.phenotype(g, "Indeterminate")).toList();
+        Assessment probe = assess(AssessmentRequest.builder().results(indeterminate).drug(drug).ageYears(age).build());
+        Set<String> used = new LinkedHashSet<>();
+        probe.findings().forEach(f -> used.addAll(upper(CardDetail.genes(List.of(f)))));
+        used.retainAll(genes);
+        return used;
+    }
+
+    private static Set<String> upper(java.util.Collection<String> genes) {
+        Set<String> out = new LinkedHashSet<>();
+        genes.forEach(g -> out.add(g.toUpperCase(Locale.ROOT)));
+        return out;
     }
 
     private List<Card> patientViewCards(GeneticResults genetics, List<MedicationLine> current, Integer age,
             String language) {
         List<String> substances = new ArrayList<>(new LinkedHashSet<>(current.stream()
                 .flatMap(m -> m.substances().stream()).toList()));
+        if (genetics.nothingRead()) {
+            return List.of(unread.card(genetics.problems(), genetics.notes(), true, language));
+        }
         if (genetics.inputs().isEmpty()) {
             return List.of();
         }
@@ -227,7 +336,15 @@ public class HookService {
                 .medications(substances).ageYears(age).build());
         logProblems("assessment", a.problems());
         logUncertainResults(a);
-        return patientView.card(a, language).map(List::of).orElse(List.of());
+        List<Card> out = new ArrayList<>(2);
+        patientView.card(a, language).ifPresent(out::add);
+        // The overview says everything that could not be used.
+        Set<Problem> problems = new LinkedHashSet<>(genetics.problems());
+        problems.addAll(geneProblems(genetics, List.of(a)));
+        if (!problems.isEmpty()) {
+            out.add(unread.card(List.copyOf(problems), List.of(), false, language));
+        }
+        return out;
     }
 
     private Assessment assess(AssessmentRequest request) {
@@ -320,6 +437,26 @@ public class HookService {
             }
         }
         return false;
+    }
+
+    /**
+     * What the result reader did, in counts by field only: its messages name resource ids and quote lab values.
+     * Problems at INFO, notes (deliberately not read) at DEBUG.
+     */
+    private static void logReading(GeneticResults r) {
+        if (!r.problems().isEmpty() || r.inputs().isEmpty()) {
+            LOG.info("PGx results: {} resource(s), {} gene result(s) read; problems by field {}; notes by field {}",
+                    r.resources(), r.inputs().size(), byField(r.problems()), byField(r.notes()));
+        } else if (!r.notes().isEmpty()) {
+            LOG.debug("PGx results: {} resource(s), {} gene result(s) read; notes by field {}", r.resources(),
+                    r.inputs().size(), byField(r.notes()));
+        }
+    }
+
+    private static Map<String, Integer> byField(List<Problem> problems) {
+        Map<String, Integer> counts = new TreeMap<>();
+        problems.forEach(p -> counts.merge(p.field() == null ? "-" : p.field(), 1, Integer::sum));
+        return counts;
     }
 
     /** Problems are logged by field and gene only: their messages may quote genotypes. */

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import no.pgx.cds.system.CdsProperties;
 import no.pgx.engine.Action;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.Finding;
@@ -31,12 +30,12 @@ public class PatientViewCards {
     private final String topicSystem;
 
     public PatientViewCards(CardTexts texts, CardDetail detail, CardFactory cards, SuggestionFactory names,
-            CdsProperties properties) {
+            CodeSystems systems) {
         this.texts = texts;
         this.detail = detail;
         this.cards = cards;
         this.names = names;
-        this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+        this.topicSystem = systems.cardTopic();
     }
 
     /**
@@ -85,7 +84,7 @@ public class PatientViewCards {
         String summary = CardFactory.shorten(texts.get(language, "pv.summary", genes.size(), String.join(", ", genes),
                 byDrug.size()));
         Source source = new Source(texts.get(language, "pv.source"), null,
-                new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display")));
+                new Coding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display")));
         return Optional.of(new Card(UUID.randomUUID().toString(), summary, md.toString(), indicator.wire(), source,
                 List.of(), null, List.of(), cards.links(leads, language)));
     }

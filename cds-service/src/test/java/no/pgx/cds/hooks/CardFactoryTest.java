@@ -17,6 +17,7 @@ import no.pgx.engine.GeneResult;
 import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Problem;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
 import no.pgx.terminology.drug.DrugCatalog;
@@ -39,12 +40,13 @@ class CardFactoryTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards(minimum, "https://pgx.test/cs", "PGx",
-                List.of("example.org")),
+                List.of("example.org"), "", ""),
                 new CdsProperties.Cors(List.of(), 0));
         CardTexts texts = new CardTexts(messages);
         SuggestionFactory suggestions = new SuggestionFactory(CATALOG, texts);
         CardDetail detail = new CardDetail(texts, new PhenotypeLabels(), suggestions);
-        return new CardFactory(texts, detail, suggestions, new OverrideReasons(properties, texts), properties);
+        CodeSystems systems = new CodeSystems(properties);
+        return new CardFactory(texts, detail, suggestions, new OverrideReasons(systems, texts), systems, properties);
     }
 
     private static Finding finding(String drug, String source, String population, String gene, String phenotype,
@@ -125,6 +127,33 @@ class CardFactoryTest {
         assertThat(card.detail()).contains("CPIC ACS avoid").doesNotContain("Avoid clopidogrel: CPIC ACS avoid");
         assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
         assertThat(card.overrideReasons()).hasSize(4).allMatch(r -> r.display() != null);
+    }
+
+    /** A problem the result reader had with one gene goes under the cards for that gene, and only those. */
+    @Test
+    void aGeneProblemIsListedOnTheCardsOfThatGeneOnly() {
+        Finding clopidogrel = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong",
+                Action.AVOID, null, List.of(), "Avoid clopidogrel.");
+        Finding codeine = finding("codeine", "CPIC", "general", "CYP2D6", "Ultrarapid Metabolizer", "Strong",
+                Action.AVOID, null, List.of(), "Avoid codeine.");
+        Problem c19 = new Problem("CYP2C19", "diplotype", "CYP2C19: results of the same date differ <b>");
+        Problem d6 = new Problem("CYP2D6", "value", "Observation d6 (CYP2D6) has no value");
+
+        List<Card> cards = factory("info").orderCards(List.of(
+                new DrugAssessment("clopidogrel", List.of(draft("d1")), assessment(List.of(clopidogrel))),
+                new DrugAssessment("codeine", List.of(draft("d2")), assessment(List.of(codeine)))),
+                "p1", true, "test-knowledge", "en", List.of(c19));
+
+        Card forClopidogrel = cards.stream().filter(c -> c.summary().contains("clopidogrel")).findFirst().orElseThrow();
+        Card forCodeine = cards.stream().filter(c -> c.summary().contains("codeine")).findFirst().orElseThrow();
+        assertThat(forClopidogrel.detail()).contains("Results on file not used for this advice")
+                .contains("results of the same date differ \\<b\\>");
+        // The list comes before the knowledge line, which stays last.
+        assertThat(forClopidogrel.detail().indexOf("same date")).isLessThan(forClopidogrel.detail().indexOf("_Knowledge"));
+        assertThat(forCodeine.detail()).doesNotContain("Results on file not used").doesNotContain("same date");
+        assertThat(factory("info").orderCards(List.of(new DrugAssessment("codeine", List.of(draft("d2")),
+                assessment(List.of(codeine)))), "p1", true, "test-knowledge", "en", List.of(d6)).get(0).detail())
+                .contains("Observation d6");
     }
 
     @Test

@@ -60,6 +60,51 @@ public final class Fixtures {
         return genotype("cyp2c19-genotype", "CYP2C19", "HGNC:2621", diplotype);
     }
 
+    /**
+     * An HLA genotype Observation whose value is a GL String (IG genotype with a {@code http://glstring.org} coding),
+     * e.g. {@code hla#3.23.0#HLA-B*57:01:01G/HLA-B*57:03:01G+HLA-B*08:01:01G}.
+     */
+    public static ObjectNode hlaGenotype(String id, String gene, String hgnc, String glString) {
+        ObjectNode o = genotype(id, gene, hgnc, "");
+        o.remove("valueCodeableConcept");
+        o.putObject("valueCodeableConcept").putArray("coding").addObject().put("system", "http://glstring.org")
+                .put("code", glString);
+        return o;
+    }
+
+    /** The Observation with its subject replaced (a reference or an identifier object, as given). */
+    public static ObjectNode withSubject(ObjectNode observation, ObjectNode subject) {
+        observation.set("subject", subject);
+        return observation;
+    }
+
+    /**
+     * A Genomics Reporting DiagnosticReport (LOINC 51969-4, category GE) of the test patient with results contained in
+     * it and listed as {@code #id}, plus further listed references that may not be sent.
+     */
+    public static ObjectNode diagnosticReport(String id, List<ObjectNode> contained, String... otherResults) {
+        ObjectNode r = F.objectNode();
+        r.put("resourceType", "DiagnosticReport").put("id", id).put("status", "final");
+        r.putArray("category").addObject().putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/v2-0074").put("code", "GE");
+        r.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "51969-4")
+                .put("display", "Genetic analysis report");
+        r.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        r.put("effectiveDateTime", "2024-03-01");
+        ArrayNode inside = r.putArray("contained");
+        ArrayNode results = r.putArray("result");
+        for (ObjectNode o : contained) {
+            ObjectNode copy = o.deepCopy();
+            copy.remove("subject");
+            inside.add(copy);
+            results.addObject().put("reference", "#" + o.get("id").asText());
+        }
+        for (String other : otherResults) {
+            results.addObject().put("reference", other);
+        }
+        return r;
+    }
+
     /** A MedicationRequest coded with RxNorm only. */
     public static ObjectNode medicationRequest(String id, String status, String rxcui, String display) {
         ObjectNode m = F.objectNode();
