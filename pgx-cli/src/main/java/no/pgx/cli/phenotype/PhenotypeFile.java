@@ -36,8 +36,9 @@ final class PhenotypeFile {
     /**
      * @param fhirOut where to write the results as a FHIR Bundle, or null
      * @param subject the patient reference for the Bundle, or null
-     * @return 0 when every result was called, 1 when any became an {@code ERROR} row, 2 when the file is unreadable
-     *         or no result could be read from it
+     * @return 0 when every result was called, 1 when any became an {@code ERROR} row (also when that is why nothing
+     *         was read: an invalid document), 2 when the file cannot be read at all or holds no gene result and no
+     *         error explains why (never to be taken as "no findings")
      */
     int run(Reader reader, String fhirOut, String subject) {
         ResultFile file;
@@ -80,7 +81,7 @@ final class PhenotypeFile {
         file.tell(context.err());
         if (file.nothingRead()) {
             file.tellNothingRead(context.err());
-            return 2;
+            return errors > 0 ? 1 : 2;
         }
         if (fhirOut != null) {
             int n = FhirOut.write(fhirOut, called, List.of(), subject);
