@@ -47,7 +47,12 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         /** A guideline covers the drug and gene, but no row matches the result (e.g. indeterminate). */
         NO_MATCH,
         /** The guideline is a dosing algorithm, not a lookup (CPIC warfarin). */
-        ALGORITHM
+        ALGORITHM,
+        /**
+         * Co-medication alone makes the result actionable: advice on the drug–drug–gene interaction
+         * ({@code clinical/interaction-advice.csv}, or the generic advice when no row covers it).
+         */
+        INTERACTION
     }
 
     public Candidate {
@@ -107,6 +112,40 @@ public record Candidate(Kind kind, String id, String source, String drug, String
     public static Candidate synthetic(Kind kind, String id, String source, String drug, String action,
                                       List<String> genes, List<GeneFact> facts) {
         return of(kind, id, source, drug, "general", action, kind + "|" + action, genes, 0, facts, null);
+    }
+
+    /**
+     * Advice on a drug–drug–gene interaction.
+     *
+     * @param id          the interaction-advice row id, or {@code interaction:GENE} for the generic advice
+     * @param basis       what the advice rests on ({@code guideline-text}, {@code smpc}, {@code interaction-table},
+     *                    {@code policy} for the generic advice)
+     * @param action      the action name for the victim drug
+     * @param gene        the gene of the victim the interaction concerns
+     * @param perpetrator the co-medication causing it
+     * @param primary     true when the interaction is what makes the advice (the genotype alone is not actionable);
+     *                    false when it adds to advice the genotype gives anyway
+     * @param facts       the gene facts
+     */
+    public static Candidate interaction(String id, String basis, String drug, String action, String gene,
+                                        String perpetrator, boolean primary, List<GeneFact> facts) {
+        return of(Kind.INTERACTION, id, basis, drug, "general", action,
+                Kind.INTERACTION + "|" + action + "|" + perpetrator + "|" + (primary ? "primary" : "secondary"),
+                List.of(gene), primary ? 1 : 0, facts, null);
+    }
+
+    /** @return for an interaction candidate, the perpetrator; else null */
+    public String perpetrator() {
+        if (kind != Kind.INTERACTION) {
+            return null;
+        }
+        String[] parts = advice.split("\\|");
+        return parts.length > 2 ? parts[2] : null;
+    }
+
+    /** @return for an interaction candidate, whether it is what makes the advice (not an addition to it) */
+    public boolean primary() {
+        return kind == Kind.INTERACTION && advice.endsWith("|primary");
     }
 
     private static Candidate of(Kind kind, String id, String source, String drug, String population, String action,
