@@ -44,7 +44,7 @@ public class CardFactory {
     private final CardDetail detail;
     private final SuggestionFactory suggestions;
     private final OverrideReasons overrideReasons;
-    private final Indicator minimum;
+    private final Urgency minimum;
     private final String topicSystem;
     private final Set<String> linkHosts;
     private final PureCache<OrderCardsKey, List<Card>> built = new PureCache<>(CACHE_SIZE);
@@ -60,7 +60,7 @@ public class CardFactory {
         this.detail = detail;
         this.suggestions = suggestions;
         this.overrideReasons = overrideReasons;
-        this.minimum = Indicator.parse(properties.cards().minimumIndicator());
+        this.minimum = Urgency.parse(properties.cards().minimumIndicator());
         this.topicSystem = systems.cardTopic();
         this.linkHosts = Set.copyOf(properties.cards().linkHosts().stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList());
@@ -113,7 +113,7 @@ public class CardFactory {
      *         as urgent as {@code pgx.cards.minimum-indicator}
      */
     public boolean shown(Finding f) {
-        return f.action() != Action.NO_RECOMMENDATION && Indicator.of(f.action()).compareTo(minimum) >= 0;
+        return f.action() != Action.NO_RECOMMENDATION && Urgency.of(f.action()).compareTo(minimum) >= 0;
     }
 
     private List<Card> build(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
@@ -133,7 +133,7 @@ public class CardFactory {
             g.findings.sort(LEAD_FIRST);
             cards.add(card(g, patientId, withSuggestions, knowledge, language, unreadFor(g.findings, unread)));
         }
-        cards.sort(Comparator.comparing((Card c) -> Indicator.parse(c.indicator())).reversed());
+        cards.sort(Comparator.comparing((Card c) -> Urgency.parse(c.indicator())).reversed());
         return List.copyOf(cards);
     }
 
@@ -158,7 +158,7 @@ public class CardFactory {
         return new Card(UUID.randomUUID().toString(),
                 summary(lead, reason, language),
                 detail.orderDetail(g.findings, g.assessment.assessment(), knowledge, language, unread),
-                Indicator.of(lead.action()).wire(),
+                Urgency.of(lead.action()).wire(),
                 source(lead, language),
                 offered,
                 offered.isEmpty() ? null : "at-most-one",
@@ -195,7 +195,7 @@ public class CardFactory {
                 label += " (" + m.group() + ")";
             }
         }
-        Coding topic = new Coding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display"));
+        CardCoding topic = new CardCoding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display"));
         return new Source(label, g == null || !linkable(g.url()) ? null : g.url(), topic);
     }
 
@@ -236,7 +236,7 @@ public class CardFactory {
 
     /** Most urgent first; then CPIC before DPWG; then the stronger recommendation; then the general population. */
     static final Comparator<Finding> LEAD_FIRST = Comparator
-            .comparing((Finding f) -> Indicator.of(f.action())).reversed()
+            .comparing((Finding f) -> Urgency.of(f.action())).reversed()
             .thenComparing(f -> "CPIC".equalsIgnoreCase(f.source()) ? 0 : 1)
             .thenComparing(f -> strengthRank(f.strength()))
             .thenComparing(f -> "general".equalsIgnoreCase(Objects.requireNonNullElse(f.population(), "general")) ? 0 : 1);

@@ -24,8 +24,8 @@ public class OverrideReasons {
     }
 
     /** @return the reasons with displays in the given language */
-    public List<Coding> offered(String language) {
-        return CODES.stream().map(code -> new Coding(system, code, texts.get(language, "override." + code))).toList();
+    public List<CardCoding> offered(String language) {
+        return CODES.stream().map(code -> new CardCoding(system, code, texts.get(language, "override." + code))).toList();
     }
 
     /**

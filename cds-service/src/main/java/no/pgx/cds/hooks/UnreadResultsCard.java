@@ -47,9 +47,9 @@ public class UnreadResultsCard {
                     .append(list(notes, texts, language));
         }
         Source source = new Source(texts.get(language, "unread.source"), null,
-                new Coding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display")));
+                new CardCoding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display")));
         return new Card(UUID.randomUUID().toString(), CardFactory.shorten(texts.get(language, "unread.summary")),
-                md.toString(), Indicator.INFO.wire(), source, List.of(), null, List.of(), List.of());
+                md.toString(), Urgency.INFO.wire(), source, List.of(), null, List.of(), List.of());
     }
 
     /**
