@@ -109,6 +109,10 @@ class PhenotypeCallerTest {
             "UGT1A1|*80+*28/*80+*28|Poor Metabolizer|ACTIONABLE",
             "SLCO1B1|*1/*5|Decreased Function|ACTIONABLE",
             "SLCO1B1|*1/*1|Normal Function|NORMAL",
+            "SLCO1B1|rs4149056 C/C|Poor Function|ACTIONABLE",
+            "SLCO1B1|rs4149056 T/C|Decreased Function|ACTIONABLE",
+            "SLCO1B1|c.521 TT|Normal Function|NORMAL",
+            "CYP2C19|*2A/*2B|Poor Metabolizer|ACTIONABLE",
             "CYP3A5|*3/*3|Poor Metabolizer|NORMAL",
             "CYP3A5|*1/*1|Normal Metabolizer|ACTIONABLE",
             "VKORC1|rs9923231 C/T|-1639 AG|ACTIONABLE",
@@ -158,8 +162,16 @@ class PhenotypeCallerTest {
                 .isEqualTo("*57:01 positive;*15:02 negative");
         assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("HLA-B", "positive")))
                 .isInstanceOf(PgxException.class).hasMessageContaining("does not name the allele");
-        assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("HLA-B", "*15:11 positive")))
-                .isInstanceOf(PgxException.class).hasMessageContaining("*15:11");
+        assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("HLA-B", "*13:01 positive")))
+                .isInstanceOf(PgxException.class).hasMessageContaining("*13:01");
+        // DPWG carbamazepine keys on *15:11: a reported status is read, and a diplotype lists it only when it carries
+        // it, so the key of every other HLA-B result stays as it was
+        assertThat(caller.call(GeneInput.alleleStatus("HLA-B", "*15:11 positive")).lookupKey())
+                .isEqualTo("*15:11 positive");
+        assertThat(caller.call(GeneInput.diplotype("HLA-B", "*15:11/*40:01")).lookupKey())
+                .isEqualTo("*57:01 negative;*58:01 negative;*15:02 negative;*15:11 positive");
+        assertThat(caller.call(GeneInput.diplotype("HLA-B", "*44:02/*40:01")).lookupKey())
+                .isEqualTo("*57:01 negative;*58:01 negative;*15:02 negative");
         assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("CYP2D6", "*4 positive")))
                 .isInstanceOf(PgxException.class).hasMessageContaining("HLA-A and HLA-B only");
     }
