@@ -180,7 +180,8 @@ final class AdviceWriter {
         boolean eitherOr = ranked.stream().anyMatch(f -> f != ranked.get(0)
                 && (f.action() == Action.AVOID || f.action() == Action.CONSIDER_ALTERNATIVE));
         boolean oneClickDose = !conditional && ia == null && !eitherOr && (action == Action.REDUCE_DOSE
-                || action == Action.INCREASE_DOSE) && hasNumber(head, doses) && simpleDose(head, doses);
+                || action == Action.INCREASE_DOSE) && hasNumber(head, doses) && simpleDose(head, doses)
+                && doses.stream().noneMatch(d -> d.row().noOneClick());  // curated: titration only, sources differ
         List<CheckedAlternative> alternatives = alternatives(drug, outcome, visibleIds, results, order, ranked, ia);
         // alternatives are offered when the advice is to change the drug (or the interacting drug), not beside a dose
         // change: "or an alternative" then stays in the detail
@@ -673,7 +674,7 @@ final class AdviceWriter {
         Map<String, Set<String>> sources = new LinkedHashMap<>();
         List<AlternativeCheck> out = new ArrayList<>();
         for (AlternativeCheck c : checks) {
-            Knowledge.Row row = knowledge.rows.get(c.reason());
+            Knowledge.Row row = knowledge.row(c.reason());
             if (row == null) {
                 out.add(c);
                 continue;
@@ -776,7 +777,7 @@ final class AdviceWriter {
             return texts.text(l, "advice.check.test", "gene", test.allele() == null ? test.gene()
                     : test.gene() + test.allele());
         }
-        Knowledge.Row row = knowledge.rows.get(c.reason());
+        Knowledge.Row row = knowledge.row(c.reason());
         if (row != null) {
             String gene = row.key().keySet().stream().filter(g -> !"No Result".equals(row.key().get(g))
                     && results.containsKey(g)).findFirst().orElse(row.key().keySet().iterator().next());

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,14 @@ final class Knowledge {
     }
 
     final Map<String, Row> rows = new LinkedHashMap<>();
+    /**
+     * Variants of recommendation rows with the action they have for an indication of the order
+     * ({@code curation/indication-actions.csv}), by variant id ({@code PA166299124@ia-quetiapine-depression}); a
+     * variant keeps the row's id, so findings cite the real row.
+     */
+    final Map<String, Row> variants = new LinkedHashMap<>();
+    /** The indication-dependent actions by recommendation row id (rule facts). */
+    final Map<String, List<no.pgx.rules.model.IndicationAction>> indicationActions = new HashMap<>();
     final Map<String, Guideline> guidelines = new LinkedHashMap<>();
     final Map<String, Population> populations = new LinkedHashMap<>();
     final Map<String, Phrase> phrases = new LinkedHashMap<>();
@@ -148,6 +157,7 @@ final class Knowledge {
                 populations.keySet());
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
+        loadIndicationActions(loader);
         indexDrugs();
         version = version(loader, manifest);
     }
@@ -176,6 +186,12 @@ final class Knowledge {
     }
 
     // ------------------------------------------------------------------ lookups
+
+    /** @return the recommendation row, or the variant of one, with this candidate id; null when there is none */
+    Row row(String id) {
+        Row r = rows.get(id);
+        return r != null ? r : variants.get(id);
+    }
 
     /** @return the vocabulary entry of a gene's lookup key, or null */
     KeyInfo key(String gene, String key) {
@@ -301,6 +317,47 @@ final class Knowledge {
         }
     }
 
+    /**
+     * Reads {@code curation/indication-actions.csv}: per recommendation row, the action it has for named indications
+     * of the order (or for an order without one). Each becomes a rule fact and a variant of the row with that action.
+     */
+    private void loadIndicationActions(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/indication-actions.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Row row = rows.get(r.require("recommendation_id"));
+            if (row == null || !row.drug().equals(r.require("drug")) || !row.source().equals(r.require("source"))) {
+                throw r.error("no " + r.get("source") + " recommendation " + r.get("recommendation_id") + " for "
+                        + r.get("drug"));
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.require("action"));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown action '" + r.get("action") + "'");
+            }
+            Set<String> indications = new TreeSet<>(list(r.require("indication")));
+            for (String i : indications) {
+                if (!i.equals(no.pgx.rules.model.IndicationAction.UNKNOWN) && !clinical.conditions.isEmpty()
+                        && !clinical.conditions.containsKey(i)) {
+                    throw r.error("indication '" + i + "' is not a condition id of clinical/conditions.csv");
+                }
+            }
+            var fact = new no.pgx.rules.model.IndicationAction(id, row.id(), indications, action.name());
+            if (variants.containsKey(fact.variantId())) {
+                throw r.error("id " + id + " is used twice");
+            }
+            boolean dose = action == Action.REDUCE_DOSE || action == Action.INCREASE_DOSE;
+            variants.put(fact.variantId(), new Row(row.id(), row.source(), row.guideline(), row.drug(), row.key(),
+                    row.population(), row.strength(), action, dose ? row.dosePercent() : null, row.doseNotes(),
+                    row.alternatives(), row.consequence()));
+            indicationActions.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(fact);
+        }
+    }
+
     private void loadTests(ClassLoader loader, Properties manifest) {
         if (clinical.tests != null) {
             // clinical/test-before-start.csv: requirement level, authority and audience per row
@@ -419,6 +476,9 @@ final class Knowledge {
             if (r.doseNotes().contains("interaction-dependent")) {
                 facts.add(new no.pgx.rules.model.RowNote(r.id(), "interaction-dependent"));
             }
+            List<no.pgx.rules.model.IndicationAction> byIndication = indicationActions.getOrDefault(r.id(), List.of());
+            facts.addAll(byIndication);
+            indication |= !byIndication.isEmpty();
         }
         boolean age = info.ageBounded();
         for (Row r : drugRows) {
