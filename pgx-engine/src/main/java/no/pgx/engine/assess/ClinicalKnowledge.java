@@ -330,6 +330,12 @@ final class ClinicalKnowledge {
 
     // ------------------------------------------------------------------ loading
 
+    /** Adds a dose statement that is not in dose-facts.csv (a statement of a dosing-algorithm guideline). */
+    void addDose(DoseRow row) {
+        doses.computeIfAbsent(row.recommendationId(), k -> new ArrayList<>()).add(row);
+        doseById.put(row.id(), row);
+    }
+
     /** @return the table when it is bundled (source and licence checked), else null */
     static CsvTable optionalTable(ClassLoader loader, String resource) {
         return optional(loader, resource);

@@ -187,7 +187,7 @@ final class FindingAssembler {
 
     private Prepared recommendation(Candidate c) {
         Knowledge.Row row = knowledge.row(c.id());
-        Knowledge.Guideline g = knowledge.guidelines.get(row.guideline());
+        Knowledge.Guideline g = knowledge.guideline(row.guideline());
         String[] summary = new String[2];
         String[] head = new String[2];
         String[] tail = new String[2];

@@ -131,6 +131,8 @@ final class Knowledge {
      * variant keeps the row's id, so findings cite the real row.
      */
     final Map<String, Row> variants = new LinkedHashMap<>();
+    /** Statements of dosing-algorithm guidelines by drug (rule facts; their rows are in {@link #variants}). */
+    final Map<String, List<no.pgx.rules.model.AlgorithmStatement>> statements = new HashMap<>();
     /** The indication-dependent actions by recommendation row id (rule facts). */
     final Map<String, List<no.pgx.rules.model.IndicationAction>> indicationActions = new HashMap<>();
     final Map<String, Guideline> guidelines = new LinkedHashMap<>();
@@ -158,6 +160,7 @@ final class Knowledge {
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
         loadIndicationActions(loader);
+        loadAlgorithmStatements(loader);
         indexDrugs();
         version = version(loader, manifest);
     }
@@ -186,6 +189,14 @@ final class Knowledge {
     }
 
     // ------------------------------------------------------------------ lookups
+
+    /** @return the guideline, or the dosing-algorithm guideline, with this id; null when there is none */
+    Guideline guideline(String id) {
+        Guideline g = guidelines.get(id);
+        Algorithm a = g == null ? algorithms.get(id) : null;
+        return a == null ? g : new Guideline(a.id(), a.source(), a.title(), List.of(a.drug()), a.genes(), a.version(),
+                a.url());
+    }
 
     /** @return the recommendation row, or the variant of one, with this candidate id; null when there is none */
     Row row(String id) {
@@ -358,6 +369,54 @@ final class Knowledge {
         }
     }
 
+    /**
+     * Reads {@code curation/algorithm-statements.csv}: what a dosing-algorithm guideline says for some results of one
+     * gene (CPIC warfarin: another anticoagulant for CYP2C9 poor metabolizers, 5-10 % more for CYP4F2*3 carriers). Each
+     * becomes a rule fact, a row of its own (in {@link #variants}, for the finding's texts) and, with a number, a dose
+     * statement.
+     */
+    private void loadAlgorithmStatements(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/algorithm-statements.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Algorithm a = algorithms.get(r.require("guideline"));
+            if (a == null || !a.drug().equals(r.require("drug")) || !a.genes().contains(r.require("gene"))) {
+                throw r.error("guideline " + r.get("guideline") + " is not a dosing algorithm for " + r.get("drug")
+                        + " and " + r.get("gene") + " (vocabulary/dosing-algorithms.csv)");
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.require("action"));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown action '" + r.get("action") + "'");
+            }
+            if (rows.containsKey(id) || variants.containsKey(id)) {
+                throw r.error("id " + id + " is used twice");
+            }
+            Set<String> except = new TreeSet<>(list(r.get("except_conditions")));
+            for (String c : except) {
+                if (!clinical.conditions.isEmpty() && !clinical.conditions.containsKey(c)) {
+                    throw r.error("condition '" + c + "' is not a condition id of clinical/conditions.csv");
+                }
+            }
+            String percent = r.getOrNull("percent");
+            variants.put(id, new Row(id, r.require("source"), a.id(), a.drug(), Map.of(r.require("gene"),
+                    r.require("phenotypes")), "general", "", action, percent, List.of(), List.of(),
+                    r.getOrNull("consequence")));
+            statements.computeIfAbsent(a.drug(), k -> new ArrayList<>()).add(new no.pgx.rules.model.AlgorithmStatement(
+                    id, r.require("source"), a.drug(), r.require("gene"), new TreeSet<>(list(r.require("phenotypes"))),
+                    action.name(), except));
+            if (r.getOrNull("dose_kind") != null) {
+                clinical.addDose(new ClinicalKnowledge.DoseRow(id + "#1", id, r.require("source"), a.drug(),
+                        r.require("dose_kind"), r.require("change"), percent, null, null, null, null, false, null, null,
+                        r.getOrNull("basis"), null, Set.of(), Set.of(), Set.of(), null));
+            }
+        }
+    }
+
     private void loadTests(ClassLoader loader, Properties manifest) {
         if (clinical.tests != null) {
             // clinical/test-before-start.csv: requirement level, authority and audience per row
@@ -498,6 +557,14 @@ final class Knowledge {
                 indication |= !d.indications().isEmpty() || !d.notIndications().isEmpty();
             }
         }
+        for (no.pgx.rules.model.AlgorithmStatement s : statements.getOrDefault(drug, List.of())) {
+            facts.add(s);
+            for (ClinicalKnowledge.DoseRow d : clinical.doses.getOrDefault(s.id(), List.of())) {
+                facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax(),
+                        d.indications(), d.notIndications()));
+            }
+            indication |= !s.exceptConditions().isEmpty();
+        }
         for (ClinicalKnowledge.ScopeRow s : clinical.scopes.getOrDefault(drug, List.of())) {
             facts.add(new no.pgx.rules.model.AlternativeScope(s.id(), drug, s.alternative(), s.population(),
                     s.indication(), s.fit()));
@@ -514,6 +581,7 @@ final class Knowledge {
         }
         boolean weight = false;
         Set<String> conditions = new TreeSet<>();
+        statements.getOrDefault(drug, List.of()).forEach(s -> conditions.addAll(s.exceptConditions()));
         Set<String> keyGenes = new TreeSet<>(info.genes());
         Set<String> fullGenes = new TreeSet<>(info.diplotypeGenes());
         fullGenes.addAll(info.functionGenes());
