@@ -20,7 +20,7 @@ final class PhenotypeKnowledge {
     static final String BASE = "no/pgx/knowledge/phenotype/";
     static final List<String> TABLES = List.of("allele_function.csv", "allele_aliases.csv", "function_phenotype.csv",
             "activity_score_cutoffs.csv", "phenotype_state.csv", "hla_risk_alleles.csv", "allele-aliases-lab.csv",
-            "cyp4f2-alleles.csv");
+            "cyp4f2-alleles.csv", "variant_response.csv");
 
     private static volatile PhenotypeKnowledge defaultKnowledge;
 
@@ -35,6 +35,8 @@ final class PhenotypeKnowledge {
     final Map<String, List<String>> riskAlleles;
     /** Risk alleles ("HLA-B*15:11") a diplotype lists only when it carries them (column {@code listed}). */
     final java.util.Set<String> listedWhenPresent;
+    /** Genes called by the strongest variant carried (CFTR for ivacaftor). */
+    final VariantResponseCaller variantResponse;
     final Map<String, CsvTable> tables;
 
     private PhenotypeKnowledge(ClassLoader loader) {
@@ -54,6 +56,7 @@ final class PhenotypeKnowledge {
         this.states = PhenotypeStates.load(t.get("phenotype_state.csv"));
         this.riskAlleles = loadRiskAlleles(t.get("hla_risk_alleles.csv"));
         this.listedWhenPresent = whenPresent(t.get("hla_risk_alleles.csv"));
+        this.variantResponse = VariantResponseCaller.load(t.get("variant_response.csv"), states);
     }
 
     /**

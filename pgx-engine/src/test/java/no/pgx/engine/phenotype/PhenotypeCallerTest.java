@@ -113,6 +113,10 @@ class PhenotypeCallerTest {
             "SLCO1B1|rs4149056 T/C|Decreased Function|ACTIONABLE",
             "SLCO1B1|c.521 TT|Normal Function|NORMAL",
             "CYP2C19|*2A/*2B|Poor Metabolizer|ACTIONABLE",
+            "CFTR|F508del/F508del|ivacaftor non-responsive in CF patients|ACTIONABLE",
+            "CFTR|G551D/F508del|ivacaftor responsive in CF patients|ACTIONABLE",
+            "CFTR|p.Phe508del/p.Gly551Asp|ivacaftor responsive in CF patients|ACTIONABLE",
+            "CFTR|3849+10kbC->T/G542X|ivacaftor responsive in CF patients|ACTIONABLE",
             "CYP3A5|*3/*3|Poor Metabolizer|NORMAL",
             "CYP3A5|*1/*1|Normal Metabolizer|ACTIONABLE",
             "VKORC1|rs9923231 C/T|-1639 AG|ACTIONABLE",
@@ -294,6 +298,15 @@ class PhenotypeCallerTest {
         assertThatThrownBy(() -> caller.call(GeneInput.activityScore(gene, score)))
                 .isInstanceOfSatisfying(PgxException.class, e -> assertThat(e.field()).isEqualTo("activityScore"))
                 .hasMessageContaining(gene).hasMessageContaining(fragment);
+    }
+
+    @Test
+    void anUnknownCftrVariantIsNamedUnlessAResponsiveVariantDecides() {
+        assertThatThrownBy(() -> caller.call(GeneInput.diplotype("CFTR", "F508del/Q39X")))
+                .isInstanceOf(PgxException.class).hasMessageContaining("CFTR").hasMessageContaining("Q39X");
+        GeneResult r = caller.call(GeneInput.diplotype("CFTR", "G551D/Q39X"));
+        assertThat(r.phenotype()).isEqualTo("ivacaftor responsive in CF patients");
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("Q39X"));
     }
 
     @Test
