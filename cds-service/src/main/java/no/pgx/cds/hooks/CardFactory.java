@@ -25,7 +25,7 @@ import no.pgx.engine.GuidelineRef;
  *
  * <p>One card per drug and phenotype combination: findings for the same drug and the same phenotypes (CPIC and
  * DPWG, several populations, the same drug in two draft orders) are one card, so the prescriber never sees a repeat
- * within one request (CLINICAL.md, "Suppress repeats"). The lead finding (most urgent, then CPIC before DPWG, then
+ * within one request (docs/clinical-rules.md#what-a-finding-says). The lead finding (most urgent, then CPIC before DPWG, then
  * stronger) gives summary and source; the detail lists every recommendation with its source and population.
  *
  * <p>Apart from their uuids, the cards are a pure function of the assessments (with the draft orders they concern),

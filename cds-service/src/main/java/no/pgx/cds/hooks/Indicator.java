@@ -7,7 +7,7 @@ import no.pgx.engine.Action;
 /**
  * Card urgency (CDS Hooks 2.0 {@code indicator}), ordered by increasing urgency.
  *
- * <p>Mapping from the engine's action (CLINICAL.md, "What a finding / card says"): {@code critical} for avoid /
+ * <p>Mapping from the engine's action (docs/clinical-rules.md#what-a-finding-says): {@code critical} for avoid /
  * contraindicated and for a test required before start, {@code warning} for a dose change or an alternative,
  * {@code info} otherwise.
  */

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import no.pgx.engine.Action;
 
-/** CLINICAL.md: critical for avoid / test required, warning for dose change or alternative, info otherwise. */
+/** docs/clinical-rules.md: critical for avoid / test required, warning for dose change or alternative, info otherwise. */
 class IndicatorTest {
 
     @ParameterizedTest

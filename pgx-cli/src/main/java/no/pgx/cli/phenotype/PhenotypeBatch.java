@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import no.pgx.cli.CliContext;
-import no.pgx.cli.input.CsvLine;
 import no.pgx.cli.input.InputFiles;
 import no.pgx.cli.input.InputLine;
 import no.pgx.cli.input.InputText;
@@ -23,6 +22,7 @@ import no.pgx.engine.GeneResult;
 import no.pgx.engine.PgxEngine;
 import no.pgx.engine.PgxException;
 import no.pgx.engine.Provenance;
+import no.pgx.knowledge.CsvTable;
 
 /**
  * {@code phenotype --input FILE.csv|-}: reads CSV with header {@code gene,diplotype} (optional extra columns
@@ -111,8 +111,8 @@ final class PhenotypeBatch {
     private boolean readHeader(String text) {
         List<String> fields;
         try {
-            fields = CsvLine.fields(text);
-        } catch (CsvLine.MalformedLineException e) {
+            fields = CsvTable.splitLine(text);
+        } catch (CsvTable.MalformedCsvException e) {
             return false;
         }
         columns = new HashMap<>();
@@ -128,9 +128,9 @@ final class PhenotypeBatch {
         }
         List<String> f;
         try {
-            f = CsvLine.fields(line.text());
-        } catch (CsvLine.MalformedLineException e) {
-            return error("", "", "line " + line.number() + ": " + e.getMessage());
+            f = CsvTable.splitLine(line.text());
+        } catch (CsvTable.MalformedCsvException e) {
+            return error("", "", "line " + line.number() + ": " + e.problem());
         }
         String gene = field(f, "gene");
         String diplotype = field(f, "diplotype");

@@ -1276,7 +1276,7 @@ final class AdviceWriter {
         return parts;
     }
 
-    /** The phenotype in words; in Bokmål with the CPIC term beside it once (CLINICAL.md, Norwegian labels). */
+    /** The phenotype in words; in Bokmål with the CPIC term beside it once (docs/clinical-rules.md#norwegian-wording). */
     private String phenotypeLabel(String gene, GeneResult r, Lang l, boolean withTerm) {
         String words = texts.geneWords(gene, r.lookupKey(), r.phenotype(), l);
         words = words.startsWith(gene) ? words.substring(gene.length()).trim() : words;

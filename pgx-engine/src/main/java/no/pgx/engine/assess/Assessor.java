@@ -274,7 +274,7 @@ public final class Assessor {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
                 if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
-                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (CLINICAL.md)
+                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (docs/clinical-rules.md)
                 }
                 if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source())) {
                     visible.add(f);
@@ -831,7 +831,7 @@ public final class Assessor {
                 continue;
             }
             if (r.topical()) {
-                // CLINICAL.md: topical and other local routes never trigger a test or a card (one route classifier,
+                // docs/clinical-rules.md: topical and other local routes never trigger a test or a card (one route classifier,
                 // the terminology module's, for the engine, the CLI and the service)
                 List<String> local = new ArrayList<>(r.ids());
                 local.addAll(r.possibleIds());

@@ -224,7 +224,7 @@ public final class PhenotypeCaller {
     }
 
     /**
-     * CLINICAL.md: a *1 from a narrow panel means "none of the tested variants found"; keep the tested list with it.
+     * docs/clinical-rules.md: a *1 from a narrow panel means "none of the tested variants found"; keep the tested list with it.
      */
     private static String narrowPanelNote(Gene gene, Call call, Provenance provenance) {
         String ref = gene.referenceAllele();

@@ -22,7 +22,7 @@ import no.pgx.engine.Provenance;
  * @param source          how the Observation is named in messages ({@code Observation obs-1})
  * @param order           position in the document
  */
-record Candidate(String gene, String diplotype, String phenotype, String activityScore, String alleleStatus,
+record ObservationReading(String gene, String diplotype, String phenotype, String activityScore, String alleleStatus,
                  String haplotype, boolean homozygous, Provenance provenance, Instant when, Instant issued,
                  boolean fromImplication, boolean preliminary, String source, int order) {
 
