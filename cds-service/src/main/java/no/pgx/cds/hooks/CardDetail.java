@@ -84,6 +84,28 @@ public class CardDetail {
     }
 
     /**
+     * The detail of a card for one drug: the engine's advice detail (the patient's result once, one block per source,
+     * the checked alternatives), then the results on file that could not be used for the card's genes, then the
+     * knowledge line.
+     *
+     * @param advice    the engine's advice for the drug
+     * @param knowledge knowledge base version
+     * @param language  {@code nb} or {@code en}
+     * @param unread    the result reader's problems for the genes of this card; may be empty
+     * @return Markdown
+     */
+    public String adviceDetail(no.pgx.engine.DrugAdvice advice, String knowledge, String language,
+            List<Problem> unread) {
+        StringBuilder md = new StringBuilder(advice.detail().in(language).strip()).append("\n\n");
+        if (!unread.isEmpty()) {
+            md.append("**").append(texts.get(language, "detail.unread")).append("**\n\n")
+                    .append(UnreadResultsCard.list(unread, texts, language)).append("\n\n");
+        }
+        md.append('_').append(texts.get(language, "detail.knowledge", knowledge)).append('_');
+        return md.toString();
+    }
+
+    /**
      * One line about a gene result, e.g. "**CYP2C19**: langsom omsetter (Poor Metabolizer) · diplotype `*2/*2` ·
      * basert på genotype · prøvedato 2024-01-15".
      */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import no.pgx.cds.system.CdsProperties;
 import no.pgx.cds.system.PureCache;
 import no.pgx.engine.Action;
+import no.pgx.engine.DrugAdvice;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.Problem;
@@ -116,25 +117,37 @@ public class CardFactory {
         return f.action() != Action.NO_RECOMMENDATION && Urgency.of(f.action()).compareTo(minimum) >= 0;
     }
 
+    /**
+     * @param advice the engine's advice for one drug
+     * @return true when it gets a card at order time: it recommends something and is at least as urgent as
+     *         {@code pgx.cards.minimum-indicator}
+     */
+    public boolean shown(DrugAdvice advice) {
+        return advice.action() != Action.NO_RECOMMENDATION && urgency(advice).compareTo(minimum) >= 0;
+    }
+
+    private static Urgency urgency(DrugAdvice advice) {
+        return Urgency.parse(advice.indicator().code());
+    }
+
     private List<Card> build(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
             String knowledge, String language, List<Problem> unread) {
-        Map<String, Group> groups = new LinkedHashMap<>();
+        // One card per drug: the engine gives at most one piece of advice per drug. A drug already taken can be
+        // named by the assessments of two ordered drugs (tamoxifen, when paroxetine and fluoxetine are ordered):
+        // its first card stays.
+        Map<String, Card> cards = new LinkedHashMap<>();
         for (DrugAssessment a : assessments) {
-            for (Finding f : a.assessment().findings()) {
-                if (!shown(f)) {
+            for (DrugAdvice advice : a.assessment().advice()) {
+                if (!shown(advice) || cards.containsKey(advice.drug())) {
                     continue;
                 }
-                String key = f.drug().toLowerCase(Locale.ROOT) + "|" + new java.util.TreeMap<>(f.phenotypes());
-                groups.computeIfAbsent(key, k -> new Group(a)).findings.add(f);
+                cards.put(advice.drug(), card(advice, a, patientId, withSuggestions, knowledge, language,
+                        unreadFor(advice.findings(), unread)));
             }
         }
-        List<Card> cards = new ArrayList<>();
-        for (Group g : groups.values()) {
-            g.findings.sort(LEAD_FIRST);
-            cards.add(card(g, patientId, withSuggestions, knowledge, language, unreadFor(g.findings, unread)));
-        }
-        cards.sort(Comparator.comparing((Card c) -> Urgency.parse(c.indicator())).reversed());
-        return List.copyOf(cards);
+        List<Card> out = new ArrayList<>(cards.values());
+        out.sort(Comparator.comparing((Card c) -> Urgency.parse(c.indicator())).reversed());
+        return List.copyOf(out);
     }
 
     /** The problems about the genes of a card's findings. */
@@ -148,22 +161,37 @@ public class CardFactory {
                 .toList();
     }
 
-    private Card card(Group g, String patientId, boolean withSuggestions, String knowledge, String language,
-            List<Problem> unread) {
-        Finding lead = g.findings.get(0);
-        String reason = detail.reason(lead, language);
+    private Card card(DrugAdvice advice, DrugAssessment ordered, String patientId, boolean withSuggestions,
+            String knowledge, String language, List<Problem> unread) {
         List<Suggestion> offered = withSuggestions
-                ? suggestions.suggestions(lead.drug(), g.findings, g.assessment.orders(), patientId, reason, language)
+                ? suggestions.forAdvice(advice, ordered, patientId, language)
                 : List.of();
         return new Card(UUID.randomUUID().toString(),
-                summary(lead, reason, language),
-                detail.orderDetail(g.findings, g.assessment.assessment(), knowledge, language, unread),
-                Urgency.of(lead.action()).wire(),
-                source(lead, language),
+                shorten(advice.headline().in(language).strip().replaceAll("\\s+", " ")),
+                detail.adviceDetail(advice, knowledge, language, unread),
+                urgency(advice).wire(),
+                source(advice, language),
                 offered,
                 offered.isEmpty() ? null : "at-most-one",
                 overrideReasons.offered(language),
-                links(g.findings, language));
+                links(advice.findings(), language));
+    }
+
+    /** "CPIC (2022)", "CPIC + DPWG" when both sources agree and are said once; the url is the lead guideline's. */
+    Source source(DrugAdvice advice, String language) {
+        if (advice.findings().isEmpty()) {
+            CardCoding topic = new CardCoding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display"));
+            String label = advice.basisLabel() != null ? advice.basisLabel().in(language) : "PGx";
+            return new Source(label, null, topic);
+        }
+        Source lead = source(advice.findings().get(0), language);
+        List<String> names = advice.sources().stream().map(x -> x.toUpperCase(Locale.ROOT)).distinct().toList();
+        if (names.size() < 2) {
+            return lead;
+        }
+        String label = String.join(" + ", names.stream().map(n -> texts.getOrDefault(language, "source." + n, n))
+                .toList());
+        return new Source(label, lead.url(), lead.topic());
     }
 
     private String summary(Finding lead, String reason, String language) {
@@ -253,13 +281,4 @@ public class CardFactory {
         };
     }
 
-    /** Findings of one drug and phenotype combination. */
-    private static final class Group {
-        final DrugAssessment assessment;
-        final List<Finding> findings = new ArrayList<>();
-
-        Group(DrugAssessment assessment) {
-            this.assessment = assessment;
-        }
-    }
 }

@@ -32,6 +32,8 @@ import no.pgx.cds.system.PureCache;
 import no.pgx.cds.system.RequestIdFilter;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.DrugAdvice;
+import no.pgx.engine.DrugOrder;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.PgxEngine;
@@ -113,7 +115,8 @@ public class HookService {
         Map<String, JsonNode> medicationIndex = medicationIndex(data, context);
         List<MedicationLine> current = currentMedications(data, medicationIndex, context.patientId());
         List<Card> result = service.isOrderHook()
-                ? orderCards(service, context, genetics, current, medicationIndex, age, language)
+                ? orderCards(service, context, genetics, current, medicationIndex, age, patientContext(data, context),
+                        language)
                 : patientViewCards(genetics, current, age, language);
         store.recordIssued(service.id(), request.hookInstance(), result);
         return new HookResponse(result, knowledge.responseExtension());
@@ -179,7 +182,8 @@ public class HookService {
     }
 
     private List<Card> orderCards(CdsService service, HookContext context, GeneticResults genetics,
-            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, String language) {
+            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, PatientContext patient,
+            String language) {
         List<MedicationLine> drafts = new ArrayList<>();
         int without = 0;
         List<JsonNode> orders = ResolvedPrefetch.resources(context.draftOrders(), "MedicationRequest");
@@ -218,13 +222,21 @@ public class HookService {
             // Most drugs have no PGx guideline: this is expected, not an error. No drug names in the log.
             LOG.info("{} of {} draft order(s) not in the PGx drug catalog: no card for them", unknown, targets.size());
         }
+        Map<String, LocalDate> started = startDates(current);
         List<DrugAssessment> assessments = new ArrayList<>();
         for (Map.Entry<String, List<MedicationLine>> e : bySubstance.entrySet()) {
             Set<String> comedication = new LinkedHashSet<>(currentSubstances);
             drafts.stream().filter(d -> !e.getValue().contains(d)).forEach(d -> d.substances().stream()
                     .filter(s -> !s.equals(e.getKey())).forEach(comedication::add));
-            Assessment a = assess(AssessmentRequest.builder().results(genetics.inputs()).drug(e.getKey())
-                    .medications(new ArrayList<>(comedication)).ageYears(age).build());
+            JsonNode order = e.getValue().get(0).resource();
+            AssessmentRequest.Builder request = AssessmentRequest.builder().results(genetics.inputs())
+                    .order(new DrugOrder(e.getKey(), ClinicalContext.indication(order), ClinicalContext.route(order)))
+                    .ageYears(age).weightKg(patient.weightKg()).conditions(patient.conditions())
+                    .orderDate(LocalDate.now(zone));
+            for (String m : comedication) {
+                request.medication(m, started.get(m));
+            }
+            Assessment a = assess(request.build());
             logProblems("assessment", a.problems());
             assessments.add(new DrugAssessment(e.getKey(), e.getValue(), a));
             if (assessments.size() == 1) {
@@ -283,10 +295,11 @@ public class HookService {
         Set<String> used = new LinkedHashSet<>();
         for (DrugAssessment a : assessments) {
             for (Finding f : a.assessment().findings()) {
-                Set<String> genes = upper(CardDetail.genes(List.of(f)));
-                used.addAll(genes);
-                if (cards.shown(f)) {
-                    onCards.addAll(genes);
+                used.addAll(upper(CardDetail.genes(List.of(f))));
+            }
+            for (DrugAdvice advice : a.assessment().advice()) {
+                if (cards.shown(advice)) {
+                    onCards.addAll(upper(CardDetail.genes(advice.findings())));
                 }
             }
         }
@@ -375,6 +388,38 @@ public class HookService {
             wanted.add(ref);
         }
         return drafts.stream().filter(d -> d.reference() != null && wanted.contains(d.reference())).toList();
+    }
+
+    /** What the optional prefetch keys say about the patient: conditions and body weight (null when not known). */
+    record PatientContext(List<String> conditions, Double weightKg) {
+    }
+
+    private static PatientContext patientContext(ResolvedPrefetch data, HookContext context) {
+        List<JsonNode> conditions = new ArrayList<>();
+        for (JsonNode r : data.resources(CdsServiceCatalog.CONDITIONS, "Condition")) {
+            PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.CONDITIONS, context.patientId());
+            conditions.add(r);
+        }
+        List<JsonNode> weights = new ArrayList<>();
+        for (JsonNode r : data.resources(CdsServiceCatalog.BODY_WEIGHT, "Observation")) {
+            PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.BODY_WEIGHT, context.patientId());
+            weights.add(r);
+        }
+        // No Condition on file is not "no history": the engine then treats the history as unknown.
+        List<String> codes = ClinicalContext.conditions(conditions);
+        return new PatientContext(codes.isEmpty() ? null : codes, ClinicalContext.weightKg(weights));
+    }
+
+    /** The earliest start date on file of each substance the patient already takes. */
+    private static Map<String, LocalDate> startDates(List<MedicationLine> current) {
+        Map<String, LocalDate> out = new HashMap<>();
+        for (MedicationLine m : current) {
+            LocalDate d = ClinicalContext.startDate(m.resource());
+            if (d != null) {
+                m.substances().forEach(s -> out.merge(s, d, (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return out;
     }
 
     private List<MedicationLine> currentMedications(ResolvedPrefetch data, Map<String, JsonNode> index,

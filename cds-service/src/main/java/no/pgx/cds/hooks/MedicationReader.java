@@ -34,7 +34,7 @@ public class MedicationReader {
     }
 
     /** What {@link DrugCatalog#resolve(List, String, List, String)} is asked; value equality for the cache. */
-    private record Query(List<CardCoding> codings, String text, List<CardCoding> route, String routeText) {
+    private record Query(List<Coding> codings, String text, List<Coding> route, String routeText) {
     }
 
     /**
@@ -46,7 +46,7 @@ public class MedicationReader {
         String type = Json.text(resource, "resourceType");
         String id = Json.text(resource, "id");
         String reference = id == null || type == null ? null : type + "/" + id;
-        List<CardCoding> codings = new ArrayList<>();
+        List<Coding> codings = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         JsonNode concept = resource.get("medicationCodeableConcept");
         JsonNode ref = resource.get("medicationReference");
@@ -67,7 +67,7 @@ public class MedicationReader {
                 texts.add(Json.text(ref, "display"));
             }
         }
-        List<CardCoding> route = new ArrayList<>();
+        List<Coding> route = new ArrayList<>();
         List<String> routeTexts = new ArrayList<>();
         for (String field : List.of("dosageInstruction", "dosage")) {
             for (JsonNode dosage : Json.list(resource, field)) {
@@ -103,7 +103,7 @@ public class MedicationReader {
         return found;
     }
 
-    private static void addMedication(JsonNode medication, List<CardCoding> codings, List<String> texts) {
+    private static void addMedication(JsonNode medication, List<Coding> codings, List<String> texts) {
         JsonNode code = medication.get("code");
         if (code != null) {
             addConcept(code, codings, texts);
@@ -121,13 +121,13 @@ public class MedicationReader {
         }
     }
 
-    private static void addConcept(JsonNode concept, List<CardCoding> codings, List<String> texts) {
+    private static void addConcept(JsonNode concept, List<Coding> codings, List<String> texts) {
         for (JsonNode c : Json.list(concept, "coding")) {
             String system = Json.text(c, "system");
             String code = Json.text(c, "code");
             String display = Json.text(c, "display");
             if (code != null || display != null) {
-                codings.add(new CardCoding(system, code, display));
+                codings.add(new Coding(system, code, display));
             }
         }
         String text = Json.text(concept, "text");

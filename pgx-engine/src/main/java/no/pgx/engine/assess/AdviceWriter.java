@@ -1256,8 +1256,10 @@ final class AdviceWriter {
         List<String> parts = new ArrayList<>(5);
         if (r.diplotype() != null) {
             // the normalised spelling of rsID genotypes has words ("rs9923231 reference (C)/…"): show the lab's
-            parts.add(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null ? r.diplotypeAsWritten()
-                    : r.diplotype());
+            // as the caller wrote it, so escaped: it must render as itself, never as markup (a star allele's '*'
+            // stays, it cannot open a link or HTML)
+            parts.add(MarkdownText.text(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null
+                    ? r.diplotypeAsWritten() : r.diplotype()).replace("\\*", "*"));
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
             parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
@@ -1271,7 +1273,7 @@ final class AdviceWriter {
             parts.add(texts.text(l, "advice.detail.result.tested", "date", prov.testDate().toString()));
         }
         if (prov != null && prov.lab() != null && !prov.lab().isBlank()) {
-            parts.add(texts.text(l, "advice.detail.result.lab", "lab", prov.lab()));
+            parts.add(texts.text(l, "advice.detail.result.lab", "lab", MarkdownText.text(prov.lab())));
         }
         return parts;
     }
