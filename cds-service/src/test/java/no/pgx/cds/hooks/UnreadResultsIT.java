@@ -78,7 +78,7 @@ class UnreadResultsIT extends ServiceIT {
         assertThat(cards).hasSize(1);
         JsonNode card = cards.get(0);
         assertThat(card.get("indicator").asText()).isEqualTo("critical");
-        assertThat(card.get("detail").asText()).contains("*2/*2").containsIgnoringCase("poor metabolizer").doesNotContain("*1/*1");
+        assertThat(card.get("detail").asText()).contains("\\*2/\\*2").containsIgnoringCase("poor metabolizer").doesNotContain("*1/");
     }
 
     @Test
@@ -146,7 +146,7 @@ class UnreadResultsIT extends ServiceIT {
 
         assertThat(cards).hasSize(1);
         assertThat(cards.get(0).get("indicator").asText()).isEqualTo("critical");
-        assertThat(cards.get(0).get("detail").asText()).contains("*2/*2");
+        assertThat(cards.get(0).get("detail").asText()).contains("\\*2/\\*2");
     }
 
     @Test

@@ -1222,7 +1222,36 @@ final class AdviceWriter {
         if (!links.isEmpty()) {
             d.append('\n').append(links);
         }
-        return d.toString().strip();
+        return paragraphs(d.toString().strip());
+    }
+
+    /**
+     * Markdown joins lines that are not separated by a blank line into one paragraph: every line that is not an item
+     * of a list ("- …" after "- …") becomes its own paragraph, so "**Why:**", "**Alternatives:**" and the links each
+     * start on a line of their own when rendered.
+     */
+    static String paragraphs(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean previousItem = false;
+        boolean previousBlank = true;
+        for (String line : text.split("\n", -1)) {
+            if (line.isBlank()) {
+                if (!previousBlank) {
+                    out.append("\n\n");
+                }
+                previousBlank = true;
+                previousItem = false;
+                continue;
+            }
+            boolean item = line.startsWith("- ");
+            if (!previousBlank) {
+                out.append(item && previousItem ? "\n" : "\n\n");
+            }
+            out.append(line);
+            previousBlank = false;
+            previousItem = item;
+        }
+        return out.toString().strip();
     }
 
     private String resultLines(Lang l, List<String> genes, Map<String, GeneResult> results,
@@ -1247,7 +1276,7 @@ final class AdviceWriter {
             }
             List<String> parts = resultParts(r, l, true);
             String line = texts.text(l, "advice.detail.result.line", "gene", gene, "parts", String.join(", ", parts));
-            lines.add(line.replace(gene + " *", gene + "*"));
+            lines.add(line.replace(gene + " \\*", gene + "\\*"));
         }
         return texts.text(l, "advice.detail.result", "lines", String.join("; ", lines));
     }
@@ -1256,10 +1285,10 @@ final class AdviceWriter {
         List<String> parts = new ArrayList<>(5);
         if (r.diplotype() != null) {
             // the normalised spelling of rsID genotypes has words ("rs9923231 reference (C)/…"): show the lab's
-            // as the caller wrote it, so escaped: it must render as itself, never as markup (a star allele's '*'
-            // stays, it cannot open a link or HTML)
+            // as the caller wrote it, so escaped: it must render as itself, never as markup (unescaped, the stars of
+            // "*2/*2" render as emphasis)
             parts.add(MarkdownText.text(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null
-                    ? r.diplotypeAsWritten() : r.diplotype()).replace("\\*", "*"));
+                    ? r.diplotypeAsWritten() : r.diplotype()));
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
             parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
