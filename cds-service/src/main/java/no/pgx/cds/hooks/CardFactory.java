@@ -108,14 +108,6 @@ public class CardFactory {
                 c.selectionBehavior(), c.overrideReasons(), c.links());
     }
 
-    /**
-     * @param f a finding
-     * @return true when the finding gets (or joins) a card at order time: it recommends something and is at least
-     *         as urgent as {@code pgx.cards.minimum-indicator}
-     */
-    public boolean shown(Finding f) {
-        return f.action() != Action.NO_RECOMMENDATION && Urgency.of(f.action()).compareTo(minimum) >= 0;
-    }
 
     /**
      * @param advice the engine's advice for one drug
@@ -194,14 +186,6 @@ public class CardFactory {
         return new Source(label, lead.url(), lead.topic());
     }
 
-    private String summary(Finding lead, String reason, String language) {
-        String s = lead.summary() == null ? "" : lead.summary().in(language);
-        if (s == null || s.isBlank()) {
-            String action = texts.get(language, "action." + lead.action().name(), suggestions.name(lead.drug(), language));
-            s = texts.get(language, "summary.fallback", action, reason);
-        }
-        return shorten(s.strip().replaceAll("\\s+", " "));
-    }
 
     /** The spec requires fewer than 140 characters. */
     static String shorten(String s) {
