@@ -108,7 +108,7 @@ public final class Assessor {
         this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.advice = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.writer = new AdviceWriter(knowledge, texts);
-        this.groups = Caffeine.newBuilder().maximumSize(1_000).build();
+        this.groups = Caffeine.newBuilder().maximumSize(256).build();
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
         this.geneFacts = cacheSize <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
     }
@@ -674,7 +674,7 @@ public final class Assessor {
                 }
             }
         }
-        Outcome outcome = rules.evaluate(head, known.facts(), tail);
+        Outcome outcome = rules.evaluate(head, known.facts(), tail, known.uses().incrementAndGet() > 1);
         Set<String> inGroup = new HashSet<>(drugIds);
         Map<String, List<Candidate>> candidates = new HashMap<>();
         Map<String, List<Candidate>> interactions = new HashMap<>();
@@ -737,11 +737,16 @@ public final class Assessor {
             }
             probesAfter.add(List.copyOf(after));
         }
-        return new GroupKnowledge(List.copyOf(knowledgeFacts), List.copyOf(probesAfter), Set.copyOf(genes));
+        return new GroupKnowledge(List.copyOf(knowledgeFacts), List.copyOf(probesAfter), Set.copyOf(genes),
+                new java.util.concurrent.atomic.AtomicInteger());
     }
 
-    /** See {@link #groupKnowledge}; {@code probes.get(i)} follow the i-th drug's order. */
-    private record GroupKnowledge(List<Object> facts, List<List<OrderedDrug>> probes, Set<String> genes) {
+    /**
+     * See {@link #groupKnowledge}; {@code probes.get(i)} follow the i-th drug's order; {@code uses} counts the
+     * evaluations (a group seen once, such as the drugs a cache missed for one patient, gets no kept session).
+     */
+    private record GroupKnowledge(List<Object> facts, List<List<OrderedDrug>> probes, Set<String> genes,
+                                  java.util.concurrent.atomic.AtomicInteger uses) {
     }
 
     /** Where the source names an alternative in its list (the order it proposes them in). */

@@ -140,9 +140,10 @@ final class RuleBase {
      *                  the pool to be used); not changed by rules
      * @param head      the request's facts inserted before the knowledge facts in a fresh session (context, orders)
      * @param tail      the request's facts inserted after them (the patient's gene facts)
+     * @param reused    whether the knowledge list has been evaluated before (a list seen once gets no kept session)
      */
-    Outcome evaluate(List<Object> head, List<Object> knowledge, List<Object> tail) {
-        if (knowledge.size() < PRELOAD_MIN) {
+    Outcome evaluate(List<Object> head, List<Object> knowledge, List<Object> tail, boolean reused) {
+        if (!reused || knowledge.size() < PRELOAD_MIN) {
             List<Object> all = new ArrayList<>(head.size() + knowledge.size() + tail.size());
             all.addAll(head);
             all.addAll(knowledge);
