@@ -15,7 +15,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import no.pgx.cli.assess.AssessCommand;
 import no.pgx.cli.drug.DrugCommand;
+import no.pgx.cli.knowledge.KnowledgeCommand;
 import no.pgx.cli.phenotype.PhenotypeCommand;
+import no.pgx.cli.report.ReportCommand;
 
 /**
  * Entry point of {@code pgx-cli.jar}. Parsing is picocli's; the commands are built here (no reflective factory), and
@@ -60,6 +62,8 @@ public final class Main {
                 .addSubcommand("phenotype", PhenotypeCommand.commandLine(context))
                 .addSubcommand("assess", new AssessCommand(context))
                 .addSubcommand("drug", DrugCommand.commandLine(context))
+                .addSubcommand("report", new ReportCommand(context))
+                .addSubcommand("knowledge", KnowledgeCommand.commandLine(context))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.getCommandSpec().version(CliVersion.text());
         // Arguments are taken as written: no @file expansion (a value may start with @), an option given twice

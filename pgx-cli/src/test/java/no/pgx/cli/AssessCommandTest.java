@@ -99,7 +99,7 @@ class AssessCommandTest {
     void formForPeoplePrintsATableOrJson() throws IOException {
         CliRun table = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "klopidogrel");
         assertThat(table.code()).as(table.err()).isZero();
-        assertThat(table.out()).contains("LEGEMIDDEL").contains("AVOID").contains("Klopidogrel – CYP2C19 langsom omsetter");
+        assertThat(table.out()).contains("LEGEMIDDEL").contains("AVOID").contains("Klopidogrel: unngå – CYP2C19 langsom omsetter");
 
         CliRun json = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "B01AC04", "--format", "json",
                 "--lang", "en");

@@ -14,6 +14,7 @@ import no.pgx.engine.Assessment;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Problem;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
 
@@ -37,31 +38,22 @@ public class CardDetail {
     }
 
     /**
-     * @param findings   the card's findings, lead first
-     * @param assessment the assessment they come from (gene results)
-     * @param knowledge  knowledge base version
-     * @param language   {@code nb} or {@code en}
+     * The detail of a card for one drug: the engine's advice detail (the patient's result once, one block per source,
+     * the checked alternatives), then the results on file that could not be used for the card's genes, then the
+     * knowledge line.
+     *
+     * @param advice    the engine's advice for the drug
+     * @param knowledge knowledge base version
+     * @param language  {@code nb} or {@code en}
+     * @param unread    the result reader's problems for the genes of this card; may be empty
      * @return Markdown
      */
-    public String orderDetail(List<Finding> findings, Assessment assessment, String knowledge, String language) {
-        StringBuilder md = new StringBuilder();
-        for (String gene : genes(findings)) {
-            md.append("- ").append(geneLine(gene, assessment, phenoconversion(findings, gene), language)).append('\n');
-        }
-        md.append('\n');
-        for (Finding f : findings) {
-            md.append(recommendation(f, language)).append("\n\n");
-        }
-        // The engine's own explanation (consequence, advice) once, for the lead finding only: the other findings
-        // differ in population and strength, which their lines above already say.
-        Finding lead = findings.get(0);
-        if (lead.detail() != null && !lead.detail().in(language).isBlank()) {
-            md.append(lead.detail().in(language).strip()).append("\n\n");
-        }
-        Set<String> alternatives = new LinkedHashSet<>();
-        findings.forEach(f -> f.alternatives().forEach(a -> alternatives.add(names.name(a, language))));
-        if (!alternatives.isEmpty()) {
-            md.append(texts.get(language, "detail.alternatives", String.join(", ", alternatives))).append("\n\n");
+    public String adviceDetail(no.pgx.engine.DrugAdvice advice, String knowledge, String language,
+            List<Problem> unread) {
+        StringBuilder md = new StringBuilder(advice.detail().in(language).strip()).append("\n\n");
+        if (!unread.isEmpty()) {
+            md.append("**").append(texts.get(language, "detail.unread")).append("**\n\n")
+                    .append(UnreadResultsCard.list(unread, texts, language)).append("\n\n");
         }
         md.append('_').append(texts.get(language, "detail.knowledge", knowledge)).append('_');
         return md.toString();
@@ -112,26 +104,6 @@ public class CardDetail {
         return Markdown.text(phenotypes.label(r.phenotype(), language));
     }
 
-    private String recommendation(Finding f, String language) {
-        List<String> head = new ArrayList<>();
-        head.add("**" + (f.source() == null ? "" : f.source().label()) + "**");
-        String population = SuggestionFactory.populationLabel(f, language);
-        if (population != null) {
-            head.add(texts.get(language, "detail.population", population));
-        }
-        if (!f.strength().label().isBlank()) {
-            head.add(texts.get(language, "detail.strength",
-                    texts.getOrDefault(language, "strength." + f.strength().label(), f.strength().label())));
-        }
-        if (f.guideline() != null && f.guideline().version() != null && !f.guideline().version().isBlank()) {
-            head.add(texts.get(language, "detail.guideline", f.guideline().version()));
-        }
-        if (f.dosePercent() != null && !f.dosePercent().isBlank()) {
-            head.add(texts.get(language, "detail.dose", f.dosePercent()));
-        }
-        return String.join(" · ", head) + "  \n" + statement(f, language);
-    }
-
     /** The finding's own one-line summary, or the action in words when it has none. */
     String statement(Finding f, String language) {
         String summary = f.summary() == null ? null : f.summary().in(language);
@@ -167,32 +139,12 @@ public class CardDetail {
         return genes;
     }
 
-    private static Phenoconversion phenoconversion(List<Finding> findings, String gene) {
-        for (Finding f : findings) {
-            for (Phenoconversion p : f.phenoconversions()) {
-                if (p.gene().equalsIgnoreCase(gene)) {
-                    return p;
-                }
-            }
-        }
-        return null;
-    }
 
     /** A Markdown code span that shows the value literally, whatever it holds. */
     static String code(String value) {
         return Markdown.code(value);
     }
 
-    /** @return the phenotypes of a finding in words, for summaries and notes ("CYP2C19 langsom omsetter") */
-    public String reason(Finding f, String language) {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, String> e : (f.phenotypes().isEmpty() ? f.lookupKey() : f.phenotypes()).entrySet()) {
-            String label = isEnglish(language) ? e.getValue() : phenotypes.label(e.getValue(), language);
-            int paren = label.indexOf(" (");
-            parts.add(e.getKey() + " " + (paren > 0 ? label.substring(0, paren) : label));
-        }
-        return String.join(", ", parts);
-    }
 
     private static boolean isEnglish(String language) {
         return no.pgx.cds.system.Language.EN.equals(language);

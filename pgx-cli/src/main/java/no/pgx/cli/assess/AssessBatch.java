@@ -84,11 +84,11 @@ final class AssessBatch {
 
     private static CaseOutcome outcome(PgxEngine engine, CaseReader.CaseInput c) {
         if (c.request() == null) {
-            return new CaseOutcome(c.id(), List.of(), c.errors());
+            return new CaseOutcome(c.id(), List.of(), c.errors(), List.of(), List.of());
         }
         Assessment a = engine.assess(c.request());
         List<Problem> errors = new ArrayList<>(c.errors());
         errors.addAll(a.problems());
-        return new CaseOutcome(c.id(), a.findings(), errors);
+        return new CaseOutcome(c.id(), a.findings(), errors, a.advice(), a.notes());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import no.pgx.cli.CliContext;
@@ -28,7 +29,9 @@ import no.pgx.cli.input.InputText;
             "pgx-cli assess --input FILE.jsonl|- [--include-normal] [--detail]",
             "                      [--threads N]",
             "       pgx-cli assess (--result GENE=VALUE | --fhir BUNDLE.json) --drug NAME",
-            "                      [--medication NAME] [--population P] [--age N]",
+            "                      [--medication NAME[@YYYY-MM-DD]] [--population P] [--age N]",
+            "                      [--indication ID] [--route R] [--condition ID] [--weight KG]",
+            "                      [--ancestry GROUP] [--order-date YYYY-MM-DD] [--detail]",
             "                      [--source S] [--include-normal] [--lang nb|en]",
             "                      [--format table|json]"})
 public final class AssessCommand implements Callable<Integer> {
@@ -39,7 +42,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Batch worker threads, 1 to 256 (default: cores).")
     Integer threads;
 
-    @Option(names = "--detail", description = "Batch: add the Markdown detail of each finding.")
+    @Option(names = "--detail", description = "Add the Markdown detail: batch, of each finding and piece of advice;"
+            + " table, under each drug.")
     boolean detail;
 
     @Option(names = "--include-normal", description = "Also list findings for normal results and NO_RECOMMENDATION.")
@@ -54,7 +58,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--drug", paramLabel = "NAME", description = "A drug: name, Norwegian name, ATC or RxNorm code.")
     List<String> drugs = new ArrayList<>();
 
-    @Option(names = "--medication", paramLabel = "NAME", description = "A drug the patient takes.")
+    @Option(names = "--medication", paramLabel = "NAME[@YYYY-MM-DD]", description = "A drug the patient takes, with"
+            + " the date it was started when known.")
     List<String> medications = new ArrayList<>();
 
     @Option(names = "--source", paramLabel = "S", description = "Only this source (CPIC, DPWG).")
@@ -72,6 +77,9 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "nb|en", description = "Language of the table (default nb).")
     String lang = "nb";
 
+    @Mixin
+    OrderContextOptions orderContext = new OrderContextOptions();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -88,7 +96,7 @@ public final class AssessCommand implements Callable<Integer> {
         validate();
         Map<String, String> byGene = results();
         if (input != null) {
-            if (!byGene.isEmpty() || !drugs.isEmpty() || fhir != null) {
+            if (!byGene.isEmpty() || !drugs.isEmpty() || fhir != null || orderContext.given()) {
                 throw new UsageException("use either --input or --result/--fhir/--drug, not both");
             }
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -99,7 +107,7 @@ public final class AssessCommand implements Callable<Integer> {
                     + " --drug NAME");
         }
         return new SingleAssessment(context, mapper).run(new SingleAssessment.Request(byGene, fhir, drugs,
-                medications, sources, population, age, includeNormal), format, lang);
+                medications, sources, population, age, includeNormal), orderContext, format, lang, detail);
     }
 
     private void validate() {
@@ -108,6 +116,7 @@ public final class AssessCommand implements Callable<Integer> {
                 requireValue(v[0], v[1]);
             }
         }
+        orderContext.validate();
         results.forEach(v -> requireValue("--result", v));
         drugs.forEach(v -> requireValue("--drug", v));
         medications.forEach(v -> requireValue("--medication", v));

@@ -14,15 +14,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import no.pgx.engine.CheckedAlternative;
+import no.pgx.engine.DoseFact;
+import no.pgx.engine.DrugAdvice;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
+import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Note;
 import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Problem;
 
 /**
  * The one mapping from assessment results to the {@code assess} JSON (the README's command-line contract): one output
- * line per case, {@code {"id":…,"findings":[…],"errors":[…]}}, used by the batch and by {@code assess --format json}. A
- * new field of a finding is one line in {@link #finding}; a new field of a case is one section in {@link #write}.
+ * line per case, {@code {"id":…,"findings":[…],"errors":[…],"notes":[…],"advice":[…]}}, used by the batch and by
+ * {@code assess --format json}. {@code errors} is bad input only; {@code notes} are informational; {@code advice} has
+ * one entry per ordered drug that has something to say (the card: headline, action, indicator, basis, checked
+ * alternatives with one-click eligibility, dose facts). A new field of a finding is one line in {@link #finding}, of a
+ * piece of advice one line in {@link #advice}; a new field of a case is one section in {@link #write}.
  *
  * <p>A finding is a pure function of the engine's (cached, shared) {@link Finding} object, so its JSON is serialised
  * once per object and reused; the cache holds its keys weakly and by identity, so it never keeps a finding alive nor
@@ -32,6 +40,8 @@ final class CaseJson {
     private static final byte[] ID = "{\"id\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FINDINGS = ",\"findings\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ERRORS = "],\"errors\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOTES = ",\"notes\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ADVICE = ",\"advice\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = "}\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] COMMA = {','};
 
@@ -58,6 +68,12 @@ final class CaseJson {
         }
         parts.add(ERRORS);
         parts.add(bytes(errors(c.errors())));
+        parts.add(NOTES);
+        parts.add(bytes(notes(c.notes())));
+        parts.add(ADVICE);
+        ArrayNode advice = json.createArrayNode();
+        c.advice().forEach(a -> advice.add(advice(a, withDetail)));
+        parts.add(bytes(advice));
         parts.add(END);
     }
 
@@ -118,6 +134,104 @@ final class CaseJson {
             e.put("message", p.message());
         }
         return a;
+    }
+
+    /** @return the notes as {@code [{"code","gene","drug","message","text":{"en","nb"}}]}, gene and drug when known */
+    ArrayNode notes(List<Note> notes) {
+        ArrayNode a = json.createArrayNode();
+        for (Note note : notes) {
+            ObjectNode n = a.addObject();
+            n.put("code", note.code());
+            if (note.gene() != null) {
+                n.put("gene", note.gene());
+            }
+            if (note.drug() != null) {
+                n.put("drug", note.drug());
+            }
+            n.put("message", note.message());
+            n.set("text", text(note.text()));
+        }
+        return a;
+    }
+
+    /**
+     * @return one piece of advice: the drug, the headline action, indicator and basis, the headline in both languages,
+     *         the checked alternatives (offered and rejected, with status, reasons and one-click eligibility), the dose
+     *         facts, whether the advice is conditional and a one-click dose change is allowed, the interaction's
+     *         perpetrator, the sources, genes and recommendation rows behind it; {@code detail} when asked for
+     */
+    ObjectNode advice(DrugAdvice d, boolean withDetail) {
+        ObjectNode n = json.createObjectNode();
+        n.put("drug", d.drug());
+        n.set("name", text(d.name()));
+        n.put("action", d.action().name());
+        n.put("indicator", d.indicator().code());
+        n.put("basis", d.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        n.set("basisLabel", text(d.basisLabel()));
+        n.set("headline", text(d.headline()));
+        ArrayNode alternatives = n.putArray("alternatives");
+        d.alternatives().forEach(c -> alternatives.add(alternative(c)));
+        ArrayNode rejected = n.putArray("rejectedAlternatives");
+        d.rejectedAlternatives().forEach(c -> rejected.add(alternative(c)));
+        ArrayNode dose = n.putArray("doseFacts");
+        d.doseFacts().forEach(f -> dose.add(doseFact(f)));
+        n.put("conditional", d.conditional());
+        n.put("oneClickDose", d.oneClickDose());
+        n.put("perpetrator", d.perpetrator());
+        n.put("causedBy", d.causedBy());
+        ArrayNode genes = n.putArray("genes");
+        d.genes().forEach(genes::add);
+        ArrayNode sources = n.putArray("sources");
+        d.sources().forEach(sources::add);
+        ArrayNode ids = n.putArray("recommendationIds");
+        d.findings().forEach(f -> ids.add(f.recommendationId()));
+        if (withDetail) {
+            n.set("detail", text(d.detail()));
+        }
+        return n;
+    }
+
+    private ObjectNode alternative(CheckedAlternative c) {
+        ObjectNode n = json.createObjectNode();
+        n.put("drug", c.drug());
+        n.set("name", text(c.name()));
+        n.put("replaces", c.replaces());
+        n.put("status", c.status().name());
+        ArrayNode reasons = n.putArray("reasons");
+        c.reasons().forEach(r -> reasons.add(text(r)));
+        n.set("scope", text(c.scope()));
+        n.put("oneClick", c.oneClick());
+        ArrayNode namedBy = n.putArray("namedBy");
+        c.namedBy().forEach(namedBy::add);
+        return n;
+    }
+
+    private ObjectNode doseFact(DoseFact f) {
+        ObjectNode n = json.createObjectNode();
+        n.put("kind", f.kind());
+        n.put("change", f.change());
+        n.put("percent", f.percent());
+        n.put("amount", f.amount());
+        n.put("unit", f.unit());
+        n.put("ageMinYears", f.ageMinYears());
+        n.put("ageMaxYears", f.ageMaxYears());
+        n.put("conditional", f.conditional());
+        n.set("condition", text(f.condition()));
+        n.set("text", text(f.text()));
+        n.put("source", f.source());
+        n.put("recommendationId", f.recommendationId());
+        return n;
+    }
+
+    /** @return {@code {"en","nb"}}, or JSON null for no text */
+    private JsonNode text(LocalizedText t) {
+        if (t == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode n = json.createObjectNode();
+        n.put("en", t.en());
+        n.put("nb", t.nb());
+        return n;
     }
 
     /** A phenoconversion: gene, perpetrator, its effect and strength, and both results (extension of the contract). */

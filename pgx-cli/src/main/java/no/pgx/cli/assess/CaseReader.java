@@ -1,5 +1,7 @@
 package no.pgx.cli.assess;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,15 +20,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import no.pgx.cli.input.InputLine;
 import no.pgx.cli.input.InputText;
 import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.DrugOrder;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.Problem;
 
 /**
  * Reads one batch line into an {@link AssessmentRequest}: {@code id}, {@code results} per gene ({@code diplotype},
  * {@code phenotype}, {@code activityScore} or {@code alleleStatus}, or one string), {@code drugs}, {@code medications},
- * and as extensions {@code population}, {@code ageYears} (or {@code age}) and {@code sources}. Never throws for bad
- * input: what is wrong becomes the case's errors, each naming the line. A line that is not UTF-8, starts with a
- * byte-order mark, is not a JSON object or repeats a key is not assessed. Thread-safe.
+ * and as extensions {@code population}, {@code ageYears} (or {@code age}) and {@code sources}, and the request context
+ * of the advice: a drug as {@code {"name","indication","route"}} beside plain names, a medication as
+ * {@code {"name","startDate"}} beside plain names, {@code conditions} (a list; absent = unknown, empty = none),
+ * {@code weightKg}, {@code ancestry} (one group or a list) and {@code orderDate}. Never throws for bad input: what is
+ * wrong becomes the case's errors, each naming the line and the field. A line that is not UTF-8, starts with a
+ * byte-order mark, is not a JSON object or repeats a key is not assessed; a context value that cannot be read (a start
+ * date, a weight) is an error and the case is assessed without it. Thread-safe.
  *
  * <p>A new input field is one entry in {@link #FIELDS} and one method.
  */
@@ -47,11 +54,15 @@ final class CaseReader {
     /** The fields of a case, read in this order; unknown fields are ignored (room for later extensions). */
     private static final List<Field> FIELDS = List.of(
             new Field("results", CaseReader::results),
-            new Field("drugs", (v, r) -> v.isNull() || strings(v, "drugs", r, r.builder::drugs)),
-            new Field("medications", (v, r) -> v.isNull() || strings(v, "medications", r, r.builder::medications)),
+            new Field("drugs", CaseReader::drugs),
+            new Field("medications", CaseReader::medications),
             new Field("population", CaseReader::population),
             new Field(List.of("ageYears", "age"), CaseReader::age),
-            new Field("sources", CaseReader::sources));
+            new Field("sources", CaseReader::sources),
+            new Field("conditions", CaseReader::conditions),
+            new Field("weightKg", CaseReader::weight),
+            new Field("ancestry", CaseReader::ancestry),
+            new Field("orderDate", CaseReader::orderDate));
 
     /** The case being read: its line number, its request and its errors so far. */
     private static final class Reading {
@@ -214,6 +225,150 @@ final class CaseReader {
     private static String text(JsonNode v, String field) {
         JsonNode n = v.get(field);
         return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /**
+     * {@code drugs}: names, or orders {@code {"name":"klopidogrel","indication":"acs","route":"oral"}}; an empty list
+     * orders nothing, a missing one means every drug of the knowledge base.
+     */
+    private static boolean drugs(JsonNode v, Reading r) {
+        if (v.isNull()) {
+            return true;
+        }
+        List<JsonNode> items = items(v);
+        if (items == null) {
+            r.error(null, "drugs", "\"drugs\" must be a list of names or of objects with \"name\"");
+            return false;
+        }
+        r.builder.drugs(List.of());
+        for (JsonNode item : items) {
+            if (item.isTextual()) {
+                r.builder.drug(item.asText());
+                continue;
+            }
+            String name = objectName(item, "drugs", r, "indication", "route");
+            if (name == null) {
+                return false;
+            }
+            r.builder.order(DrugOrder.of(name).withIndication(text(item, "indication")).withRoute(text(item, "route")));
+        }
+        return true;
+    }
+
+    /**
+     * {@code medications}: names, or {@code {"name":"karbamazepin","startDate":"2025-01-10"}}. A start date that is
+     * not a date is an error and the drug counts as taken for an unknown time (a new start for "> 3 months" advice).
+     */
+    private static boolean medications(JsonNode v, Reading r) {
+        if (v.isNull()) {
+            return true;
+        }
+        List<JsonNode> items = items(v);
+        if (items == null) {
+            r.error(null, "medications", "\"medications\" must be a list of names or of objects with \"name\"");
+            return false;
+        }
+        for (JsonNode item : items) {
+            if (item.isTextual()) {
+                r.builder.medication(item.asText());
+                continue;
+            }
+            String name = objectName(item, "medications", r, "startDate");
+            if (name == null) {
+                return false;
+            }
+            String start = text(item, "startDate");
+            LocalDate date = start == null ? null : date(start, "medications",
+                    "medication " + name + ": \"startDate\"", r);
+            r.builder.medication(name, date);
+        }
+        return true;
+    }
+
+    /** @return the elements of a list (one string or object counts as a list of one), or null when it is neither */
+    private static List<JsonNode> items(JsonNode v) {
+        if (v.isTextual() || v.isObject()) {
+            return List.of(v);
+        }
+        if (!v.isArray()) {
+            return null;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        v.forEach(out::add);
+        return out;
+    }
+
+    /** @return the {@code name} of an object entry of {@code field}, or null (with an error) when it has none */
+    private static String objectName(JsonNode item, String field, Reading r, String... others) {
+        JsonNode name = item.isObject() ? item.get("name") : null;
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            r.error(null, field, "an entry of \"" + field + "\" must be a name or an object with \"name\""
+                    + (others.length == 0 ? "" : " (and optionally \"" + String.join("\", \"", others) + "\")")
+                    + ", found " + item);
+            return null;
+        }
+        for (String other : others) {
+            JsonNode o = item.get(other);
+            if (o != null && !o.isNull() && !o.isTextual()) {
+                r.error(null, field, field + " " + name.asText() + ": \"" + other + "\" must be a string, found " + o);
+                return null;
+            }
+        }
+        return name.asText();
+    }
+
+    /** {@code conditions}: a list of condition ids or codes; absent or null = unknown, empty = known to have none. */
+    private static boolean conditions(JsonNode v, Reading r) {
+        if (v.isNull()) {
+            return true;
+        }
+        strings(v, "conditions", r, r.builder::conditions);  // not a list: said, and the conditions stay unknown
+        return true;
+    }
+
+    /** {@code weightKg}: a number; anything else is an error and the weight is unknown. */
+    private static boolean weight(JsonNode v, Reading r) {
+        if (v.isNull()) {
+            return true;
+        }
+        if (!v.isNumber()) {
+            r.error(null, "weightKg", "weightKg must be a number of kilograms, not " + v + "; assessed without it");
+        } else {
+            r.builder.weightKg(v.asDouble());
+        }
+        return true;
+    }
+
+    /** {@code ancestry}: one group ({@code "han-chinese"}) or a list of groups. */
+    private static boolean ancestry(JsonNode v, Reading r) {
+        if (!v.isNull()) {
+            strings(v, "ancestry", r, groups -> groups.forEach(r.builder::ancestry));
+        }
+        return true;
+    }
+
+    /** {@code orderDate}: the date of the order ({@code YYYY-MM-DD}); start dates are measured to it. */
+    private static boolean orderDate(JsonNode v, Reading r) {
+        if (v.isNull()) {
+            return true;
+        }
+        if (!v.isTextual()) {
+            r.error(null, "orderDate", "orderDate must be a date written YYYY-MM-DD, not " + v);
+            return true;
+        }
+        r.builder.orderDate(date(v.asText(), "orderDate", "orderDate", r));
+        return true;
+    }
+
+    /** @return the date, or null (with an error naming {@code what}) when it is not written YYYY-MM-DD */
+    private static LocalDate date(String value, String field, String what, Reading r) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            r.error(null, field, what + " must be a date written YYYY-MM-DD, not '" + InputText.visible(value)
+                    + "'; assessed without it");
+            return null;
+        }
     }
 
     private static boolean population(JsonNode v, Reading r) {

@@ -96,6 +96,9 @@ final class HlaMerge {
         }
         for (String allele : risk) {
             Presence p = typing.presence(allele);
+            if (p == Presence.ABSENT && RiskAlleles.DEFAULT.listedOnlyWhenPresent(g.symbol(), allele)) {
+                continue;
+            }
             if (p != Presence.UNKNOWN) {
                 statuses.computeIfAbsent(allele, k -> new LinkedHashMap<>())
                         .computeIfAbsent(p == Presence.PRESENT, k -> new ArrayList<>()).add(from);

@@ -127,7 +127,10 @@ final class AdviceWriter {
         // algorithm with both genes; DPWG's percentages per gene are what it combines), never competing percentages.
         Finding algorithm = ranked.stream().filter(this::algorithm).findFirst().orElse(null);
         boolean lower = algorithm != null && ranked.stream().anyMatch(f -> f.action() == Action.REDUCE_DOSE);
-        if (algorithm != null && head.action() != Action.AVOID && head.action() != Action.TEST_REQUIRED) {
+        // ... unless the advice is to change the drug (CPIC's own statement for CYP2C9 poor metabolizers): then that
+        // leads and the algorithm stays in the detail for when warfarin is kept
+        if (algorithm != null && head.action() != Action.AVOID && head.action() != Action.CONSIDER_ALTERNATIVE
+                && head.action() != Action.TEST_REQUIRED) {
             ranked.remove(algorithm);
             ranked.add(0, algorithm);
             head = algorithm;
@@ -160,6 +163,9 @@ final class AdviceWriter {
         } else if (head == algorithm && lower) {
             action = Action.REDUCE_DOSE;
             indicator = Indicator.WARNING;
+        } else if (head == algorithm && raise(ranked) != null) {
+            action = Action.INCREASE_DOSE;  // only a raise (CPIC: CYP4F2*3 carrier) changes the algorithm dose
+            indicator = Indicator.WARNING;
         } else {
             action = head.action();
             indicator = indicator(head, order);
@@ -180,7 +186,8 @@ final class AdviceWriter {
         boolean eitherOr = ranked.stream().anyMatch(f -> f != ranked.get(0)
                 && (f.action() == Action.AVOID || f.action() == Action.CONSIDER_ALTERNATIVE));
         boolean oneClickDose = !conditional && ia == null && !eitherOr && (action == Action.REDUCE_DOSE
-                || action == Action.INCREASE_DOSE) && hasNumber(head, doses) && simpleDose(head, doses);
+                || action == Action.INCREASE_DOSE) && hasNumber(head, doses) && simpleDose(head, doses)
+                && doses.stream().noneMatch(d -> d.row().noOneClick());  // curated: titration only, sources differ
         List<CheckedAlternative> alternatives = alternatives(drug, outcome, visibleIds, results, order, ranked, ia);
         // alternatives are offered when the advice is to change the drug (or the interacting drug), not beside a dose
         // change: "or an alternative" then stays in the detail
@@ -544,6 +551,21 @@ final class AdviceWriter {
         return texts.has(l, key) ? texts.text(l, key) : unit;
     }
 
+    /** @return the finding that raises a dosing algorithm's dose by a percentage (CPIC warfarin, CYP4F2), or null */
+    private static Finding raise(List<Finding> ranked) {
+        return ranked.stream().filter(f -> f.action() == Action.INCREASE_DOSE && f.dosePercent() != null).findFirst()
+                .orElse(null);
+    }
+
+    /** @return a percentage of the standard dose above 100 as the increase ({@code 105-110} → {@code 5-10}) */
+    private static String above100(String percent) {
+        StringBuilder b = new StringBuilder();
+        for (String part : percent.split("-")) {
+            b.append(b.length() == 0 ? "" : "-").append(Integer.parseInt(part.trim()) - 100);
+        }
+        return b.toString();
+    }
+
     private static String range(String value, Lang l) {
         if (value == null) {
             return "";
@@ -673,7 +695,7 @@ final class AdviceWriter {
         Map<String, Set<String>> sources = new LinkedHashMap<>();
         List<AlternativeCheck> out = new ArrayList<>();
         for (AlternativeCheck c : checks) {
-            Knowledge.Row row = knowledge.rows.get(c.reason());
+            Knowledge.Row row = knowledge.row(c.reason());
             if (row == null) {
                 out.add(c);
                 continue;
@@ -776,7 +798,7 @@ final class AdviceWriter {
             return texts.text(l, "advice.check.test", "gene", test.allele() == null ? test.gene()
                     : test.gene() + test.allele());
         }
-        Knowledge.Row row = knowledge.rows.get(c.reason());
+        Knowledge.Row row = knowledge.row(c.reason());
         if (row != null) {
             String gene = row.key().keySet().stream().filter(g -> !"No Result".equals(row.key().get(g))
                     && results.containsKey(g)).findFirst().orElse(row.key().keySet().iterator().next());
@@ -878,7 +900,7 @@ final class AdviceWriter {
                                     Map<String, Phenoconversion> conversions, int variant, boolean lower,
                                     List<Finding> ranked) {
         String d = FindingTexts.capitalise(texts.drug(drug, l));
-        String action = headlineAction(l, drug, head, doses, variant >= 6, lower);
+        String action = headlineAction(l, drug, head, doses, variant >= 6, lower, ranked);
         boolean withResult = variant == 0 || variant == 1 || variant == 4 || variant == 6 || variant == 8;
         int maxAlternatives = switch (variant) {
             case 0, 2 -> Integer.MAX_VALUE;
@@ -929,6 +951,14 @@ final class AdviceWriter {
                 }
             }
             String dose = strictest != null ? doseText(strictest.row(), l, false) : firstDoseWords(head, doses, drug, l);
+            if (dose == null) {
+                // the head names no dose (CPIC warfarin: another anticoagulant): the one dose change another source
+                // gives for this patient, when there is exactly one (two would be competing numbers)
+                List<Finding> changes = ranked.stream().filter(f -> f != head && !f.source().equals(head.source())
+                        && (f.action() == Action.REDUCE_DOSE || f.action() == Action.INCREASE_DOSE)).toList();
+                String words = changes.size() == 1 ? firstDoseWords(changes.get(0), doses, drug, l) : null;
+                dose = words == null ? null : changes.get(0).source() + ": " + words;
+            }
             if (dose != null) {
                 b.append(texts.text(l, "advice.extra.dose", "dose", FindingTexts.capitalise(
                         texts.text(l, "advice.sentence.fallback", "drug", texts.drug(drug, l), "dose", dose)
@@ -974,8 +1004,13 @@ final class AdviceWriter {
     }
 
     private String headlineAction(Lang l, String drug, Finding head, List<Dose> doses, boolean brief,
-                                  boolean lower) {
+                                  boolean lower, List<Finding> ranked) {
         if (algorithm(head)) {
+            Finding raise = lower ? null : raise(ranked);
+            if (raise != null) {
+                return texts.text(l, "advice.action.ALGORITHM.higher", "percent", range(above100(raise.dosePercent()),
+                        l));
+            }
             return texts.text(l, lower ? "advice.action.ALGORITHM.lower" : "advice.action.ALGORITHM");
         }
         switch (head.action()) {
@@ -1187,7 +1222,36 @@ final class AdviceWriter {
         if (!links.isEmpty()) {
             d.append('\n').append(links);
         }
-        return d.toString().strip();
+        return paragraphs(d.toString().strip());
+    }
+
+    /**
+     * Markdown joins lines that are not separated by a blank line into one paragraph: every line that is not an item
+     * of a list ("- …" after "- …") becomes its own paragraph, so "**Why:**", "**Alternatives:**" and the links each
+     * start on a line of their own when rendered.
+     */
+    static String paragraphs(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean previousItem = false;
+        boolean previousBlank = true;
+        for (String line : text.split("\n", -1)) {
+            if (line.isBlank()) {
+                if (!previousBlank) {
+                    out.append("\n\n");
+                }
+                previousBlank = true;
+                previousItem = false;
+                continue;
+            }
+            boolean item = line.startsWith("- ");
+            if (!previousBlank) {
+                out.append(item && previousItem ? "\n" : "\n\n");
+            }
+            out.append(line);
+            previousBlank = false;
+            previousItem = item;
+        }
+        return out.toString().strip();
     }
 
     private String resultLines(Lang l, List<String> genes, Map<String, GeneResult> results,
@@ -1212,7 +1276,7 @@ final class AdviceWriter {
             }
             List<String> parts = resultParts(r, l, true);
             String line = texts.text(l, "advice.detail.result.line", "gene", gene, "parts", String.join(", ", parts));
-            lines.add(line.replace(gene + " *", gene + "*"));
+            lines.add(line.replace(gene + " \\*", gene + "\\*"));
         }
         return texts.text(l, "advice.detail.result", "lines", String.join("; ", lines));
     }
@@ -1221,8 +1285,10 @@ final class AdviceWriter {
         List<String> parts = new ArrayList<>(5);
         if (r.diplotype() != null) {
             // the normalised spelling of rsID genotypes has words ("rs9923231 reference (C)/…"): show the lab's
-            parts.add(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null ? r.diplotypeAsWritten()
-                    : r.diplotype());
+            // as the caller wrote it, so escaped: it must render as itself, never as markup (unescaped, the stars of
+            // "*2/*2" render as emphasis)
+            parts.add(MarkdownText.text(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null
+                    ? r.diplotypeAsWritten() : r.diplotype()));
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
             parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
@@ -1236,12 +1302,12 @@ final class AdviceWriter {
             parts.add(texts.text(l, "advice.detail.result.tested", "date", prov.testDate().toString()));
         }
         if (prov != null && prov.lab() != null && !prov.lab().isBlank()) {
-            parts.add(texts.text(l, "advice.detail.result.lab", "lab", prov.lab()));
+            parts.add(texts.text(l, "advice.detail.result.lab", "lab", MarkdownText.text(prov.lab())));
         }
         return parts;
     }
 
-    /** The phenotype in words; in Bokmål with the CPIC term beside it once (CLINICAL.md, Norwegian labels). */
+    /** The phenotype in words; in Bokmål with the CPIC term beside it once (docs/clinical-rules.md#norwegian-wording). */
     private String phenotypeLabel(String gene, GeneResult r, Lang l, boolean withTerm) {
         String words = texts.geneWords(gene, r.lookupKey(), r.phenotype(), l);
         words = words.startsWith(gene) ? words.substring(gene.length()).trim() : words;

@@ -83,6 +83,8 @@ public final class Assessor {
     private final Cache<AdviceKey, java.util.Optional<DrugAdvice>> advice;
     private final AdviceWriter writer;
     private final Cache<String, DrugResolver.Resolution> resolutions;
+    /** Knowledge per group of drugs evaluated together (no patient data: kept whatever the cache size). */
+    private final Cache<List<String>, GroupKnowledge> groups;
     /** Facts per gene result, by identity: the phenotype caller hands out one result object per distinct input. */
     private final Cache<GeneResult, GeneFacts> geneFacts;
 
@@ -106,6 +108,7 @@ public final class Assessor {
         this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.advice = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.writer = new AdviceWriter(knowledge, texts);
+        this.groups = Caffeine.newBuilder().maximumSize(256).build();
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
         this.geneFacts = cacheSize <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
     }
@@ -274,7 +277,7 @@ public final class Assessor {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
                 if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
-                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (CLINICAL.md)
+                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (docs/clinical-rules.md)
                 }
                 if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source().label())) {
                     visible.add(f);
@@ -643,45 +646,36 @@ public final class Assessor {
     private Map<String, AdviceWriter.DrugOutcome> evaluate(List<Slot> group, Map<String, GeneFacts> factsByGene,
                                                           AssessmentContext context,
                                                           PhenoconversionStep.Functional functional) {
-        List<Object> all = new ArrayList<>();
-        all.add(context);
-        all.add(new Stage(Stage.SELECTION));
-        Set<Object> knowledgeFacts = new LinkedHashSet<>();
-        Set<String> genes = new HashSet<>();
-        Set<String> inGroup = new HashSet<>();
-        group.forEach(s -> inGroup.add(s.drug));
-        Set<String> probes = new LinkedHashSet<>();
-        for (Slot slot : group) {
-            Knowledge.DrugInfo info = drugInfo.get(slot.drug);
-            all.add(slot.order);
-            knowledgeFacts.addAll(info.facts());
-            knowledgeFacts.addAll(info.context().orderFacts());
-            genes.addAll(info.context().keyGenes());
-            for (String probe : info.context().probes()) {
-                if (!inGroup.contains(probe) && probes.add(probe)) {
-                    all.add(OrderedDrug.probe(probe));
-                    knowledgeFacts.addAll(drugInfo.get(probe).facts());
-                }
-            }
+        List<String> drugIds = new ArrayList<>(group.size());
+        group.forEach(s -> drugIds.add(s.drug));
+        GroupKnowledge known = groups.get(drugIds, this::groupKnowledge);
+        List<Object> head = new ArrayList<>(group.size() + known.probes().size() + 2);
+        head.add(context);
+        head.add(new Stage(Stage.SELECTION));
+        for (int i = 0; i < group.size(); i++) {
+            head.add(group.get(i).order);
+            head.addAll(known.probes().get(i));
         }
-        all.addAll(knowledgeFacts);
+        Set<String> genes = known.genes();
+        List<Object> tail = new ArrayList<>();
         factsByGene.forEach((gene, f) -> {
             if (genes.contains(gene)) {
-                all.addAll(f.full());
+                tail.addAll(f.full());
             }
         });
-        all.addAll(phenoconverted(functional));
+        tail.addAll(phenoconverted(functional));
         for (String gene : genes) {
             GeneFacts f = factsByGene.get(gene);
             if (f != null && f.result() != null) {
                 Phenoconversion p = functional.conversions().get(gene);
                 GeneResult predicted = p == null ? f.result() : p.genotypePredicted();
                 if (predicted.phenotype() != null) {
-                    all.add(new PredictedResult(gene, predicted.phenotype(), FactBuilder.state(predicted.state())));
+                    tail.add(new PredictedResult(gene, predicted.phenotype(), FactBuilder.state(predicted.state())));
                 }
             }
         }
-        Outcome outcome = rules.evaluate(all);
+        Outcome outcome = rules.evaluate(head, known.facts(), tail, known.uses().incrementAndGet() > 1);
+        Set<String> inGroup = new HashSet<>(drugIds);
         Map<String, List<Candidate>> candidates = new HashMap<>();
         Map<String, List<Candidate>> interactions = new HashMap<>();
         for (Candidate c : outcome.candidates()) {
@@ -715,6 +709,44 @@ public final class Assessor {
                     List.copyOf(alts), List.copyOf(ch), List.copyOf(ds)));
         }
         return out;
+    }
+
+    /**
+     * What a group of drugs brings into the rule session whatever the patient: the knowledge facts of the drugs and of
+     * their probes (each fact once, in the order the drugs list them), the probe orders that follow each drug's order,
+     * and the genes whose facts the rules need. The same list object for the same drugs, so that the rule base can
+     * keep sessions that hold it.
+     */
+    private GroupKnowledge groupKnowledge(List<String> drugIds) {
+        Set<Object> knowledgeFacts = new LinkedHashSet<>();
+        Set<String> genes = new HashSet<>();
+        Set<String> inGroup = new HashSet<>(drugIds);
+        Set<String> probes = new LinkedHashSet<>();
+        List<List<OrderedDrug>> probesAfter = new ArrayList<>(drugIds.size());
+        for (String drug : drugIds) {
+            Knowledge.DrugInfo info = drugInfo.get(drug);
+            knowledgeFacts.addAll(info.facts());
+            knowledgeFacts.addAll(info.context().orderFacts());
+            genes.addAll(info.context().keyGenes());
+            List<OrderedDrug> after = new ArrayList<>();
+            for (String probe : info.context().probes()) {
+                if (!inGroup.contains(probe) && probes.add(probe)) {
+                    after.add(OrderedDrug.probe(probe));
+                    knowledgeFacts.addAll(drugInfo.get(probe).facts());
+                }
+            }
+            probesAfter.add(List.copyOf(after));
+        }
+        return new GroupKnowledge(List.copyOf(knowledgeFacts), List.copyOf(probesAfter), Set.copyOf(genes),
+                new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /**
+     * See {@link #groupKnowledge}; {@code probes.get(i)} follow the i-th drug's order; {@code uses} counts the
+     * evaluations (a group seen once, such as the drugs a cache missed for one patient, gets no kept session).
+     */
+    private record GroupKnowledge(List<Object> facts, List<List<OrderedDrug>> probes, Set<String> genes,
+                                  java.util.concurrent.atomic.AtomicInteger uses) {
     }
 
     /** Where the source names an alternative in its list (the order it proposes them in). */
@@ -831,7 +863,7 @@ public final class Assessor {
                 continue;
             }
             if (r.topical()) {
-                // CLINICAL.md: topical and other local routes never trigger a test or a card (one route classifier,
+                // docs/clinical-rules.md: topical and other local routes never trigger a test or a card (one route classifier,
                 // the terminology module's, for the engine, the CLI and the service)
                 List<String> local = new ArrayList<>(r.ids());
                 local.addAll(r.possibleIds());

@@ -32,6 +32,8 @@ final class ClinicalKnowledge {
     static final Set<String> BASES = Set.of("guideline-text", "smpc", "interaction-table");
     static final Set<String> REQUIREMENTS = Set.of("required", "recommended", "information");
     static final Set<String> DOSE_KINDS = Set.of("starting", "maintenance", "loading", "maximum", "daily");
+    /** Values of dose-facts.csv {@code one_click} that forbid a one-click dose change (see curation/README.md). */
+    static final java.util.List<String> ONE_CLICK_NO = java.util.List.of("no-titration", "no-sources-differ");
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
             "(?i)(icd-?10|icpc-?2|icpc|snomed(?: ?ct)?|sct)\\s*:\\s*(.+)");
@@ -130,7 +132,11 @@ final class ClinicalKnowledge {
     record DoseRow(String id, String recommendationId, String source, String drug, String kind, String change,
                    String percent, String amount, String unit, Integer ageMin, Integer ageMax, boolean conditional,
                    String conditionEn, String conditionNb, String basis, String frequency, Set<String> indications,
-                   Set<String> notIndications, Set<String> conditionKinds) {
+                   Set<String> notIndications, Set<String> conditionKinds, String oneClick) {
+        /** @return true when the curation says the statement is never a one-click dose change (column one_click) */
+        boolean noOneClick() {
+            return oneClick != null;
+        }
     }
 
     /** One perpetrator row of phenoconversion/cyp-modulators.csv. */
@@ -323,6 +329,17 @@ final class ClinicalKnowledge {
     }
 
     // ------------------------------------------------------------------ loading
+
+    /** Adds a dose statement that is not in dose-facts.csv (a statement of a dosing-algorithm guideline). */
+    void addDose(DoseRow row) {
+        doses.computeIfAbsent(row.recommendationId(), k -> new ArrayList<>()).add(row);
+        doseById.put(row.id(), row);
+    }
+
+    /** @return the table when it is bundled (source and licence checked), else null */
+    static CsvTable optionalTable(ClassLoader loader, String resource) {
+        return optional(loader, resource);
+    }
 
     private static CsvTable optional(ClassLoader loader, String resource) {
         if (loader.getResource(Knowledge.BASE + resource) == null) {
@@ -617,6 +634,10 @@ final class ClinicalKnowledge {
                     }
                 }
             }
+            String oneClick = r.hasColumn("one_click") ? r.getOrNull("one_click") : null;
+            if (oneClick != null && !ONE_CLICK_NO.contains(oneClick)) {
+                throw r.error("one_click '" + oneClick + "' is not empty, " + String.join(" or ", ONE_CLICK_NO));
+            }
             int n = counts.merge(rec, 1, Integer::sum);
             DoseRow row = new DoseRow(rec + "#" + n, rec, r.require("source"), drug,
                     oneOf(r, "dose_kind", DOSE_KINDS), change, percent, amount, r.getOrNull("unit"),
@@ -624,7 +645,7 @@ final class ClinicalKnowledge {
                     r.getOrNull("condition_nb"), r.getOrNull("basis"),
                     r.hasColumn("frequency") ? r.getOrNull("frequency") : null, Set.copyOf(indications),
                     Set.copyOf(not), r.hasColumn("condition_kind") ? Set.copyOf(Knowledge.list(r.get("condition_kind")))
-                            : Set.of());
+                            : Set.of(), oneClick);
             doses.computeIfAbsent(rec, k -> new ArrayList<>()).add(row);
             doseById.put(row.id(), row);
         }

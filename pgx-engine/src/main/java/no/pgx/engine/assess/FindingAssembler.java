@@ -66,12 +66,14 @@ final class FindingAssembler {
         this.knowledge = knowledge;
         this.texts = texts;
         this.describer = describer;
-        for (Knowledge.Row r : knowledge.rows.values()) {
-            Map<Lang, RowText> m = new EnumMap<>(Lang.class);
-            for (Lang l : Lang.values()) {
-                m.put(l, rowText(r, l));
-            }
-            rowTexts.put(r.id(), m);
+        for (Map<String, Knowledge.Row> rows : List.of(knowledge.rows, knowledge.variants)) {
+            rows.forEach((id, r) -> {  // a variant (indication-dependent action) has texts of its own
+                Map<Lang, RowText> m = new EnumMap<>(Lang.class);
+                for (Lang l : Lang.values()) {
+                    m.put(l, rowText(r, l));
+                }
+                rowTexts.put(id, m);
+            });
         }
     }
 
@@ -185,14 +187,14 @@ final class FindingAssembler {
     // ------------------------------------------------------------------ kinds
 
     private Prepared recommendation(Candidate c) {
-        Knowledge.Row row = knowledge.rows.get(c.id());
-        Knowledge.Guideline g = knowledge.guidelines.get(row.guideline());
+        Knowledge.Row row = knowledge.row(c.id());
+        Knowledge.Guideline g = knowledge.guideline(row.guideline());
         String[] summary = new String[2];
         String[] head = new String[2];
         String[] tail = new String[2];
         SummaryInput[] inputs = new SummaryInput[2];
         for (Lang l : Lang.values()) {
-            RowText rt = rowTexts.get(row.id()).get(l);
+            RowText rt = rowTexts.get(c.id()).get(l);
             String genes = genes(c, l, c.genes());
             String drug = texts.drug(c.drug(), l);
             inputs[l.ordinal()] = new SummaryInput(drug, List.of(rt.action(), rt.plainAction(), rt.bareAction()),

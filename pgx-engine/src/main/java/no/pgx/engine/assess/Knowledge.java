@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,16 @@ final class Knowledge {
     }
 
     final Map<String, Row> rows = new LinkedHashMap<>();
+    /**
+     * Variants of recommendation rows with the action they have for an indication of the order
+     * ({@code curation/indication-actions.csv}), by variant id ({@code PA166299124@ia-quetiapine-depression}); a
+     * variant keeps the row's id, so findings cite the real row.
+     */
+    final Map<String, Row> variants = new LinkedHashMap<>();
+    /** Statements of dosing-algorithm guidelines by drug (rule facts; their rows are in {@link #variants}). */
+    final Map<String, List<no.pgx.rules.model.AlgorithmStatement>> statements = new HashMap<>();
+    /** The indication-dependent actions by recommendation row id (rule facts). */
+    final Map<String, List<no.pgx.rules.model.IndicationAction>> indicationActions = new HashMap<>();
     final Map<String, Guideline> guidelines = new LinkedHashMap<>();
     final Map<String, Population> populations = new LinkedHashMap<>();
     final Map<String, Phrase> phrases = new LinkedHashMap<>();
@@ -148,6 +159,8 @@ final class Knowledge {
                 populations.keySet());
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
+        loadIndicationActions(loader);
+        loadAlgorithmStatements(loader);
         indexDrugs();
         version = version(loader, manifest);
     }
@@ -176,6 +189,20 @@ final class Knowledge {
     }
 
     // ------------------------------------------------------------------ lookups
+
+    /** @return the guideline, or the dosing-algorithm guideline, with this id; null when there is none */
+    Guideline guideline(String id) {
+        Guideline g = guidelines.get(id);
+        Algorithm a = g == null ? algorithms.get(id) : null;
+        return a == null ? g : new Guideline(a.id(), a.source(), a.title(), List.of(a.drug()), a.genes(), a.version(),
+                a.url());
+    }
+
+    /** @return the recommendation row, or the variant of one, with this candidate id; null when there is none */
+    Row row(String id) {
+        Row r = rows.get(id);
+        return r != null ? r : variants.get(id);
+    }
 
     /** @return the vocabulary entry of a gene's lookup key, or null */
     KeyInfo key(String gene, String key) {
@@ -301,6 +328,95 @@ final class Knowledge {
         }
     }
 
+    /**
+     * Reads {@code curation/indication-actions.csv}: per recommendation row, the action it has for named indications
+     * of the order (or for an order without one). Each becomes a rule fact and a variant of the row with that action.
+     */
+    private void loadIndicationActions(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/indication-actions.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Row row = rows.get(r.require("recommendation_id"));
+            if (row == null || !row.drug().equals(r.require("drug")) || !row.source().equals(r.require("source"))) {
+                throw r.error("no " + r.get("source") + " recommendation " + r.get("recommendation_id") + " for "
+                        + r.get("drug"));
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.require("action"));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown action '" + r.get("action") + "'");
+            }
+            Set<String> indications = new TreeSet<>(list(r.require("indication")));
+            for (String i : indications) {
+                if (!i.equals(no.pgx.rules.model.IndicationAction.UNKNOWN) && !clinical.conditions.isEmpty()
+                        && !clinical.conditions.containsKey(i)) {
+                    throw r.error("indication '" + i + "' is not a condition id of clinical/conditions.csv");
+                }
+            }
+            var fact = new no.pgx.rules.model.IndicationAction(id, row.id(), indications, action.name());
+            if (variants.containsKey(fact.variantId())) {
+                throw r.error("id " + id + " is used twice");
+            }
+            boolean dose = action == Action.REDUCE_DOSE || action == Action.INCREASE_DOSE;
+            variants.put(fact.variantId(), new Row(row.id(), row.source(), row.guideline(), row.drug(), row.key(),
+                    row.population(), row.strength(), action, dose ? row.dosePercent() : null, row.doseNotes(),
+                    row.alternatives(), row.consequence()));
+            indicationActions.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(fact);
+        }
+    }
+
+    /**
+     * Reads {@code curation/algorithm-statements.csv}: what a dosing-algorithm guideline says for some results of one
+     * gene (CPIC warfarin: another anticoagulant for CYP2C9 poor metabolizers, 5-10 % more for CYP4F2*3 carriers). Each
+     * becomes a rule fact, a row of its own (in {@link #variants}, for the finding's texts) and, with a number, a dose
+     * statement.
+     */
+    private void loadAlgorithmStatements(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/algorithm-statements.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Algorithm a = algorithms.get(r.require("guideline"));
+            if (a == null || !a.drug().equals(r.require("drug")) || !a.genes().contains(r.require("gene"))) {
+                throw r.error("guideline " + r.get("guideline") + " is not a dosing algorithm for " + r.get("drug")
+                        + " and " + r.get("gene") + " (vocabulary/dosing-algorithms.csv)");
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.require("action"));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown action '" + r.get("action") + "'");
+            }
+            if (rows.containsKey(id) || variants.containsKey(id)) {
+                throw r.error("id " + id + " is used twice");
+            }
+            Set<String> except = new TreeSet<>(list(r.get("except_conditions")));
+            for (String c : except) {
+                if (!clinical.conditions.isEmpty() && !clinical.conditions.containsKey(c)) {
+                    throw r.error("condition '" + c + "' is not a condition id of clinical/conditions.csv");
+                }
+            }
+            String percent = r.getOrNull("percent");
+            variants.put(id, new Row(id, r.require("source"), a.id(), a.drug(), Map.of(r.require("gene"),
+                    r.require("phenotypes")), "general", "", action, percent, List.of(), List.of(),
+                    r.getOrNull("consequence")));
+            statements.computeIfAbsent(a.drug(), k -> new ArrayList<>()).add(new no.pgx.rules.model.AlgorithmStatement(
+                    id, r.require("source"), a.drug(), r.require("gene"), new TreeSet<>(list(r.require("phenotypes"))),
+                    action.name(), except));
+            if (r.getOrNull("dose_kind") != null) {
+                clinical.addDose(new ClinicalKnowledge.DoseRow(id + "#1", id, r.require("source"), a.drug(),
+                        r.require("dose_kind"), r.require("change"), percent, null, null, null, null, false, null, null,
+                        r.getOrNull("basis"), null, Set.of(), Set.of(), Set.of(), null));
+            }
+        }
+    }
+
     private void loadTests(ClassLoader loader, Properties manifest) {
         if (clinical.tests != null) {
             // clinical/test-before-start.csv: requirement level, authority and audience per row
@@ -419,6 +535,9 @@ final class Knowledge {
             if (r.doseNotes().contains("interaction-dependent")) {
                 facts.add(new no.pgx.rules.model.RowNote(r.id(), "interaction-dependent"));
             }
+            List<no.pgx.rules.model.IndicationAction> byIndication = indicationActions.getOrDefault(r.id(), List.of());
+            facts.addAll(byIndication);
+            indication |= !byIndication.isEmpty();
         }
         boolean age = info.ageBounded();
         for (Row r : drugRows) {
@@ -438,6 +557,14 @@ final class Knowledge {
                 indication |= !d.indications().isEmpty() || !d.notIndications().isEmpty();
             }
         }
+        for (no.pgx.rules.model.AlgorithmStatement s : statements.getOrDefault(drug, List.of())) {
+            facts.add(s);
+            for (ClinicalKnowledge.DoseRow d : clinical.doses.getOrDefault(s.id(), List.of())) {
+                facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax(),
+                        d.indications(), d.notIndications()));
+            }
+            indication |= !s.exceptConditions().isEmpty();
+        }
         for (ClinicalKnowledge.ScopeRow s : clinical.scopes.getOrDefault(drug, List.of())) {
             facts.add(new no.pgx.rules.model.AlternativeScope(s.id(), drug, s.alternative(), s.population(),
                     s.indication(), s.fit()));
@@ -454,6 +581,7 @@ final class Knowledge {
         }
         boolean weight = false;
         Set<String> conditions = new TreeSet<>();
+        statements.getOrDefault(drug, List.of()).forEach(s -> conditions.addAll(s.exceptConditions()));
         Set<String> keyGenes = new TreeSet<>(info.genes());
         Set<String> fullGenes = new TreeSet<>(info.diplotypeGenes());
         fullGenes.addAll(info.functionGenes());

@@ -25,7 +25,7 @@ import no.pgx.engine.phenoconversion.Phenoconverter;
 
 /**
  * The step between phenotype calling and rule evaluation that maps genotype-predicted results to functional ones
- * (drug–drug–gene interactions, CLINICAL.md "Phenoconversion") with the versioned policy of {@link Phenoconverter}.
+ * (drug–drug–gene interactions, docs/clinical-rules.md#phenoconversion) with the versioned policy of {@link Phenoconverter}.
  *
  * <p>Per request a {@link Session} is opened over the predicted results and the co-medication (drug ids); per assessed
  * drug it gives the functional results with that drug left out of its own co-medication (a drug's own guideline already
@@ -210,7 +210,7 @@ final class PhenoconversionStep {
             return false;
         }
 
-        /** Never phenoconvert a gene without a result (CLINICAL.md): say so instead of staying silent. */
+        /** Never phenoconvert a gene without a result (docs/clinical-rules.md): say so instead of staying silent. */
         private void noteUntested(String drug, List<String> genes) {
             for (String gene : genes) {
                 if (!affectedGenes.contains(gene)) {

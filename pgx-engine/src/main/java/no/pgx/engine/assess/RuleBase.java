@@ -125,4 +125,174 @@ final class RuleBase {
         session.execute(all);
         return outcome;
     }
+
+    /**
+     * Runs the rules over the request's facts ({@code head} and {@code tail}) and knowledge facts, as
+     * {@link #evaluate(Collection)} would over head, knowledge and tail in that order, but in a session that already holds the knowledge facts when the list is
+     * large. Such a session (one per list and thread at a time, kept in a small pool) is left after each evaluation
+     * with exactly the knowledge facts and no pending match: every fact inserted for the request or by a rule is
+     * deleted again and the deletions are evaluated (a session where that fires a rule, or leaves other facts, is
+     * dropped). No rule matches on knowledge facts alone (each needs an order, a candidate, an alternative, a stage
+     * or the outcome), and knowledge facts are never changed by a rule, so the session is the same for the next
+     * request as a fresh one with the knowledge facts inserted; what the rules see and in which order is unchanged.
+     *
+     * @param knowledge facts that are the same for every request with this list (the same list object each time for
+     *                  the pool to be used); not changed by rules
+     * @param head      the request's facts inserted before the knowledge facts in a fresh session (context, orders)
+     * @param tail      the request's facts inserted after them (the patient's gene facts)
+     * @param reused    whether the knowledge list has been evaluated before (a list seen once gets no kept session)
+     */
+    Outcome evaluate(List<Object> head, List<Object> knowledge, List<Object> tail, boolean reused) {
+        if (!reused || knowledge.size() < PRELOAD_MIN) {
+            List<Object> all = new ArrayList<>(head.size() + knowledge.size() + tail.size());
+            all.addAll(head);
+            all.addAll(knowledge);
+            all.addAll(tail);
+            return evaluate(all);
+        }
+        Preloaded session = take(knowledge);
+        Outcome outcome = new Outcome();
+        boolean clean = false;
+        try {
+            for (Object f : head) {
+                session.insert(f);
+            }
+            for (Object f : tail) {
+                session.insert(f);
+            }
+            session.insert(outcome);
+            session.fire();
+            clean = session.clear();
+            return outcome;
+        } finally {
+            if (clean) {
+                give(knowledge, session);
+            } else {
+                session.dispose();
+            }
+        }
+    }
+
+    /** Knowledge lists shorter than this are inserted into a fresh session with the request (cheap enough). */
+    static final int PRELOAD_MIN = 64;
+    /** Distinct knowledge lists with a pool (the whole knowledge base and the most frequent orders). */
+    private static final int PRELOAD_LISTS = 16;
+    /** Sessions kept per knowledge list: one per core is enough for one request per core at a time. */
+    private static final int PRELOAD_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /** Idle preloaded sessions per knowledge list (by identity), most recently used list first. */
+    private final List<Pool> pools = new ArrayList<>();
+
+    /** The idle sessions preloaded with one knowledge list. */
+    private record Pool(List<Object> knowledge, java.util.ArrayDeque<Preloaded> sessions) {
+    }
+
+    private Preloaded take(List<Object> knowledge) {
+        synchronized (pools) {
+            for (int i = 0; i < pools.size(); i++) {
+                Pool pool = pools.get(i);
+                if (pool.knowledge == knowledge) {
+                    if (i > 0) {
+                        pools.remove(i);
+                        pools.add(0, pool);
+                    }
+                    Preloaded p = pool.sessions.pollFirst();
+                    if (p != null) {
+                        return p;
+                    }
+                    break;
+                }
+            }
+        }
+        return new Preloaded(kieBase.newKieSession(), knowledge);
+    }
+
+    private void give(List<Object> knowledge, Preloaded session) {
+        List<Preloaded> dropped = new ArrayList<>();
+        synchronized (pools) {
+            Pool found = null;
+            for (Pool pool : pools) {
+                if (pool.knowledge == knowledge) {
+                    found = pool;
+                    break;
+                }
+            }
+            if (found == null) {
+                found = new Pool(knowledge, new java.util.ArrayDeque<>());
+                pools.add(0, found);
+                while (pools.size() > PRELOAD_LISTS) {
+                    dropped.addAll(pools.remove(pools.size() - 1).sessions);
+                }
+            }
+            if (found.sessions.size() < PRELOAD_SESSIONS) {
+                found.sessions.addFirst(session);
+            } else {
+                dropped.add(session);
+            }
+        }
+        dropped.forEach(Preloaded::dispose);
+    }
+
+    /**
+     * A stateful session holding a knowledge list, and the handles of the facts inserted since it last held only
+     * those (by the request or by rules; a rule's delete takes its handle out again).
+     */
+    private static final class Preloaded implements org.kie.api.event.rule.RuleRuntimeEventListener {
+        private final org.kie.api.runtime.KieSession session;
+        private final long knowledgeFacts;
+        private final Map<org.kie.api.runtime.rule.FactHandle, Boolean> added = new java.util.IdentityHashMap<>();
+        private boolean tracking;
+
+        Preloaded(org.kie.api.runtime.KieSession session, List<Object> knowledge) {
+            this.session = session;
+            for (Object f : knowledge) {
+                session.insert(f);
+            }
+            this.knowledgeFacts = session.getFactCount();
+            session.addEventListener(this);
+            tracking = true;
+        }
+
+        void insert(Object fact) {
+            session.insert(fact);
+        }
+
+        void fire() {
+            session.fireAllRules();
+        }
+
+        /** Deletes what the request and the rules added; @return whether the session holds the knowledge alone */
+        boolean clear() {
+            tracking = false;
+            for (org.kie.api.runtime.rule.FactHandle h : added.keySet().toArray(new org.kie.api.runtime.rule.FactHandle[0])) {
+                session.delete(h);
+            }
+            added.clear();
+            int fired = session.fireAllRules();
+            tracking = true;
+            return fired == 0 && session.getFactCount() == knowledgeFacts;
+        }
+
+        void dispose() {
+            session.dispose();
+        }
+
+        @Override
+        public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+            if (tracking) {
+                added.put(event.getFactHandle(), Boolean.TRUE);
+            }
+        }
+
+        @Override
+        public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+        }
+
+        @Override
+        public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+            if (tracking) {
+                added.remove(event.getFactHandle());
+            }
+        }
+    }
 }

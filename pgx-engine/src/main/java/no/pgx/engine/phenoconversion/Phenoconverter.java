@@ -24,7 +24,7 @@ import no.pgx.engine.ResultState;
 
 /**
  * Turns genotype-predicted gene results into functional ones given the patient's co-medication (drug–drug–gene
- * interaction), following the versioned phenoconversion policy (CLINICAL.md "Phenoconversion"): CYP2D6 activity score
+ * interaction), following the versioned phenoconversion policy (docs/clinical-rules.md#phenoconversion): CYP2D6 activity score
  * × 0 for a strong and × 0.5 for a moderate inhibitor, re-mapped with the CPIC cut-offs; CYP2C19 strong inhibitor →
  * Poor Metabolizer, moderate → one class down, strong inducer → one class up; CYP2C9 activity score × 0 / × 0.5.
  * The strongest perpetrator wins (ties: first by name). {@code NOT_TESTED} and {@code INDETERMINATE} results are never

@@ -58,8 +58,10 @@ class AdviceTest {
         assertThat(d.headline().nb()).hasSizeLessThanOrEqualTo(140).startsWith("Klopidogrel: unngå")
                 .contains("langsom omsetter").contains("prasugrel").contains("tikagrelor").contains("ACS/PCI");
         assertThat(d.headline().en()).hasSizeLessThanOrEqualTo(140).contains("prasugrel").contains("ticagrelor");
-        // every source and population that says "avoid" is one block; the result is said once
-        assertThat(d.detail().nb()).containsOnlyOnce("*2/*2").containsOnlyOnce("Unngå klopidogrel.\n")
+        // every source and population that says "avoid" is one block; the result is said once, its stars escaped so
+        // that Markdown shows them instead of emphasis
+        assertThat(d.detail().nb()).containsOnlyOnce("\\*2/\\*2").containsOnlyOnce("Unngå klopidogrel.\n")
+                .contains("\n\n**Hvorfor:**")
                 .contains("CPIC (ACS/PCI: sterk; annet enn ACS/PCI: moderat; hjerneslag/TIA: moderat)")
                 .doesNotContain("PharmGKB").doesNotContain("snapshot");
         // population unknown: alternatives restricted to a population are offered with it, never one click
@@ -147,13 +149,46 @@ class AdviceTest {
 
     @Test
     void warfarinIsOneCombinedAdviceWithoutCompetingPercentages() {
-        DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C9", "*2/*3"))
+        DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C9", "*1/*3"))
                 .result(GeneInput.diplotype("VKORC1", "rs9923231 T/T")).drug("warfarin")));
         assertThat(d.drug()).isEqualTo("warfarin");
+        assertThat(d.action()).isEqualTo(Action.REDUCE_DOSE);
         assertThat(d.headline().nb()).contains("algoritme").doesNotContain("%");
         assertThat(d.headline().en()).contains("algorithm").doesNotContain("%");
-        assertThat(d.detail().nb()).containsOnlyOnce("DPWG-tabellen").contains("45 %").contains("60 %")
+        assertThat(d.detail().nb()).containsOnlyOnce("DPWG-tabellen").contains("65 %").contains("60 %")
                 .contains("CPIC og DPWG");
+    }
+
+    @Test
+    void warfarinForACyp2c9PoorMetabolizerSuggestsAnotherAnticoagulantUnlessTheValveIsMechanical() {
+        AssessmentRequest.Builder b = AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C9", "*2/*3"))
+                .result(GeneInput.diplotype("VKORC1", "rs9923231 C/C"))
+                .order(DrugOrder.of("warfarin").withIndication("atrial-fibrillation"));
+        DrugAdvice poor = only(assess(b));
+        assertThat(poor.action()).isEqualTo(Action.CONSIDER_ALTERNATIVE);
+        assertThat(poor.headline().nb()).contains("45 %");  // if warfarin stays: DPWG's one starting dose
+        assertThat(poor.detail().en()).contains("algorithm");
+        assertThat(poor.oneClickDose()).isFalse();
+
+        DrugAdvice valve = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C9", "*2/*3"))
+                .result(GeneInput.diplotype("VKORC1", "rs9923231 C/C"))
+                .order(DrugOrder.of("warfarin").withIndication("mechanical-heart-valve"))));
+        assertThat(valve.action()).isEqualTo(Action.REDUCE_DOSE);
+        assertThat(valve.headline().en()).contains("algorithm");
+    }
+
+    @Test
+    void warfarinForACyp4f2Star3CarrierRaisesTheAlgorithmDose() {
+        DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C9", "*1/*1"))
+                .result(GeneInput.diplotype("VKORC1", "rs9923231 C/C")).result(GeneInput.diplotype("CYP4F2", "*1/*3"))
+                .drug("warfarin")));
+        assertThat(d.action()).isEqualTo(Action.INCREASE_DOSE);
+        assertThat(d.headline().nb()).contains("5–10 %").contains("algoritme");
+        assertThat(d.doseFacts()).anySatisfy(f -> assertThat(f.percent()).isEqualTo("105-110"));
+
+        assertThat(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C9", "*1/*1"))
+                .result(GeneInput.diplotype("VKORC1", "rs9923231 C/C")).result(GeneInput.diplotype("CYP4F2", "*1/*2"))
+                .drug("warfarin")).advice()).as("*2 is not a *3 carrier").isEmpty();
     }
 
     @Test

@@ -36,7 +36,8 @@ class ClinicalTablesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("doseRows")
     void everyDoseFactBelongsToARowOfItsDrugAndSource(ClinicalKnowledge.DoseRow d) {
-        Knowledge.Row row = KNOWLEDGE.rows.get(d.recommendationId());
+        // a recommendation row, or a statement of a dosing-algorithm guideline (curation/algorithm-statements.csv)
+        Knowledge.Row row = KNOWLEDGE.row(d.recommendationId());
         assertThat(row).as("recommendation %s", d.recommendationId()).isNotNull();
         assertThat(row.drug()).isEqualTo(d.drug());
         assertThat(row.source()).isEqualTo(d.source());

@@ -16,7 +16,7 @@ import no.pgx.engine.PgxEngine;
 import no.pgx.engine.Phenoconversion;
 
 /**
- * Drug–drug–gene interactions through the public engine (CLINICAL.md "Phenoconversion"; policy: CYP2D6 activity
+ * Drug–drug–gene interactions through the public engine (docs/clinical-rules.md#phenoconversion; policy: CYP2D6 activity
  * score × 0 for a strong and × 0.5 for a moderate inhibitor with the CPIC cut-offs of Caudle 2020; CYP2C19 strong
  * inhibitor → poor metabolizer, strong inducer → one class up). Expected advice is the CPIC guidelines' for the
  * functional phenotype (opioids 2021, clopidogrel 2022, tamoxifen 2018, voriconazole 2016), not the implementation's.

@@ -18,7 +18,7 @@ import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.ResultState;
 
 /**
- * Scenarios from the phenoconversion issue. Expected phenotypes follow CLINICAL.md and the CPIC cut-offs
+ * Scenarios from the phenoconversion issue. Expected phenotypes follow docs/clinical-rules.md and the CPIC cut-offs
  * (CYP2D6: 0 PM, below 1.25 IM, 1.25-2.25 NM, above 2.25 UM); inhibitor classes follow the FDA table.
  */
 class PhenoconverterTest {

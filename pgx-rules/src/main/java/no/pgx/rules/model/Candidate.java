@@ -165,6 +165,25 @@ public record Candidate(Kind kind, String id, String source, String drug, String
                 indeterminate, expanded, riskAllele, equivalence);
     }
 
+    /**
+     * @return the recommendation row the candidate stands for: its id, or for a variant of the row that a curated
+     *         indication-dependent action made ({@code PA166299124@ia-quetiapine-depression}) the row's own id
+     */
+    public String rowId() {
+        int at = id.indexOf('@');
+        return at < 0 ? id : id.substring(0, at);
+    }
+
+    /**
+     * @param variant the variant's id ({@code rowId@tableRowId}, see {@link IndicationAction#variantId()})
+     * @param action  the action the row has for the order's indication
+     * @return this recommendation with the action it has for the order's indication
+     */
+    public Candidate withIndicationAction(String variant, String action) {
+        return new Candidate(kind, variant, source, drug, population, action, action + "|" + advice, genes,
+                specificity, facts, normalOnly, indeterminate, expanded, riskAllelePositive, equivalence);
+    }
+
     /** @return true when the row's key names the gene */
     public boolean hasGene(String gene) {
         return genes.contains(gene);

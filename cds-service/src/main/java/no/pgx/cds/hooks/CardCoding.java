@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A CDS Hooks / FHIR Coding (CDS Hooks 2.0, "Data Types"). Immutable.
+ * A CDS Hooks / FHIR CardCoding (CDS Hooks 2.0, "Data Types"). Immutable.
  *
  * @param system  code system URI
  * @param code    the code
@@ -12,9 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Coding(String system, String code, String display) {
+public record CardCoding(String system, String code, String display) {
     /** @return true when system and code equal the other coding's (display is ignored) */
-    public boolean sameCode(Coding other) {
+    public boolean sameCode(CardCoding other) {
         return other != null && java.util.Objects.equals(system, other.system())
                 && java.util.Objects.equals(code, other.code());
     }

@@ -5,17 +5,18 @@ import java.util.Locale;
 import no.pgx.engine.Action;
 
 /**
- * Card urgency (CDS Hooks 2.0 {@code indicator}), ordered by increasing urgency.
+ * Card urgency (CDS Hooks 2.0 {@code indicator}), ordered by increasing urgency, for comparing and filtering cards
+ * (the engine's {@link no.pgx.engine.Indicator} names the same three values, most urgent first).
  *
- * <p>Mapping from the engine's action (CLINICAL.md, "What a finding / card says"): {@code critical} for avoid /
+ * <p>Mapping from the engine's action (docs/clinical-rules.md#what-a-finding-says): {@code critical} for avoid /
  * contraindicated and for a test required before start, {@code warning} for a dose change or an alternative,
  * {@code info} otherwise.
  */
-public enum Indicator {
+public enum Urgency {
     INFO, WARNING, CRITICAL;
 
     /** @return the indicator for an action */
-    public static Indicator of(Action action) {
+    public static Urgency of(Action action) {
         return switch (action) {
             case AVOID, TEST_REQUIRED -> CRITICAL;
             case CONSIDER_ALTERNATIVE, REDUCE_DOSE, INCREASE_DOSE -> WARNING;
@@ -27,7 +28,7 @@ public enum Indicator {
      * @param value {@code info}, {@code warning} or {@code critical} (case-insensitive); anything else gives INFO
      * @return the indicator
      */
-    public static Indicator parse(String value) {
+    public static Urgency parse(String value) {
         if (value == null) {
             return INFO;
         }

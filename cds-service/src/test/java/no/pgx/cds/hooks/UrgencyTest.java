@@ -7,14 +7,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import no.pgx.engine.Action;
 
-/** CLINICAL.md: critical for avoid / test required, warning for dose change or alternative, info otherwise. */
-class IndicatorTest {
+/** docs/clinical-rules.md: critical for avoid / test required, warning for dose change or alternative, info otherwise. */
+class UrgencyTest {
 
     @ParameterizedTest
     @CsvSource({
         "AVOID, critical", "TEST_REQUIRED, critical", "CONSIDER_ALTERNATIVE, warning", "REDUCE_DOSE, warning",
         "INCREASE_DOSE, warning", "STANDARD_DOSE, info", "MONITOR, info", "NO_RECOMMENDATION, info"})
     void mapsActions(Action action, String indicator) {
-        assertThat(Indicator.of(action).wire()).isEqualTo(indicator);
+        assertThat(Urgency.of(action).wire()).isEqualTo(indicator);
     }
 }
