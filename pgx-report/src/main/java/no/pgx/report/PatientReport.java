@@ -13,7 +13,7 @@ import no.pgx.engine.Problem;
  * knowledge base to list all drugs a result affects). Norwegian Bokmål by default, English on request.
  *
  * <pre>{@code
- * Assessment a = engine.assess(AssessmentRequest.builder().results(inputs).build());
+ * Assessment a = engine.assess(AssessmentRequest.builder().results(inputs).allDrugs().build());
  * byte[] pdf = PatientReport.builder(a).patient("Kari Nordmann").build().pdf();
  * }</pre>
  *

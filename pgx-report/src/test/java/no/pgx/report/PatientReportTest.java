@@ -39,7 +39,7 @@ class PatientReportTest {
                 .result(new GeneInput("SLCO1B1", "*1/*1", null, null, null, LAB))
                 .result(new GeneInput("CYP2C9", "*1/*1", null, null, null, LAB))
                 .result(new GeneInput("CYP2D6", "*1/*1x≥3", null, null, null, LAB))
-                .build());
+                .allDrugs().build());
     }
 
     static PatientReport report(String language) {
@@ -155,7 +155,8 @@ class PatientReportTest {
     @Test
     void doseAdviceShowsTheDoseAndTheSourcesOfEachStatement() {
         Assessment dpyd = PgxEngine.builder().build().assess(AssessmentRequest.builder()
-                .result(new GeneInput("DPYD", "c.1905+1G>A (*2A)/Reference", null, null, null, LAB)).build());
+                .result(new GeneInput("DPYD", "c.1905+1G>A (*2A)/Reference", null, null, null, LAB))
+                .allDrugs().build());
         String html = PatientReport.builder(dpyd).build().html();
 
         String row = row(section(html, "actionable"), "kapecitabin");
@@ -166,7 +167,8 @@ class PatientReportTest {
     @Test
     void adviceThatRestsOnCoMedicationIsNotPartOfTheLifelongReport() {
         Assessment a = PgxEngine.builder().build().assess(AssessmentRequest.builder()
-                .result(new GeneInput("CYP2D6", "*1/*1", null, null, null, LAB)).medication("paroxetine").build());
+                .result(new GeneInput("CYP2D6", "*1/*1", null, null, null, LAB)).medication("paroxetine")
+                .allDrugs().build());
         assertThat(a.advice()).as("the engine does advise on the interaction")
                 .anySatisfy(d -> assertThat(d.basis()).isEqualTo(AdviceBasis.INTERACTION));
 

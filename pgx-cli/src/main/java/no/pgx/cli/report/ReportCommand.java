@@ -131,7 +131,7 @@ public final class ReportCommand implements Callable<Integer> {
             context.err().println(name + ": no gene result could be read; no report was written");
             return 2;
         }
-        Assessment a = context.engine().assess(AssessmentRequest.builder().results(results).build());
+        Assessment a = context.engine().assess(AssessmentRequest.builder().results(results).allDrugs().build());
         PatientReport report = PatientReport.builder(a).language(lang).patient(patient).date(day).unread(unread)
                 .build();
         byte[] bytes = fmt.equals("pdf") ? report.pdf() : report.html().getBytes(StandardCharsets.UTF_8);
