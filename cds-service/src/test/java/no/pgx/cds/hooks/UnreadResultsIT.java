@@ -150,6 +150,20 @@ class UnreadResultsIT extends ServiceIT {
     }
 
     @Test
+    void aResultTheReportReferencesAndThatWasSentBesideItIsReadOnceAndNotReportedMissing() {
+        ObjectNode result = Fixtures.cyp2c19("*2/*2");
+        ObjectNode report = Fixtures.diagnosticReport("pgx-report", List.of(),
+                "Observation/" + result.get("id").asText());
+
+        List<JsonNode> cards = cards(sign("en", List.of(report, result), Fixtures.clopidogrelDraft("d1")));
+
+        assertThat(cards).hasSize(1);
+        assertThat(cards.get(0).get("indicator").asText()).isEqualTo("critical");
+        assertThat(cards).noneMatch(c -> c.get("summary").asText().equals("PGx results on file could not be used"));
+        assertThat(cards.get(0).get("detail").asText()).doesNotContain("Results on file not used");
+    }
+
+    @Test
     void aResultAReportListsButThatWasNotSentIsNamedInThePatientOverview() {
         ObjectNode report = Fixtures.diagnosticReport("pgx-report", List.of(Fixtures.cyp2c19("*2/*2")),
                 "Observation/cyp2d6-not-sent");

@@ -156,4 +156,31 @@ class ClinicalScenarioTest {
         assertThat(cpic(all, "clopidogrel")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.action()).isEqualTo(Action.STANDARD_DOSE));
     }
+
+    @Test
+    void cftrHomozygousF508delOnIvacaftorShouldAvoidItAndG551dShouldNot() {
+        Assessment f508del = assess(AssessmentRequest.builder()
+                .result(GeneInput.diplotype("CFTR", "F508del/F508del")).drug("ivakaftor"));
+        assertThat(cpic(f508del, "ivacaftor")).singleElement().satisfies(f -> {
+            assertThat(f.action()).isEqualTo(Action.AVOID);
+            assertThat(f.phenotypes()).containsEntry("CFTR", "ivacaftor non-responsive in CF patients");
+        });
+        Assessment g551d = assess(AssessmentRequest.builder()
+                .result(GeneInput.diplotype("CFTR", "G551D/F508del")).drug("ivacaftor").includeNormal(true));
+        assertThat(cpic(g551d, "ivacaftor")).singleElement().satisfies(f -> {
+            assertThat(f.action()).isEqualTo(Action.STANDARD_DOSE);
+            assertThat(f.phenotypes()).containsEntry("CFTR", "ivacaftor responsive in CF patients");
+        });
+    }
+
+    @Test
+    void anUnknownCftrVariantIsAProblemNamingGeneAndVariantNotANonResponsiveCall() {
+        Assessment a = engine.assess(AssessmentRequest.builder().result(GeneInput.diplotype("CFTR", "F508del/Q39X"))
+                .drug("ivacaftor").build());
+        assertThat(a.problems()).singleElement().satisfies(p -> {
+            assertThat(p.gene()).isEqualTo("CFTR");
+            assertThat(p.message()).contains("Q39X");
+        });
+        assertThat(cpic(a, "ivacaftor")).noneMatch(f -> f.action() == Action.AVOID);
+    }
 }

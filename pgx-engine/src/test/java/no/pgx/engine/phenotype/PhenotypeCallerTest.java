@@ -117,6 +117,9 @@ class PhenotypeCallerTest {
             "CFTR|G551D/F508del|ivacaftor responsive in CF patients|ACTIONABLE",
             "CFTR|p.Phe508del/p.Gly551Asp|ivacaftor responsive in CF patients|ACTIONABLE",
             "CFTR|3849+10kbC->T/G542X|ivacaftor responsive in CF patients|ACTIONABLE",
+            "CFTR|ΔF508/R117H|ivacaftor responsive in CF patients|ACTIONABLE",
+            "CFTR|c.1521_1523delCTT/p.Trp1282*|ivacaftor non-responsive in CF patients|ACTIONABLE",
+            "CFTR|G551D|ivacaftor responsive in CF patients|ACTIONABLE",
             "CYP3A5|*3/*3|Poor Metabolizer|NORMAL",
             "CYP3A5|*1/*1|Normal Metabolizer|ACTIONABLE",
             "VKORC1|rs9923231 C/T|-1639 AG|ACTIONABLE",
@@ -272,6 +275,8 @@ class PhenotypeCallerTest {
             "DPYD|c.9999A>T/Reference|diplotype|unknown allele 'c.9999A>T'",
             "G6PD|B/A-|diplotype|report the phenotype instead",
             "HLA-B|*57/*08:01|diplotype|one field",
+            "CFTR|F508del/Q39X|diplotype|variant Q39X",
+            "CFTR|F508del/G551D/R117H|diplotype|two variants separated by '/'",
     })
     void badDiplotypesNameGeneFieldAndToken(String gene, String diplotype, String field, String fragment) {
         assertThatThrownBy(() -> call(gene, diplotype))
