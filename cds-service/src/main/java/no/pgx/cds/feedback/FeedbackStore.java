@@ -40,7 +40,8 @@ import no.pgx.cds.hooks.Suggestion;
  * instances share it). The schema is created and upgraded by Flyway from the same migrations for both. Thread-safe.
  *
  * <p>Durability: {@link #recordIssued} and {@link #append} return only once their rows are committed (group commit
- * through one {@link StoreWriter}; the embedded H2 file is written on every commit), so a call answered 200 is never
+ * through one {@link StoreWriter}; the embedded H2 file is written by a CHECKPOINT after every group commit), so a call
+ * answered 200 is never
  * lost, even by {@code kill -9}. Because the write is committed before the answer, feedback on a card may arrive at any
  * instance that shares the database.
  *
@@ -106,7 +107,7 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
         }
         LOG.info("Feedback store ready in {} ms ({})", (System.nanoTime() - start) / 1_000_000,
                 embedded ? properties.dir().toAbsolutePath().normalize() : "configured JDBC URL");
-        return new Opened(database, new StoreWriter(database));
+        return new Opened(database, new StoreWriter(database, embedded ? "CHECKPOINT" : null));
     }
 
     /**
@@ -144,10 +145,12 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the feedback directory " + dir + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: every commit is written to the file before the commit returns (H2 otherwise writes committed
-        // data up to half a second later, which a crash loses).
+        // RETENTION_TIME=0: space of superseded data is reused at once. The writer runs CHECKPOINT after each group
+        // commit, so committed data is in the file before the call is answered (H2 otherwise writes it up to half a
+        // second later, which a crash loses), while H2's background housekeeping keeps the file compact (with
+        // WRITE_DELAY=0 instead there is no housekeeping and the file grew by kilobytes per card).
         return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("pgx-cds")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0";
     }
 
     /**

@@ -41,12 +41,19 @@ final class StoreWriter implements AutoCloseable {
     private static final Task STOP = new Task(c -> { }, new CompletableFuture<>());
 
     private final DataSource database;
+    private final String afterCommit;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     private volatile boolean closing;
 
-    StoreWriter(DataSource database) {
+    /**
+     * @param database    where to write
+     * @param afterCommit a statement run after each commit before the writes count as done (the embedded H2 store's
+     *                    {@code CHECKPOINT}, which writes the committed data to its file), or null
+     */
+    StoreWriter(DataSource database, String afterCommit) {
         this.database = database;
+        this.afterCommit = afterCommit;
         this.thread = new Thread(this::run, "pgx-store-writer");
         thread.setDaemon(true);
         thread.start();
@@ -129,6 +136,11 @@ final class StoreWriter implements AutoCloseable {
                 t.work().write(c);
             }
             c.commit();
+            if (afterCommit != null) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(afterCommit);
+                }
+            }
             batch.forEach(t -> t.done().complete(null));
             return c;
         } catch (SQLException | RuntimeException e) {

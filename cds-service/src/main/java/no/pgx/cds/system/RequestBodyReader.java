@@ -40,6 +40,8 @@ final class RequestBodyReader extends OncePerRequestFilter {
             + "\"detail\":\"The request body must be JSON (Content-Type: application/json)\"}";
     static final String TIMEOUT = "{\"title\":\"Request Timeout\",\"status\":408,"
             + "\"detail\":\"The request body did not arrive in time\"}";
+    static final String UNREADABLE = "{\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"The request body could not be read\"}";
     static final String TOO_LARGE = "{\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"The request body is larger than this service accepts\"}";
 
@@ -141,8 +143,18 @@ final class RequestBodyReader extends OncePerRequestFilter {
 
         @Override
         public void onError(Throwable t) {
-            if (ended.compareAndSet(false, true)) {
-                async.complete();
+            // A client that half-closes after a chunked body can make the container report the end of input as an
+            // error: a body read to its end is still a request to answer. Anything else gets a 400, never silence.
+            if (in.isFinished()) {
+                onAllDataRead();
+                return;
+            }
+            try {
+                answer(HttpServletResponse.SC_BAD_REQUEST, UNREADABLE);
+            } catch (IOException | RuntimeException e) {
+                if (ended.compareAndSet(false, true)) {
+                    async.complete();
+                }
             }
         }
 

@@ -147,6 +147,20 @@ class ErrorsIT extends ServiceIT {
         assertThat(http.postRaw(FEEDBACK, contentType, "feedback=x").status()).as(contentType).isEqualTo(415);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TRACE", "PATCH", "DELETE", "POST", "GET"})
+    void anUnusableCharsetIs4xxOnAnyMethodNeverA500(String method) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write((method + " /cds-services/pgx-order-select HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\nContent-Type: application/json; charset=\r\nContent-Length: 2\r\n\r\n{}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .lines().findFirst().orElse("");
+            assertThat(status).as(method).matches("HTTP/1.1 4\\d\\d.*");
+        }
+    }
+
     @Test
     void jsonWithParametersAndFhirJsonAreAccepted() {
         String body = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1")).body().toString();

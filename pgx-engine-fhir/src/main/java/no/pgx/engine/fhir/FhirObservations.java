@@ -1,11 +1,13 @@
 package no.pgx.engine.fhir;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Annotation;
@@ -38,6 +40,7 @@ import no.pgx.terminology.genomics.GenomicSystems;
  */
 public final class FhirObservations {
     private static final String NOTE_SEPARATOR = " · ";
+    static final String ACTIVITY_SCORE = "Activity score (CPIC)";
 
     private FhirObservations() {
     }
@@ -55,6 +58,11 @@ public final class FhirObservations {
      *                      never written as if it were one
      */
     public static Observation genotype(GeneResult result) {
+        return genotype(result, true);
+    }
+
+    /** The genotype Observation, with the called phenotype as a component or (for a report) without. */
+    static Observation genotype(GeneResult result, boolean phenotypeComponent) {
         Objects.requireNonNull(result, "result");
         if (result.state() == ResultState.NOT_TESTED) {
             throw new PgxException(result.gene(), "state", result.gene()
@@ -62,13 +70,16 @@ public final class FhirObservations {
         }
         GeneCode gene = Codes.TABLE.gene(result.gene()).orElse(new GeneCode(result.gene(), null));
         String diplotype = result.diplotype() != null ? result.diplotype() : result.diplotypeAsWritten();
-        String status = gene.isHla() && diplotype == null ? hlaStatus(result) : null;
+        if (gene.isHla() && diplotype == null) {
+            hlaStatus(result);
+            return alleleStatuses(result, gene);
+        }
         String phenotype = GeneResult.NO_RESULT.equals(result.phenotype()) ? null : result.phenotype();
         Observation o = laboratoryObservation();
-        if (diplotype != null || status != null) {
+        if (diplotype != null) {
             o.getMeta().addProfile(GenomicSystems.GENOTYPE_PROFILE);
             o.setCode(Codes.concept(GenomicConcept.GENOTYPE_DISPLAY_NAME));
-            o.setValue(genotypeValue(gene, diplotype, status));
+            o.setValue(genotypeValue(gene, diplotype));
         } else if (phenotype != null) {
             o.setCode(isMetabolizer(phenotype) ? Codes.concept(GenomicConcept.DRUG_METABOLISM_EFFECT)
                     : new CodeableConcept().setText(gene.symbol() + " phenotype"));
@@ -78,13 +89,53 @@ public final class FhirObservations {
                     + " has neither a diplotype, an allele status nor a phenotype to write as an Observation");
         }
         o.addComponent(geneComponent(gene));
-        if ((diplotype != null || status != null) && phenotype != null && !gene.isHla()) {
+        if (gene.isHla() && diplotype != null) {
+            addAlleleComponents(o, gene, result.lookupKey());
+        }
+        if (phenotypeComponent && diplotype != null && phenotype != null && !gene.isHla()) {
             o.addComponent().setCode(phenotypeCode(phenotype)).setValue(phenotypeValue(phenotype, null));
         }
-        if (result.activityScore() != null) {
-            o.addComponent().setCode(new CodeableConcept().setText("Activity score (CPIC)"))
+        if (result.activityScore() != null && (phenotypeComponent || diplotype == null)) {
+            o.addComponent().setCode(new CodeableConcept().setText(ACTIVITY_SCORE))
                     .setValue(new StringType(result.activityScore()));
         }
+        provenance(o, result);
+        return o;
+    }
+
+    /**
+     * An HLA result given as allele statuses: one component per allele, its code the IMGT/HLA allele
+     * ({@code HLA-B*57:01}) and its value LOINC Positive or Negative; the value repeats them as text.
+     */
+    private static Observation alleleStatuses(GeneResult result, GeneCode gene) {
+        Observation o = laboratoryObservation();
+        o.setCode(new CodeableConcept().setText(gene.symbol() + " allele status"));
+        o.setValue(new CodeableConcept().setText(Arrays.stream(result.lookupKey().split(";"))
+                .map(item -> gene.symbol() + item.trim()).collect(Collectors.joining("; "))));
+        o.addComponent(geneComponent(gene));
+        addAlleleComponents(o, gene, result.lookupKey());
+        provenance(o, result);
+        return o;
+    }
+
+    private static void addAlleleComponents(Observation o, GeneCode gene, String lookupKey) {
+        if (lookupKey == null) {
+            return;
+        }
+        for (String item : lookupKey.split(";")) {
+            String s = item.trim();
+            int space = s.lastIndexOf(' ');
+            if (space <= 0 || !(s.endsWith("positive") || s.endsWith("negative"))) {
+                continue;
+            }
+            String allele = gene.symbol() + s.substring(0, space);
+            o.addComponent().setCode(new CodeableConcept().addCoding(new Coding(HlaReader.IMGT_HLA_SYSTEM, allele,
+                            allele)).setText(allele))
+                    .setValue(Codes.concept(s.endsWith("positive") ? GenomicConcept.POSITIVE : GenomicConcept.NEGATIVE));
+        }
+    }
+
+    private static void provenance(Observation o, GeneResult result) {
         if (result.provenance().testDate() != null) {
             o.setEffective(new DateTimeType(result.provenance().testDate().toString()));
         }
@@ -92,7 +143,6 @@ public final class FhirObservations {
             o.addPerformer(new Reference().setDisplay(result.provenance().lab()));
         }
         result.warnings().forEach(w -> o.addNote(new Annotation().setText(w)));
-        return o;
     }
 
     /**
@@ -102,10 +152,79 @@ public final class FhirObservations {
      * source, guideline) in Bokmål and English notes. When the finding used a phenoconverted phenotype, a
      * {@code Phenoconversion} component says by which drug.
      *
+     * <p>Standalone, the implication carries what it is derived from: a contained phenotype Observation per gene
+     * (gene and phenotype used), referenced from {@code derivedFrom}. To contain the genotypes instead, use
+     * {@link #therapeuticImplication(Finding, List)}.
+     *
      * @param finding the finding; not null
-     * @return a new Observation without derivedFrom (see {@link #bundle(List, List)} for linked genotypes), never null
+     * @return a new Observation, never null
      */
     public static Observation therapeuticImplication(Finding finding) {
+        Observation o = implication(finding);
+        Map<String, String> phenotypes = finding.phenotypes().isEmpty() ? finding.lookupKey() : finding.phenotypes();
+        int n = 1;
+        for (Map.Entry<String, String> e : phenotypes.entrySet()) {
+            if (GeneResult.NO_RESULT.equals(e.getValue())) {
+                continue;
+            }
+            GeneCode gene = Codes.TABLE.gene(e.getKey()).orElse(new GeneCode(e.getKey(), null));
+            Observation p = phenotypeObservation(gene, e.getValue(), null);
+            p.setId("phenotype-" + n++);
+            o.addContained(p);
+            o.addDerivedFrom(new Reference("#" + p.getIdElement().getIdPart()));
+        }
+        return o;
+    }
+
+    /**
+     * A finding as a therapeutic-implication Observation that contains the genotype Observations of its genes (from
+     * the results given) and is derived from them.
+     *
+     * @param finding the finding; not null
+     * @param results the patient's gene results (those of the finding's genes are used); not null
+     * @return a new Observation, never null
+     */
+    public static Observation therapeuticImplication(Finding finding, List<GeneResult> results) {
+        Objects.requireNonNull(results, "results");
+        Observation o = implication(finding);
+        int n = 1;
+        for (GeneResult r : results) {
+            if (finding.lookupKey().containsKey(r.gene()) && r.state() != ResultState.NOT_TESTED) {
+                Observation g = genotype(r);
+                g.setId("genotype-" + n++);
+                o.addContained(g);
+                o.addDerivedFrom(new Reference("#" + g.getIdElement().getIdPart()));
+            }
+        }
+        return o;
+    }
+
+    /** The implication without contained sources (a bundle links it to its sources itself). */
+    static Observation therapeuticImplicationWithoutSources(Finding finding) {
+        return implication(finding);
+    }
+
+    /**
+     * An HL7 Genomics Reporting Bundle of an assessment: a genomics-report DiagnosticReport listing every result; per
+     * tested gene a genotype Observation (the diplotype as the lab wrote it; an HLA genotype as a GL String, its risk
+     * alleles coded) and a phenotype Observation with our interpretation, derived from it; per finding that asks for
+     * action (avoid, alternative, dose change, monitoring) a therapeutic-implication Observation derived from the gene
+     * results it used, with the drug's ATC and RxNorm codes, and a medication-recommendation Task proposing the action.
+     * Entries have {@code urn:uuid:} full URLs. What it writes, {@link FhirResults} reads back to the same gene
+     * results.
+     *
+     * @param results  the gene results; not null; {@link ResultState#NOT_TESTED} results are left out
+     * @param findings the findings; not null (empty for a results-only report)
+     * @param subject  the patient reference to write ({@code Patient/123}), or null to leave it to the caller
+     * @return a new Bundle, never null
+     */
+    public static Bundle report(List<GeneResult> results, List<Finding> findings, String subject) {
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(findings, "findings");
+        return new GenomicsReport(subject).build(results, findings);
+    }
+
+    private static Observation implication(Finding finding) {
         Objects.requireNonNull(finding, "finding");
         Observation o = laboratoryObservation();
         o.getMeta().addProfile(GenomicSystems.THERAPEUTIC_IMPLICATION_PROFILE);
@@ -149,7 +268,7 @@ public final class FhirObservations {
             }
         }
         for (Finding f : findings) {
-            Observation ti = therapeuticImplication(f);
+            Observation ti = implication(f);
             for (String gene : f.lookupKey().keySet()) {
                 urlsByGene.getOrDefault(gene, List.of()).forEach(url -> ti.addDerivedFrom(new Reference(url)));
             }
@@ -175,13 +294,14 @@ public final class FhirObservations {
         return o;
     }
 
-    private static CodeableConcept genotypeValue(GeneCode gene, String diplotype, String status) {
-        if (diplotype != null) {
-            return new CodeableConcept().setText(gene.symbol() + (gene.isHla() ? "" : " ") + diplotype);
+    private static CodeableConcept genotypeValue(GeneCode gene, String diplotype) {
+        if (gene.isHla()) {
+            // GL String notation: '+' joins the two alleles of the genotype ('/' would mean "either allele").
+            String gl = Arrays.stream(diplotype.split("/")).map(a -> gene.symbol() + a.trim())
+                    .collect(Collectors.joining("+"));
+            return new CodeableConcept().addCoding(new Coding(HlaReader.GL_STRING_SYSTEM, gl, null)).setText(gl);
         }
-        CodeableConcept value = new CodeableConcept().setText(gene.symbol() + status);
-        value.addCoding(Codes.coding(status.endsWith("positive") ? GenomicConcept.POSITIVE : GenomicConcept.NEGATIVE));
-        return value;
+        return new CodeableConcept().setText(gene.symbol() + " " + diplotype);
     }
 
     private static Observation.ObservationComponentComponent geneComponent(GeneCode gene) {
@@ -193,6 +313,20 @@ public final class FhirObservations {
         }
         return new Observation.ObservationComponentComponent(Codes.concept(GenomicConcept.GENE_STUDIED))
                 .setValue(value);
+    }
+
+    /** A phenotype Observation: LOINC 53040-2 for metabolizer phenotypes, else a text code; the gene as component. */
+    static Observation phenotypeObservation(GeneCode gene, String phenotype, String activityScore) {
+        Observation o = laboratoryObservation();
+        o.setCode(isMetabolizer(phenotype) ? Codes.concept(GenomicConcept.DRUG_METABOLISM_EFFECT)
+                : new CodeableConcept().setText(gene.symbol() + " phenotype (CPIC)"));
+        o.setValue(phenotypeValue(phenotype, null));
+        o.addComponent(geneComponent(gene));
+        if (activityScore != null) {
+            o.addComponent().setCode(new CodeableConcept().setText(ACTIVITY_SCORE))
+                    .setValue(new StringType(activityScore));
+        }
+        return o;
     }
 
     private static CodeableConcept phenotypeCode(String phenotype) {

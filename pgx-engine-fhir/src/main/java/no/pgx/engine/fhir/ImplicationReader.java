@@ -38,7 +38,7 @@ final class ImplicationReader {
         List<ObservationComponentComponent> phenotypes = new ArrayList<>();
         for (ObservationComponentComponent c : o.getComponent()) {
             if (PHENOCONVERSION_COMPONENT.equalsIgnoreCase(Codes.text(c.getCode()))) {
-                out.skip(null, "component", ctx.name() + " states a phenotype after phenoconversion by co-medication, "
+                out.note(null, "component", ctx.name() + " states a phenotype after phenoconversion by co-medication, "
                         + "not a lab result; skipped");
                 return;
             }
@@ -46,9 +46,9 @@ final class ImplicationReader {
                 phenotypes.add(c);
             }
         }
-        Set<String> genes = genes(o);
+        Set<String> genes = genes(o, ctx);
         if (phenotypes.isEmpty() || genes.isEmpty()) {
-            out.skip(genes.size() == 1 ? genes.iterator().next() : null, "component", ctx.name()
+            out.note(genes.size() == 1 ? genes.iterator().next() : null, "component", ctx.name()
                     + " is a therapeutic implication without " + (genes.isEmpty() ? "a gene" : "a phenotype")
                     + "; not used as a gene result");
             return;
@@ -56,25 +56,29 @@ final class ImplicationReader {
         for (ObservationComponentComponent c : phenotypes) {
             String gene = geneOf(c.getValue(), genes);
             if (gene == null) {
-                out.skip(null, "component", ctx.name() + ": cannot tell which of the genes " + genes
+                out.note(null, "component", ctx.name() + ": cannot tell which of the genes " + genes
                         + " a phenotype component is about; not used as a gene result");
                 continue;
             }
             String phenotype = ValueReader.phenotypeFromValue(c.getValue(), gene);
             // "No Result" in an implication's lookup key means the gene was not tested: it is not a result.
-            if (phenotype != null && !GeneResult.NO_RESULT.equalsIgnoreCase(phenotype)) {
+            if (phenotype != null && !GeneResult.NO_RESULT.equalsIgnoreCase(phenotype)
+                    && Vocabulary.cpicTerm(phenotype, gene).isEmpty() && !isAlleleStatus(phenotype)) {
+                out.note(gene, "component", ctx.name() + " states '" + phenotype + "' for " + gene + ", which is not a"
+                        + " phenotype the engine reads (such as Poor Metabolizer); not used as a gene result");
+            } else if (phenotype != null && !GeneResult.NO_RESULT.equalsIgnoreCase(phenotype)) {
                 Context withGene = new Context(o, ctx.name(), gene, ctx.kind(), ctx.provenance(), ctx.timing(),
-                        ctx.order());
-                out.candidates.add(ValueReader.candidate(withGene, null, phenotype, null, null, true));
+                        ctx.order(), ctx.preliminary(), ctx.report());
+                out.candidates.add(ValueReader.candidate(withGene, null, phenotype, null, null, null, false, true));
             }
         }
     }
 
-    private Set<String> genes(Observation o) {
+    private Set<String> genes(Observation o, Context ctx) {
         Set<String> genes = new LinkedHashSet<>(GeneFinder.coded(o).genes());
         if (genes.isEmpty()) {
             for (Reference r : o.getDerivedFrom()) {
-                Observation source = r.getReference() == null ? null : entries.byReference.get(r.getReference());
+                Observation source = entries.resolve(r.getReference(), ctx.report());
                 String gene = source == null ? null : ObservationReader.quietGene(source);
                 if (gene != null) {
                     genes.add(gene);
@@ -85,6 +89,11 @@ final class ImplicationReader {
             genes.addAll(GeneFinder.inTexts(Codes.texts(o.getCode())));
         }
         return genes;
+    }
+
+    private static boolean isAlleleStatus(String phenotype) {
+        String p = ResultText.lower(phenotype);
+        return p.endsWith(" positive") || p.endsWith(" negative");
     }
 
     private static String geneOf(Type value, Set<String> genes) {

@@ -14,12 +14,12 @@ import org.hl7.fhir.r4.model.Resource;
 import no.pgx.engine.Problem;
 
 /**
- * Splits a FHIR JSON document (a Bundle of any type, or a single Observation) into its resources and parses each one on
- * its own, so that one broken or unknown resource (an R5-only type, a wrong JSON shape) gives one problem naming it
+ * Splits a FHIR JSON document (a Bundle of any type, a DiagnosticReport with contained results, or a single Observation)
+ * into its resources and parses each one on its own, so that one broken or unknown resource (an R5-only type, a wrong JSON shape) gives one problem naming it
  * instead of failing the whole document. Only resource types this package reads are parsed. Stateless and thread-safe.
  */
 final class JsonDocument {
-    private static final Set<String> READ_TYPES = Set.of("Observation", "Organization", "Practitioner");
+    private static final Set<String> READ_TYPES = Set.of("Observation", "DiagnosticReport", "Organization", "Practitioner");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -45,10 +45,11 @@ final class JsonDocument {
         String type = root.path("resourceType").asText("");
         if (type.equals("Bundle")) {
             readBundle(root, entries);
-        } else if (type.equals("Observation")) {
+        } else if (type.equals("Observation") || type.equals("DiagnosticReport")) {
             parseEntry(root, null, 0, entries);
         } else {
-            entries.problems.add(new Problem(null, "resourceType", "Expected a Bundle or an Observation, got "
+            entries.problems.add(new Problem(null, "resourceType", "Expected a Bundle, a DiagnosticReport or an "
+                    + "Observation, got "
                     + (type.isEmpty() ? "no resourceType" : "a " + type) + "; nothing was read"));
         }
         return entries;
@@ -74,6 +75,10 @@ final class JsonDocument {
 
     private static void parseEntry(JsonNode resource, String fullUrl, int index, Entries entries) {
         String type = resource.path("resourceType").asText("");
+        if (type.equals("Patient")) {
+            entries.patient(resource.path("id").asText(null), fullUrl);
+            return;
+        }
         if (!READ_TYPES.contains(type)) {
             return;
         }
@@ -81,8 +86,8 @@ final class JsonDocument {
         try {
             entries.add((Resource) parser.parseResource(resource.toString()), fullUrl, index);
         } catch (RuntimeException e) {
-            if (type.equals("Observation")) {
-                entries.problems.add(new Problem(null, "resource", "Observation " + label(resource, fullUrl, index)
+            if (type.equals("Observation") || type.equals("DiagnosticReport")) {
+                entries.problems.add(new Problem(null, "resource", type + " " + label(resource, fullUrl, index)
                         + " cannot be read as FHIR R4 (" + e.getMessage() + "); it was not used"));
             }
         }

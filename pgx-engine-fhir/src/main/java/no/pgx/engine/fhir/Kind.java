@@ -23,12 +23,28 @@ enum Kind {
     ACTIVITY_SCORE,
     /** A therapeutic implication (IG profile): phenotypes per drug, used only for genes without a lab result. */
     IMPLICATION,
+    /**
+     * Genomic context without a gene result of its own: region studied, sequence phase relationship, a grouping
+     * Observation, an overall interpretation, a diagnostic implication. Reported once per document, never per
+     * Observation.
+     */
+    CONTEXT,
     /** Not told by code or profile; decided from the value once the gene is known. */
     UNKNOWN;
+
+    private static final List<String> CONTEXT_PROFILES = List.of("/region-studied", "/sequence-phase-relationship",
+            "/grouper", "/overall-interpretation", "/diagnostic-implication");
+    /** LOINC DNA region of interest panel, allelic phase, overall interpretation; NCIt "Group"; the IG's TBD code. */
+    private static final List<String> CONTEXT_CODES = List.of("http://loinc.org|53041-0", "http://loinc.org|82120-7",
+            "http://loinc.org|51968-6", "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl|C43359",
+            "|diagnostic-implication");
 
     static Kind of(Observation o) {
         CodeableConcept code = o.getCode();
         List<String> profiles = o.getMeta().getProfile().stream().map(CanonicalType::getValue).toList();
+        if (isContext(o, code, profiles)) {
+            return CONTEXT;
+        }
         if (Codes.has(code, GenomicConcept.THERAPEUTIC_IMPLICATION)
                 || profiles.contains(GenomicSystems.THERAPEUTIC_IMPLICATION_PROFILE)) {
             return IMPLICATION;
@@ -41,7 +57,8 @@ enum Kind {
                 || profiles.stream().anyMatch(Kind::isGenotypeProfile)) {
             return GENOTYPE;
         }
-        if (Codes.has(code, GenomicConcept.DRUG_METABOLISM_EFFECT) || GeneFinder.ofCode(code).isPresent()) {
+        if (Codes.has(code, GenomicConcept.DRUG_METABOLISM_EFFECT) || GeneFinder.ofCode(code).isPresent()
+                || PhenotypeCodes.DEFAULT.isPhenotypeCode(code)) {
             return PHENOTYPE;
         }
         if (Codes.has(code, GenomicConcept.GENETIC_VARIANT_ASSESSMENT)
@@ -49,6 +66,23 @@ enum Kind {
             return VARIANT;
         }
         return ofWords(String.join(" ", Codes.texts(code)));
+    }
+
+    private static boolean isContext(Observation o, CodeableConcept code, List<String> profiles) {
+        for (String p : profiles) {
+            if (p != null && CONTEXT_PROFILES.stream().anyMatch(p::endsWith)) {
+                return true;
+            }
+        }
+        for (org.hl7.fhir.r4.model.Coding c : code.getCoding()) {
+            String key = (c.getSystem() == null ? "" : c.getSystem().trim()) + "|" + (c.getCode() == null ? ""
+                    : c.getCode().trim());
+            if (CONTEXT_CODES.contains(key) || "diagnostic-implication".equals(c.getCode())) {
+                return true;
+            }
+        }
+        // A grouping Observation: members, but no value of its own.
+        return o.hasHasMember() && !o.hasValue() && !o.hasComponent();
     }
 
     /**

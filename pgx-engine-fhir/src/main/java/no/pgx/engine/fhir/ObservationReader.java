@@ -21,7 +21,7 @@ import no.pgx.engine.Provenance;
 final class ObservationReader {
     /** One Observation being read, with what is known about it so far. */
     record Context(Observation observation, String name, String gene, Kind kind, Provenance provenance, Timing timing,
-                   int order) {
+                   int order, boolean preliminary, String report) {
         /** @return {@code Observation obs-1 (CYP2C19)} for messages */
         String label() {
             return gene == null ? name : name + " (" + gene + ")";
@@ -40,6 +40,11 @@ final class ObservationReader {
         this.implications = new ImplicationReader(entries, out);
     }
 
+    static final String VARIANTS = "variant-level Observation(s) (LOINC 69548-6) carry no star-allele or HLA result and"
+            + " were";
+    static final String CONTEXT = "genomic context Observation(s) (regions studied, phase relationships, groupings,"
+            + " overall or diagnostic interpretations) carry no gene result and were";
+
     void read(Entries.Entry entry) {
         Observation o = entry.observation();
         String name = "Observation " + sourceId(entry);
@@ -47,6 +52,18 @@ final class ObservationReader {
             return;
         }
         Kind kind = Kind.of(o);
+        if (kind == Kind.CONTEXT) {
+            out.quiet(CONTEXT, sourceId(entry));
+            return;
+        }
+        if (kind == Kind.VARIANT) {
+            // A variant Observation is read only when it states an HLA allele (HLA-B*57:01 present/absent).
+            String gene = quietGene(o);
+            if (gene == null || !Codes.TABLE.gene(gene).map(g -> g.isHla()).orElse(false)) {
+                out.quiet(VARIANTS, sourceId(entry));
+                return;
+            }
+        }
         if (kind == Kind.IMPLICATION) {
             Context ctx = context(entry, name, null, kind);
             reportInvalidDates(ctx);
@@ -77,15 +94,16 @@ final class ObservationReader {
         }
         switch (o.getStatus()) {
             case ENTEREDINERROR, CANCELLED -> {
-                out.skip(gene, "status", label + " has status " + written + "; skipped");
+                out.note(gene, "status", label + " has status " + written + "; not read");
                 return false;
             }
             case REGISTERED -> {
-                out.skip(gene, "status", label + " has no result yet (status registered); skipped");
+                out.note(gene, "status", label + " has no result yet (status registered); not read");
                 return false;
             }
-            case PRELIMINARY -> out.problem(gene, "status", label
-                    + " is preliminary; it is used, but the final result may differ");
+            case PRELIMINARY -> {
+                // Used only when the gene has no final result; ResultMerger says which it was.
+            }
             default -> {
                 // final, amended, corrected, unknown: usable
             }
@@ -96,11 +114,17 @@ final class ObservationReader {
     private String gene(Observation o, Kind kind, String name) {
         GeneFinder.Found coded = GeneFinder.coded(o);
         if (coded.genes().size() == 1) {
-            return coded.genes().iterator().next();
+            return checkedAgainstCode(o, coded.genes().iterator().next(), name);
         }
         if (coded.genes().size() > 1) {
+            // The IG's multi-gene genotype (CYP2C9 and VKORC1 components, value "CYP2C9 *2/*5"): the value names one.
+            Set<String> named = GeneFinder.inTexts(valueTexts(o));
+            named.retainAll(coded.genes());
+            if (named.size() == 1) {
+                return named.iterator().next();
+            }
             out.problem(null, "component[gene-studied]", name + " names several genes " + coded.genes()
-                    + "; one result per gene is expected; the result is not used");
+                    + " and its value does not say which one the result is about; the result is not used");
             return null;
         }
         if (!coded.unknown().isEmpty()) {
@@ -115,6 +139,11 @@ final class ObservationReader {
         if (inCode.isEmpty() && GeneFinder.ofCode(o.getCode()).isPresent()) {
             return GeneFinder.ofCode(o.getCode()).get();
         }
+        String stated = o.getValue() instanceof CodeableConcept cc
+                ? PhenotypeCodes.DEFAULT.stated(cc).map(PhenotypeCodes.Stated::gene).orElse(null) : null;
+        if (inCode.isEmpty() && stated != null) {
+            return stated;
+        }
         Set<String> inValue = GeneFinder.inTexts(valueTexts(o));
         if (inCode.isEmpty() && inValue.size() == 1) {
             return inValue.iterator().next();
@@ -125,7 +154,7 @@ final class ObservationReader {
             out.problem(null, "code", name + " names several genes " + all + " and no gene-studied component says "
                     + "which one it is about; the result is not used");
         } else if (kind == Kind.UNKNOWN) {
-            out.skip(null, "code", name + " is not a pharmacogenomic result (no known gene in its code, components or "
+            out.note(null, "code", name + " is not a pharmacogenomic result (no known gene in its code, components or "
                     + "value); ignored");
         } else {
             out.problem(null, "component[gene-studied]", name + " has no gene: expected a gene-studied component "
@@ -134,11 +163,27 @@ final class ObservationReader {
         return null;
     }
 
+    /** A gene-specific phenotype code must agree with the gene-studied component. */
+    private String checkedAgainstCode(Observation o, String gene, String name) {
+        String ofCode = GeneFinder.ofCode(o.getCode()).orElse(null);
+        if (ofCode != null && !ofCode.equals(gene)) {
+            out.problem(gene, "code", name + ": the code is about " + ofCode + " but the gene-studied component names "
+                    + gene + "; the result is not used");
+            return null;
+        }
+        return gene;
+    }
+
     /** The gene for messages about Observations that are not read further; never reports anything. */
     static String quietGene(Observation o) {
         GeneFinder.Found coded = GeneFinder.coded(o);
         if (coded.genes().size() == 1) {
             return coded.genes().iterator().next();
+        }
+        if (coded.genes().size() > 1) {
+            Set<String> named = GeneFinder.inTexts(valueTexts(o));
+            named.retainAll(coded.genes());
+            return named.size() == 1 ? named.iterator().next() : null;
         }
         Set<String> genes = GeneFinder.inTexts(Codes.texts(o.getCode()));
         if (genes.isEmpty()) {
@@ -151,6 +196,8 @@ final class ObservationReader {
         List<String> texts = new ArrayList<>();
         if (o.getValue() instanceof CodeableConcept cc) {
             texts.addAll(Codes.texts(cc));
+            // Codes such as "CYP2C9 *2/*5" (PharmVar) or GL Strings name the gene in the code itself.
+            cc.getCoding().stream().filter(c -> c.hasCode()).forEach(c -> texts.add(c.getCode()));
         } else if (o.getValue() instanceof StringType s && s.getValue() != null) {
             texts.add(s.getValue());
         }
@@ -161,7 +208,8 @@ final class ObservationReader {
         Observation o = entry.observation();
         Timing timing = Timing.of(o);
         Provenance provenance = new Provenance(sourceId(entry), timing.testDate(), lab(o), List.of());
-        return new Context(o, name, gene, kind, provenance, timing, entry.index());
+        return new Context(o, name, gene, kind, provenance, timing, entry.index(),
+                o.getStatus() == Observation.ObservationStatus.PRELIMINARY, entry.report());
     }
 
     private void reportInvalidDates(Context ctx) {
@@ -172,10 +220,15 @@ final class ObservationReader {
         }
     }
 
-    private static String sourceId(Entries.Entry entry) {
+    /** The Observation's id ({@code geno-1}; a contained one as {@code geno-1 in DiagnosticReport r1}). */
+    static String sourceId(Entries.Entry entry) {
         Observation o = entry.observation();
         if (o.hasIdElement() && o.getIdElement().hasIdPart()) {
-            return o.getIdElement().getIdPart();
+            String id = o.getIdElement().getIdPart().replaceFirst("^#", "");
+            return entry.report() == null ? id : id + " in " + entry.report();
+        }
+        if (entry.report() != null) {
+            return "(contained, no id) in " + entry.report();
         }
         return entry.fullUrl() != null ? entry.fullUrl() : "(entry " + (entry.index() + 1) + ", no id)";
     }
@@ -195,6 +248,9 @@ final class ObservationReader {
             return chosen.getDisplay().trim();
         }
         String ref = chosen.getReference();
+        if (ref != null && ref.startsWith("#") && entries.names.containsKey(ref)) {
+            return entries.names.get(ref);
+        }
         if (ref != null && entries.names.containsKey(ref)) {
             return entries.names.get(ref);
         }

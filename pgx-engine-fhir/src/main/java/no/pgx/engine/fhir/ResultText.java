@@ -17,7 +17,6 @@ final class ResultText {
     /** The same without a star, directly after the locus ({@code HLA-B57:01}). */
     private static final Pattern HLA_ALLELE_AFTER_LOCUS =
             Pattern.compile("(?i)HLA[- ]?[A-Z]{1,4}(\\d{2,4}(?::\\d{2,4}){1,3})");
-    private static final Pattern GL_STRING_PREFIX = Pattern.compile("(?i)^\\s*hla#[^#]*#");
     // Negative words are tested first: "not detected" and "ikke påvist" contain the positive words.
     private static final Pattern NEGATIVE = Pattern.compile("(?iu)\\b(negative|negativ|absent|not\\s+detected"
             + "|not\\s+present|non-?carrier|ikke\\s+påvist|ikke\\s+til\\s+stede)\\b");
@@ -25,13 +24,6 @@ final class ResultText {
             "(?iu)\\b(positive|positiv|present|detected|carrier|påvist|til\\s+stede)\\b");
 
     private ResultText() {
-    }
-
-    /** The outcome of reading an HLA result: a diplotype, allele statuses, or why it could not be read. */
-    record Hla(String diplotype, List<String> alleleStatuses, String error) {
-        static Hla error(String message) {
-            return new Hla(null, List.of(), message);
-        }
     }
 
     /**
@@ -76,58 +68,6 @@ final class ResultText {
             }
         }
         return alleles;
-    }
-
-    /**
-     * Reads an HLA result.
-     *
-     * @param value           the value text ({@code HLA-B*57:01 positive}, {@code *57:01:01+*08:01}, {@code Positive})
-     * @param codedPresence   presence from a coded value (LOINC Positive/Present …), or null
-     * @param context         other texts that may name the allele (code text, components), used when the value does not
-     * @param presenceImplied true when naming a single allele asserts that it is present (genotype and haplotype
-     *                        Observations, as in the Genomics Reporting IG's HLA-B*15:02 example); false for variant
-     *                        Observations, whose value must say present or absent
-     */
-    static Hla readHla(String value, Boolean codedPresence, List<String> context, boolean presenceImplied) {
-        String v = value == null ? "" : GL_STRING_PREFIX.matcher(value).replaceFirst("");
-        List<String> alleles = hlaAlleles(v);
-        Boolean present = codedPresence != null ? codedPresence : presence(v);
-        if (alleles.isEmpty()) {
-            for (String text : context) {
-                alleles.addAll(hlaAlleles(text));
-                if (!alleles.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        if (alleles.isEmpty()) {
-            return Hla.error("no HLA allele (such as *57:01) found in the value or code");
-        }
-        if (present == null && alleles.size() >= 2) {
-            return new Hla("*" + alleles.get(0) + "/*" + alleles.get(1), List.of(), null);
-        }
-        if (present == null && presenceImplied) {
-            present = Boolean.TRUE;
-        }
-        if (present == null) {
-            return Hla.error("the value does not say whether HLA allele *" + alleles.get(0) + " is present or absent");
-        }
-        List<String> statuses = new ArrayList<>();
-        for (String allele : alleles) {
-            statuses.add(alleleStatus(allele, present));
-        }
-        return new Hla(null, statuses, null);
-    }
-
-    /**
-     * The allele status used for lookup. A positive three- or four-field allele ({@code *57:01:01}) is also positive
-     * for its two-field protein-level name ({@code *57:01}), which is what CPIC recommendations are keyed on; a
-     * negative one is not shortened, because the absence of {@code *57:01:01} says nothing about {@code *57:01:02}.
-     */
-    static String alleleStatus(String allele, boolean present) {
-        String[] fields = allele.split(":");
-        String name = present && fields.length > 2 ? fields[0] + ":" + fields[1].replaceAll("[A-Z]$", "") : allele;
-        return "*" + name + (present ? " positive" : " negative");
     }
 
     /** The allele part of an allele status ({@code *57:01 positive} → {@code *57:01}). */

@@ -18,41 +18,41 @@ import no.pgx.terminology.genomics.GenomicConcept;
 import no.pgx.terminology.genomics.PhenotypeAnswer;
 
 /**
- * Turns the value of an Observation whose gene is known into candidates: a diplotype, a phenotype, an activity score
- * or HLA allele statuses, plus phenotype and activity-score components of genotype Observations. Confined to one call.
+ * Turns the value of an Observation whose gene is known into candidates: a diplotype, a haplotype, a phenotype or an
+ * activity score (HLA genes: {@link HlaReader}), plus phenotype and activity-score components of genotype
+ * Observations. Confined to one call.
  */
 final class ValueReader {
     private final Collected out;
+    private final HlaReader hla;
 
     ValueReader(Collected out) {
         this.out = out;
+        this.hla = new HlaReader(out, this);
     }
 
     void read(Context ctx) {
         if (Codes.TABLE.gene(ctx.gene()).orElseThrow().isHla()) {
-            hla(ctx);
+            hla.read(ctx);
             return;
         }
         switch (ctx.kind()) {
             case GENOTYPE -> genotype(ctx);
             case PHENOTYPE -> phenotype(ctx);
             case ACTIVITY_SCORE -> activityScore(ctx);
-            case HAPLOTYPE -> out.skip(ctx.gene(), "code", ctx.label() + " is a single haplotype; the genotype "
-                    + "Observation of the gene is used instead; skipped");
-            case VARIANT -> out.skip(ctx.gene(), "code", ctx.label() + " is a single-variant result; only genotype, "
-                    + "phenotype and HLA allele results are read; skipped");
+            case HAPLOTYPE -> haplotype(ctx);
             default -> byValue(ctx);
         }
     }
 
     private void genotype(Context ctx) {
-        String value = valueText(ctx);
+        String value = genotypeText(ctx);
         if (value == null) {
             return;
         }
-        String phenotype = phenotypeFromValue(ctx.observation().getValue(), ctx.gene());
+        String phenotype = phenotypeOf(ctx.observation().getValue(), ctx);
         if (isRecognisedPhenotype(phenotype, ctx.gene())) {
-            add(ctx, null, phenotype, componentActivityScore(ctx), null);
+            add(ctx, null, phenotype, componentActivityScore(ctx));
             return;
         }
         String diplotype = ResultText.stripGene(value, ctx.gene());
@@ -61,14 +61,39 @@ final class ValueReader {
                     + "the result is not used");
             return;
         }
-        add(ctx, diplotype, componentPhenotype(ctx), componentActivityScore(ctx), null);
+        add(ctx, diplotype, componentPhenotype(ctx), componentActivityScore(ctx));
+    }
+
+    /** One haplotype (LOINC 84414-2): paired with the gene's other haplotype when no genotype is given. */
+    private void haplotype(Context ctx) {
+        String value = genotypeText(ctx);
+        if (value == null) {
+            return;
+        }
+        String allele = ResultText.stripGene(value, ctx.gene());
+        if (allele.isEmpty() || allele.contains("/")) {
+            out.problem(ctx.gene(), "value", ctx.label() + ": the haplotype '" + value + "' is not one allele; "
+                    + "the result is not used");
+            return;
+        }
+        out.candidates.add(candidate(ctx, null, null, null, null, allele, HlaReader.homozygous(ctx.observation()),
+                false));
     }
 
     private void phenotype(Context ctx) {
+        Observation o = ctx.observation();
+        if (o.getValue() instanceof CodeableConcept cc) {
+            PhenotypeCodes.Stated stated = PhenotypeCodes.DEFAULT.stated(cc).orElse(null);
+            if (stated != null && stated.gene() != null && !stated.gene().equals(ctx.gene())) {
+                out.problem(ctx.gene(), "value", ctx.label() + ": the value states a " + stated.gene() + " phenotype for "
+                        + ctx.gene() + "; the result is not used");
+                return;
+            }
+        }
         if (valueText(ctx) == null) {
             return;
         }
-        add(ctx, null, phenotypeFromValue(ctx.observation().getValue(), ctx.gene()), null, null);
+        add(ctx, null, phenotypeOf(o.getValue(), ctx), componentActivityScore(ctx));
     }
 
     private void activityScore(Context ctx) {
@@ -80,7 +105,7 @@ final class ValueReader {
         if (score == null) {
             return;
         }
-        add(ctx, null, null, score, null);
+        add(ctx, null, null, score);
     }
 
     /** Code and profile did not say what the value is: decide from the value itself. */
@@ -89,53 +114,24 @@ final class ValueReader {
         if (value == null) {
             return;
         }
-        String phenotype = phenotypeFromValue(ctx.observation().getValue(), ctx.gene());
+        String phenotype = phenotypeOf(ctx.observation().getValue(), ctx);
         String lower = ResultText.lower(value);
         if (isRecognisedPhenotype(phenotype, ctx.gene()) || lower.contains("metaboli") || lower.contains("function")
                 || lower.contains("omsetter") || lower.contains("funksjon")) {
-            add(ctx, null, phenotype, null, null);
+            add(ctx, null, phenotype, null);
         } else if (value.contains("*") || value.contains("/") || lower.startsWith("rs") || lower.contains("c.")) {
-            add(ctx, ResultText.stripGene(value, ctx.gene()), componentPhenotype(ctx), componentActivityScore(ctx),
-                    null);
+            add(ctx, ResultText.stripGene(value, ctx.gene()), componentPhenotype(ctx), componentActivityScore(ctx));
         } else {
             out.problem(ctx.gene(), "value", ctx.label() + ": cannot tell whether '" + value + "' is a diplotype or a "
                     + "phenotype (the code does not say: use LOINC 84413-4 or 53040-2); the result is not used");
         }
     }
 
-    private void hla(Context ctx) {
-        if (ctx.kind() == Kind.ACTIVITY_SCORE) {
-            out.problem(ctx.gene(), "code", ctx.label() + ": HLA genes have no activity score; the result is not used");
-            return;
-        }
-        String value = valueText(ctx);
-        if (value == null) {
-            return;
-        }
-        Boolean coded = ctx.observation().getValue() instanceof CodeableConcept cc ? codedPresence(cc) : null;
-        List<String> context = new ArrayList<>(Codes.texts(ctx.observation().getCode()));
-        for (ObservationComponentComponent c : ctx.observation().getComponent()) {
-            if (!GeneFinder.isGeneStudied(c.getCode()) && c.getValue() instanceof CodeableConcept cc) {
-                context.addAll(Codes.texts(cc));
-            } else if (!GeneFinder.isGeneStudied(c.getCode()) && c.getValue() instanceof StringType s) {
-                context.add(s.getValue());
-            }
-        }
-        boolean implied = ctx.kind() == Kind.GENOTYPE || ctx.kind() == Kind.HAPLOTYPE;
-        ResultText.Hla hla = ResultText.readHla(value, coded, context, implied);
-        if (hla.error() != null) {
-            out.problem(ctx.gene(), "value", ctx.label() + ": " + hla.error() + "; the result is not used");
-        } else if (hla.diplotype() != null) {
-            add(ctx, hla.diplotype(), null, null, null);
-        } else {
-            hla.alleleStatuses().forEach(status -> add(ctx, null, null, null, status));
-        }
-    }
-
     static boolean isPhenotypeComponent(CodeableConcept code) {
         if (Codes.has(code, GenomicConcept.DRUG_METABOLISM_EFFECT)
                 || Codes.has(code, GenomicConcept.THERAPEUTIC_IMPLICATION)
-                || Codes.has(code, GenomicConcept.PREDICTED_THERAPEUTIC_IMPLICATION)) {
+                || Codes.has(code, GenomicConcept.PREDICTED_THERAPEUTIC_IMPLICATION)
+                || PhenotypeCodes.DEFAULT.isPhenotypeCode(code)) {
             return true;
         }
         String t = ResultText.lower(Codes.text(code));
@@ -145,7 +141,7 @@ final class ValueReader {
     private String componentPhenotype(Context ctx) {
         for (ObservationComponentComponent c : ctx.observation().getComponent()) {
             if (isPhenotypeComponent(c.getCode())) {
-                String p = phenotypeFromValue(c.getValue(), ctx.gene());
+                String p = phenotypeOf(c.getValue(), ctx);
                 if (p != null) {
                     return p;
                 }
@@ -169,7 +165,14 @@ final class ValueReader {
         return null;
     }
 
-    /** A LOINC answer code gives the CPIC term; text is kept as written unless it is a known phenotype text. */
+    private static String phenotypeOf(Type value, Context ctx) {
+        return phenotypeFromValue(value, ctx.gene());
+    }
+
+    /**
+     * A LOINC answer code or a SNOMED CT metabolizer concept gives the CPIC term; text is kept as written unless it is
+     * a known phenotype text.
+     */
     static String phenotypeFromValue(Type value, String gene) {
         if (value instanceof CodeableConcept cc) {
             for (Coding c : cc.getCoding()) {
@@ -177,6 +180,10 @@ final class ValueReader {
                 if (answer != null) {
                     return answer.cpicTerm();
                 }
+            }
+            PhenotypeCodes.Stated stated = PhenotypeCodes.DEFAULT.stated(cc).orElse(null);
+            if (stated != null) {
+                return cleanPhenotype(stated.phenotype(), gene);
             }
             return cleanPhenotype(Codes.text(cc), gene);
         }
@@ -199,20 +206,34 @@ final class ValueReader {
         return phenotype != null && Vocabulary.cpicTerm(phenotype, gene).isPresent();
     }
 
-    private static Boolean codedPresence(CodeableConcept cc) {
-        if (Codes.has(cc, GenomicConcept.POSITIVE) || Codes.has(cc, GenomicConcept.PRESENT)) {
-            return Boolean.TRUE;
+    /**
+     * The genotype as text: the concept's text, else one coding's display or code, else two codings that each name
+     * one allele (PharmVar {@code CYP2C9*2} and {@code CYP2C9*5}) joined as {@code *2/*5}.
+     */
+    private String genotypeText(Context ctx) {
+        if (ctx.observation().getValue() instanceof CodeableConcept cc && !cc.hasText() && cc.getCoding().size() == 2) {
+            List<String> alleles = new ArrayList<>();
+            for (Coding c : cc.getCoding()) {
+                String t = c.hasDisplay() ? c.getDisplay() : c.getCode();
+                String allele = t == null ? "" : ResultText.stripGene(t, ctx.gene());
+                if (allele.startsWith("*") && !allele.contains("/")) {
+                    alleles.add(allele);
+                }
+            }
+            if (alleles.size() == 2) {
+                return alleles.get(0) + "/" + alleles.get(1);
+            }
         }
-        if (Codes.has(cc, GenomicConcept.NEGATIVE) || Codes.has(cc, GenomicConcept.ABSENT)) {
-            return Boolean.FALSE;
-        }
-        return null;
+        return valueText(ctx);
     }
 
-    /** The value as text; reports a missing value (a problem) or a stated absence of a result (a skip). */
-    private String valueText(Context ctx) {
+    /** The value as text; reports a missing value (a problem) or a stated absence of a result (a note). */
+    String valueText(Context ctx) {
         Observation o = ctx.observation();
-        List<String> texts = ObservationReader.valueTexts(o);
+        List<String> texts = new ArrayList<>();
+        if (o.getValue() instanceof StringType s && s.getValue() != null) {
+            texts.add(s.getValue());
+        }
         String text = o.getValue() instanceof CodeableConcept cc ? Codes.text(cc)
                 : texts.isEmpty() ? null : texts.get(0);
         if (text == null && o.getValue() instanceof Quantity q && q.hasValue()) {
@@ -222,8 +243,8 @@ final class ValueReader {
             return text.trim();
         }
         if (o.hasDataAbsentReason()) {
-            out.skip(ctx.gene(), "dataAbsentReason", ctx.label() + " has no result (data absent: "
-                    + Codes.text(o.getDataAbsentReason()) + "); skipped");
+            out.note(ctx.gene(), "dataAbsentReason", ctx.label() + " has no result (data absent: "
+                    + Codes.text(o.getDataAbsentReason()) + "); not read");
         } else {
             out.problem(ctx.gene(), "value", ctx.label() + " has no value (expected the result in "
                     + "valueCodeableConcept or valueString); the result is not used");
@@ -231,14 +252,14 @@ final class ValueReader {
         return null;
     }
 
-    private void add(Context ctx, String diplotype, String phenotype, String activityScore, String alleleStatus) {
-        out.candidates.add(candidate(ctx, diplotype, phenotype, activityScore, alleleStatus, false));
+    private void add(Context ctx, String diplotype, String phenotype, String activityScore) {
+        out.candidates.add(candidate(ctx, diplotype, phenotype, activityScore, null, null, false, false));
     }
 
     static Candidate candidate(Context ctx, String diplotype, String phenotype, String activityScore,
-                                       String alleleStatus, boolean fromImplication) {
-        String key = alleleStatus == null ? ctx.gene() : ctx.gene() + "|" + ResultText.allelePart(alleleStatus);
-        return new Candidate(ctx.gene(), key, diplotype, phenotype, activityScore, alleleStatus, ctx.provenance(),
-                ctx.timing().when(), ctx.timing().issued(), fromImplication, ctx.name(), ctx.order());
+                               String alleleStatus, String haplotype, boolean homozygous, boolean fromImplication) {
+        return new Candidate(ctx.gene(), diplotype, phenotype, activityScore, alleleStatus, haplotype, homozygous,
+                ctx.provenance(), ctx.timing().when(), ctx.timing().issued(), fromImplication, ctx.preliminary(),
+                ctx.name(), ctx.order());
     }
 }

@@ -120,7 +120,12 @@ class FhirObservationsTest {
                 tuple("CYP2C9", null, "Poor Metabolizer", null, null));
         Observation hlaObservation = (Observation) bundle.getEntry().get(1).getResource();
         assertThat(hlaObservation.getValueCodeableConcept().getText()).isEqualTo("HLA-B*57:01 positive");
-        assertThat(firstCoding(hlaObservation.getValueCodeableConcept()).getCode()).isEqualTo("LA6576-8");
+        // the allele is coded, not only named in the text
+        assertThat(hlaObservation.getComponent()).anySatisfy(c -> {
+            assertThat(firstCoding(c.getCode()).getSystem()).isEqualTo("http://www.ebi.ac.uk/ipd/imgt/hla");
+            assertThat(firstCoding(c.getCode()).getCode()).isEqualTo("HLA-B*57:01");
+            assertThat(firstCoding((CodeableConcept) c.getValue()).getCode()).isEqualTo("LA6576-8");
+        });
     }
 
     @Test

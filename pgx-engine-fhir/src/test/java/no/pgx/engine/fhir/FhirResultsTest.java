@@ -67,7 +67,8 @@ class FhirResultsTest {
         assertThat(cyp2d6.activityScore()).isEqualTo("1.0");
         assertThat(cyp2d6.provenance().lab()).as("the Organization performer is preferred")
                 .isEqualTo("Avdeling for medisinsk genetikk, testlab");
-        assertThat(messages(r.skipped())).anySatisfy(m -> assertThat(m).contains("haplo-cyp2c19-2", "haplotype"));
+        // the haplotype Observation agrees with the genotype of the same report: nothing to report
+        assertThat(messages(r.notes())).noneSatisfy(m -> assertThat(m).contains("haplo-cyp2c19-2"));
     }
 
     @Test
@@ -109,18 +110,19 @@ class FhirResultsTest {
     }
 
     @Test
-    void hlaResultsBecomeAlleleStatusesOrADiplotype() {
+    void hlaResultsOfOneDateAreCombinedPerRiskAlleleAndADisagreementIsNeverReadAsNegative() {
         FhirResults r = read("hla.json");
 
-        assertThat(r.problems()).isEmpty();
+        // One input per gene: *57:01 positive (hla-b-5701) and a GL-String genotype without it (hla-b-glstring) on the
+        // same date disagree, so *57:01 is left out; the alleles they agree on are kept.
         assertThat(r.results()).extracting(GeneInput::gene, GeneInput::diplotype, GeneInput::alleleStatus).containsExactly(
-                tuple("HLA-B", null, "*57:01 positive"),
-                // absence of *15:02:01 says nothing about other *15:02 alleles: not shortened
-                tuple("HLA-B", null, "*15:02:01 negative"),
+                tuple("HLA-B", null, "*58:01 negative; *15:02 negative"),
                 // a genotype naming one allele asserts it; *31:01:02 is a *31:01 allele
-                tuple("HLA-A", null, "*31:01 positive"),
-                tuple("HLA-B", "*44:02:01/*08:01:01", null),
-                tuple("HLA-B", null, "*58:01 negative"));
+                tuple("HLA-A", null, "*31:01 positive"));
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.gene()).isEqualTo("HLA-B");
+            assertThat(p.message()).contains("*57:01", "hla-b-5701", "hla-b-glstring", "indeterminate, not negative");
+        });
     }
 
     @Test
@@ -156,7 +158,7 @@ class FhirResultsTest {
         GeneInput cyp2c9 = only(r, "CYP2C9");
         assertThat(cyp2c9.diplotype()).isEqualTo("*3/*1");
         assertThat(cyp2c9.provenance().sourceId()).isEqualTo("cyp2c9-2024");
-        assertThat(messages(r.skipped())).anySatisfy(m -> assertThat(m).contains("cyp2c9-2020", "superseded"));
+        assertThat(messages(r.notes())).anySatisfy(m -> assertThat(m).contains("cyp2c9-2020", "superseded"));
     }
 
     @Test
@@ -166,8 +168,8 @@ class FhirResultsTest {
         assertThat(r.problems()).isEmpty();
         assertThat(r.results()).extracting(GeneInput::gene, GeneInput::diplotype).containsExactly(tuple("CYP2C9", "*1/*2"));
         assertThat(r.results().get(0).provenance().sourceId()).isEqualTo("cyp2c9-valid");
-        assertThat(r.skipped()).extracting(Problem::field).containsOnly("status");
-        assertThat(messages(r.skipped())).hasSize(3)
+        assertThat(r.notes()).extracting(Problem::field).containsOnly("status");
+        assertThat(messages(r.notes())).hasSize(3)
                 .anySatisfy(m -> assertThat(m).contains("cyp2c9-wrong-patient", "entered-in-error"))
                 .anySatisfy(m -> assertThat(m).contains("cyp2c19-cancelled", "cancelled"))
                 .anySatisfy(m -> assertThat(m).contains("dpyd-registered", "registered"));
@@ -199,7 +201,7 @@ class FhirResultsTest {
             assertThat(p.field()).isEqualTo("component[gene-studied]");
             assertThat(p.message()).contains("m-no-gene", "48018-6");
         }).anySatisfy(p -> assertThat(p.message()).contains("m-wrong-shape"));
-        assertThat(messages(r.skipped())).anySatisfy(m -> assertThat(m).contains("m-data-absent", "Error"));
+        assertThat(messages(r.notes())).anySatisfy(m -> assertThat(m).contains("m-data-absent", "Error"));
     }
 
     @Test
@@ -208,7 +210,7 @@ class FhirResultsTest {
 
         assertThat(r.problems()).isEmpty();
         assertThat(r.results()).extracting(GeneInput::gene, GeneInput::diplotype).containsExactly(tuple("CYP2C19", "*2/*2"));
-        assertThat(messages(r.skipped())).singleElement().satisfies(m -> assertThat(m).contains("bp9"));
+        assertThat(messages(r.notes())).singleElement().satisfies(m -> assertThat(m).contains("bp9"));
     }
 
     @Test
@@ -220,7 +222,7 @@ class FhirResultsTest {
                 tuple("CYP2C19", "*2/*2", null),
                 tuple("CYP2D6", null, "Ultrarapid Metabolizer"));
         assertThat(only(r, "CYP2D6").provenance().sourceId()).isEqualTo("ti-codeine");
-        assertThat(messages(r.skipped()))
+        assertThat(messages(r.notes()))
                 .anySatisfy(m -> assertThat(m).contains("ti-clopidogrel", "lab result"))
                 .anySatisfy(m -> assertThat(m).contains("ti-phenoconverted", "phenoconversion"));
     }
@@ -230,7 +232,7 @@ class FhirResultsTest {
         FhirResults r = read("invalid.json");
 
         assertThat(r.results()).isEmpty();
-        assertThat(r.skipped()).isEmpty();
+        assertThat(r.notes()).isEmpty();
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("json");
             assertThat(p.message()).contains("not valid JSON");
@@ -251,7 +253,7 @@ class FhirResultsTest {
         FhirResults r = read("panel-15-genes.json");
 
         assertThat(r.problems()).isEmpty();
-        assertThat(r.skipped()).isEmpty();
+        assertThat(r.notes()).isEmpty();
         assertThat(r.results()).extracting(GeneInput::gene).containsExactly("CYP2D6", "CYP2C19", "CYP2C9", "DPYD",
                 "TPMT", "NUDT15", "SLCO1B1", "UGT1A1", "CYP3A5", "CYP2B6", "VKORC1", "CYP3A4", "NAT2", "HLA-A", "HLA-B");
         assertThat(r.results()).extracting(GeneInput::diplotype).containsExactly("*1/*4", "*1/*17", "*1/*2",

@@ -33,28 +33,4 @@ class ResultTextTest {
     void readsPresenceWordsNegativeFirst(String text, Boolean expected) {
         assertThat(ResultText.presence(text)).isEqualTo(expected);
     }
-
-    @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({
-            "57:01, true, *57:01 positive",
-            "57:01:01, true, *57:01 positive",
-            "57:01:01:02, true, *57:01 positive",
-            "57:01:01, false, *57:01:01 negative",
-            "15:02, false, *15:02 negative",
-    })
-    void onlyPositiveAllelesAreShortenedToTwoFields(String allele, boolean present, String expected) {
-        assertThat(ResultText.alleleStatus(allele, present)).isEqualTo(expected);
-    }
-
-    @org.junit.jupiter.api.Test
-    void hlaValuesWithoutPresenceNeedTheObservationToImplyIt() {
-        assertThat(ResultText.readHla("HLA-B*15:02", null, List.of(), true).alleleStatuses())
-                .containsExactly("*15:02 positive");
-        assertThat(ResultText.readHla("HLA-B*15:02", null, List.of(), false).error()).contains("present or absent");
-        assertThat(ResultText.readHla("Positive", null, List.of("HLA-B*57:01"), false).alleleStatuses())
-                .containsExactly("*57:01 positive");
-        assertThat(ResultText.readHla("HLA-B57:01 negativ", null, List.of(), false).alleleStatuses())
-                .containsExactly("*57:01 negative");
-        assertThat(ResultText.readHla("Positive", null, List.of("abacavir"), false).error()).contains("no HLA allele");
-    }
 }

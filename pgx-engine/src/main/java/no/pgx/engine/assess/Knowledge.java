@@ -22,6 +22,7 @@ import no.pgx.rules.model.GuidelineFact;
 import no.pgx.rules.model.PopulationFact;
 import no.pgx.rules.model.TestRequirement;
 import no.pgx.knowledge.CsvTable;
+import no.pgx.knowledge.KnowledgeRelease;
 
 /**
  * The knowledge tables of the rule base, loaded from the class path (the {@code pgx-knowledge} jar): the payload of every
@@ -109,7 +110,7 @@ final class Knowledge {
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
         indexDrugs();
-        version = version(manifest);
+        version = version(loader, manifest);
     }
 
     /**
@@ -331,14 +332,9 @@ final class Knowledge {
         }
     }
 
-    private static String version(Properties manifest) {
-        StringBuilder b = new StringBuilder();
-        for (String source : SOURCES) {
-            String v = manifest.getProperty("knowledge.version", "");
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(source + "[^|]*?(\\d{4}-\\d{2}-\\d{2})")
-                    .matcher(v);
-            b.append(source).append(' ').append(m.find() ? m.group(1) : "unversioned").append("; ");
-        }
+    /** The knowledge release and its source versions (pgx-knowledge release.csv), then a hash of the tables. */
+    private static String version(ClassLoader loader, Properties manifest) {
+        StringBuilder b = new StringBuilder(KnowledgeRelease.read(loader).summary()).append("; ");
         StringBuilder all = new StringBuilder();
         new TreeMap<>(manifest).forEach((k, v) -> {
             if (k.toString().startsWith("sha256.")) {

@@ -25,6 +25,10 @@ class AlleleStatusParserTest {
             "*57:01 Negative|*57:01 negative",
             "*57:01 non-carrier|*57:01 negative",
             "positive|positive",
+            // IMGT/HLA G and P groups name the two-field allele they start with
+            "HLA-B*57:01:01G positive|*57:01 positive",
+            "HLA-B*57:01P positive|*57:01 positive",
+            "*15:02:01G negative|*15:02 negative",
     })
     void readsStatus(String text, String expected) {
         List<AlleleStatus> s = parser.parse(genes.require("HLA-B"), text, "alleleStatus");
