@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # HTTP load against the running CDS Hooks service jar, loopback only, bounded in time.
 # Usage: benchmarks/load/run-load.sh [SECONDS_PER_PHASE] [CONNECTIONS] [PATIENTS]
-#   PATIENTS (default 1000): requests cycle through that many patients (own id, test date and diplotypes); 1 sends the
-#   same patient every time (the service's caches then answer everything).
+#   PATIENTS (default "new"): every request is a patient the service has not seen (no.pgx.benchmarks.NewPatients: own
+#     id, test date, lab, 15 genotype Observations drawn with realistic allele frequencies, 0-5 active
+#     MedicationRequests, 1-2 draft orders), each phase numbered from its own range so no patient is sent twice while
+#     the service runs. A number N cycles N fixed patients (cached after the first pass); 1 sends
+#     benchmarks/load/order-sign.json over and over (everything cached). Those two are the "cached" figures.
+#   SOAK_SECONDS (environment, default 0): after the measured phases, keep the open loop at half the saturation rate
+#     for that long (in chunks of at most 120 s) and print the heap after a full GC after each chunk.
 # Builds nothing: run `mvn -B -DskipTests package` first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 connections=${2:-16}
-patients=${3:-1000}
+patients=${3:-new}
+soak=${SOAK_SECONDS:-0}
 port=${PGX_LOAD_PORT:-18080}
 client=benchmarks/target/benchmarks.jar
 body=benchmarks/load/order-sign.json
@@ -21,6 +27,11 @@ else
 fi
 [ -f "${launch[-1]}" ] && [ -f "$client" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 
+# Phase k sends patients numbered from k * 10,000,000 + 1 (far more than a phase can send).
+who() {  # PHASE -> the client's PATIENTS argument
+  if [ "$patients" = new ]; then echo "new:$(( $1 * 10000000 + 1 ))"; else echo "$patients"; fi
+}
+
 # The service runs with a 512 MB heap cap: the budget is part of what is measured.
 store=$(mktemp -d)  # the feedback store records every issued card: hundreds of MB per run, removed at the end
 java -Xmx512m "${launch[@]}" --server.port="$port" --pgx.security.enabled=false \
@@ -28,22 +39,37 @@ java -Xmx512m "${launch[@]}" --server.port="$port" --pgx.security.enabled=false 
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
 start=$(date +%s%N)
-for _ in $(seq 1 200); do
+for _ in $(seq 1 400); do
   if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then break; fi
   sleep 0.05
 done
 ready=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "service ready after ${ready} ms (process start to healthy; java -Xmx512m ${launch[*]})"
 
+heap() {  # heap in use after a full GC, and committed; resident set
+  jcmd "$pid" GC.run >/dev/null 2>&1 || true
+  local info; info=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -1 | sed 's/^ *//')
+  echo "heap after full GC: $info; resident set $(grep VmRSS /proc/$pid/status | awk '{printf "%d MB", $2/1024}')"
+}
+
 url="http://127.0.0.1:$port/cds-services/pgx-order-sign"
-# Warm-up phase (discarded): the JIT needs a few hundred thousand calls before throughput settles.
-java -cp "$client" no.pgx.benchmarks.LoadClient "$url" "$body" saturation "$connections" "$seconds" "$patients" > /dev/null
-java -cp "$client" no.pgx.benchmarks.LoadClient "$url" "$body" saturation "$connections" "$seconds" "$patients" > /dev/null
-sat=$(java -cp "$client" no.pgx.benchmarks.LoadClient "$url" "$body" saturation "$connections" "$seconds" "$patients")
+lc() { java -cp "$client" no.pgx.benchmarks.LoadClient "$url" "$body" "$@"; }
+# Warm-up phases (discarded): the JIT needs a few hundred thousand calls before throughput settles.
+lc saturation "$connections" "$seconds" "$(who 1)" > /dev/null
+lc saturation "$connections" "$seconds" "$(who 2)" > /dev/null
+sat=$(lc saturation "$connections" "$seconds" "$(who 3)")
 echo "$sat"
 throughput=$(sed -E 's/.*throughput=([0-9]+).*/\1/' <<<"$sat")
 half=$(( throughput / 2 ))
 [ "$half" -ge 1 ] || half=1
-java -cp "$client" no.pgx.benchmarks.LoadClient "$url" "$body" rate "$half" "$seconds" "$patients"
-echo "heap after load: $(jcmd $pid GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -1 | sed 's/^ *//')"
-echo "resident set: $(grep VmRSS /proc/$pid/status | awk '{print $2/1024 " MB"}')"
+lc rate "$half" "$seconds" "$(who 4)"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+heap
+phase=5
+while [ "$soak" -gt 0 ]; do
+  chunk=$(( soak > 120 ? 120 : soak ))
+  lc rate "$half" "$chunk" "$(who $phase)"
+  heap
+  soak=$(( soak - chunk )); phase=$(( phase + 1 ))
+done

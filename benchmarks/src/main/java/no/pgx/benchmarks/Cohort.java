@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import no.pgx.engine.GeneInput;
 
 /**
- * A reproducible cohort of varied 15-gene panels: each patient draws, per gene, one of the diplotypes a Norwegian PGx
- * lab commonly reports (normal and actionable, copy-number variants, HLA carriers). Unlike {@link Patients#panel15()},
- * consecutive patients differ, so caches see realistic variety rather than one patient over and over.
+ * The 1,000-patient cohort of the cached benchmarks ({@link AssessBenchmark#wholeKnowledgeBaseCohort}, the load
+ * client's cycling mode): varied 15-gene panels, each gene drawn uniformly from the diplotypes a Norwegian PGx lab
+ * commonly reports. Cycled through, these patients repeat, so after the first pass the engine's caches answer: the
+ * figures are labelled "cached (patients repeated)". For patients the engine has not seen, see {@link NewPatients}.
  *
- * <p>{@code java -cp benchmarks.jar no.pgx.benchmarks.Cohort N FILE} writes N cases as {@code assess --input} JSON lines.
+ * <p>{@code java -cp benchmarks.jar no.pgx.benchmarks.Cohort N FILE [FIRST]} writes N distinct new patients
+ * ({@link NewPatients}) as {@code assess --input} JSON lines.
  */
 public final class Cohort {
     /** Per gene, the diplotypes patients draw from (uniformly; the point is variety, not allele frequencies). */
@@ -65,21 +65,21 @@ public final class Cohort {
         return out;
     }
 
-    /** Writes {@code args[0]} cases to the file {@code args[1]} as JSON lines (every drug: no {@code drugs}). */
+    /**
+     * Writes {@code args[0]} distinct new patients ({@link NewPatients}: realistic allele frequencies, own id, whole
+     * panels never repeated) to the file {@code args[1]} as {@code assess --input} JSON lines, every drug (no
+     * {@code drugs}). An optional {@code args[2]} is the number of the first patient (default 1).
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: Cohort N FILE");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: Cohort N FILE [FIRST]");
             System.exit(2);
         }
         int n = Integer.parseInt(args[0]);
-        ObjectMapper json = new ObjectMapper();
+        NewPatients patients = new NewPatients(NewPatients.SEED, args.length == 3 ? Long.parseLong(args[2]) : 1);
         try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
-            int id = 0;
-            for (List<GeneInput> panel : panels(n, 20261123L)) {
-                ObjectNode line = json.createObjectNode().put("id", "patient-" + ++id);
-                ObjectNode results = line.putObject("results");
-                panel.forEach(g -> results.putObject(g.gene()).put("diplotype", g.diplotype()));
-                w.write(json.writeValueAsString(line));
+            for (int i = 0; i < n; i++) {
+                w.write(NewPatients.cliLine(patients.next()));
                 w.write('\n');
             }
         }

@@ -37,9 +37,11 @@ import no.pgx.engine.GeneInput;
  * java -cp benchmarks.jar no.pgx.benchmarks.LoadClient URL BODY.json rate REQUESTS_PER_SECOND SECONDS [PATIENTS]
  * </pre>
  *
- * <p>With {@code PATIENTS} above 1 the requests cycle through that many patients: copies of the body with their own
- * patient id, test date and 15 diplotypes drawn as in {@link Cohort}, so the service's caches see a population, not
- * one patient asked about over and over.
+ * <p>{@code PATIENTS} is {@code new:FIRST} (every request a patient the service has not seen: the next patient of a
+ * {@link NewPatients} stream numbered from FIRST, with its own id, test date, lab, 15-gene panel of genotype
+ * Observations, 0–5 active medications and 1–2 draft orders; the body is written for each request, outside the timed
+ * part), a number N above 1 (the body copied for N patients of {@link Cohort}, cycled: cached after the first pass), or
+ * 1 (BODY.json itself, over and over: everything cached). Runs that share a service must use disjoint FIRST ranges.
  *
  * <p>{@code saturation} runs a closed loop on N connections and reports throughput. {@code rate} sends at a fixed
  * schedule (open loop) from a pool of {@value #RATE_CONNECTIONS} connections and measures each latency from the time
@@ -72,11 +74,17 @@ public final class LoadClient {
         String mode = args[2];
         int level = Integer.parseInt(args[3]);
         long seconds = Math.min(Long.parseLong(args[4]), MAX_SECONDS);
-        int patients = args.length == 6 ? Integer.parseInt(args[5]) : 1;
-        Target target = new Target(uri, patients <= 1 ? List.of(body) : patients(body, patients));
+        String patients = args.length == 6 ? args[5] : "1";
+        Target target;
+        if (patients.startsWith("new:")) {
+            target = new Target(uri, new NewPatients(NewPatients.SEED, Long.parseLong(patients.substring(4))));
+        } else {
+            int n = Integer.parseInt(patients);
+            target = new Target(uri, n <= 1 ? List.of(body) : patients(body, n));
+        }
         warmUp(target);
         Result result = mode.equals("rate") ? fixedRate(target, level, seconds) : saturation(target, level, seconds);
-        System.out.println(result.report(mode, level) + " patients=" + Math.max(1, patients));
+        System.out.println(result.report(mode, level) + " patients=" + target.describe());
     }
 
     /**
@@ -122,7 +130,7 @@ public final class LoadClient {
                 if (c == null) {
                     c = target.connect();
                 }
-                int status = c.exchange();
+                int status = c.exchange(target.nextRequest());
                 if (status != 200) {
                     throw new IllegalStateException("warm-up request answered HTTP " + status);
                 }
@@ -147,8 +155,9 @@ public final class LoadClient {
                 int n = 0;
                 Connection c = null;
                 while (System.nanoTime() < end) {
+                    byte[] request = target.nextRequest();
                     long s = System.nanoTime();
-                    c = send(target, c, errors);
+                    c = send(target, c, request, errors);
                     if (n == lat.length) {
                         lat = Arrays.copyOf(lat, n * 2);
                     }
@@ -184,11 +193,12 @@ public final class LoadClient {
                 long i;
                 while ((i = next.getAndIncrement()) < total) {
                     long due = start + i * intervalNanos;
+                    byte[] request = target.nextRequest();  // written before it is due: client work is not timed
                     long wait;
                     while ((wait = due - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    c = send(target, c, errors);
+                    c = send(target, c, request, errors);
                     latencies[(int) i] = System.nanoTime() - due;
                 }
                 close(c);
@@ -203,12 +213,12 @@ public final class LoadClient {
     }
 
     /** Sends one request; a failure counts as an error and the next request gets a new connection. */
-    private static Connection send(Target target, Connection c, AtomicLong errors) {
+    private static Connection send(Target target, Connection c, byte[] request, AtomicLong errors) {
         try {
             if (c == null) {
                 c = target.connect();
             }
-            if (c.exchange() != 200) {
+            if (c.exchange(request) != 200) {
                 errors.incrementAndGet();
             }
             return c.reusable() ? c : reconnect(c);
@@ -230,30 +240,68 @@ public final class LoadClient {
         }
     }
 
-    /** Where to send, and the requests (each serialised once), handed out in turn. */
+    /**
+     * Where to send, and the requests: fixed ones (each serialised once) handed out in turn, or a new patient's request
+     * written for each call.
+     */
     private static final class Target {
         final String host;
         final int port;
+        final String path;
         final byte[][] requests;
+        final NewPatients stream;
+        final long first;
         final AtomicLong next = new AtomicLong();
 
         Target(URI uri, List<byte[]> bodies) {
+            this(uri, bodies, null);
+        }
+
+        Target(URI uri, NewPatients stream) {
+            this(uri, List.of(), stream);
+        }
+
+        private Target(URI uri, List<byte[]> bodies, NewPatients stream) {
             this.host = uri.getHost();
             this.port = uri.getPort() > 0 ? uri.getPort() : 80;
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            this.path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            this.stream = stream;
+            this.first = stream == null ? 0 : stream.nextNumber();
             this.requests = new byte[bodies.size()][];
             for (int i = 0; i < bodies.size(); i++) {
-                byte[] body = bodies.get(i);
-                byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                        + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                requests[i] = Arrays.copyOf(head, head.length + body.length);
-                System.arraycopy(body, 0, requests[i], head.length, body.length);
+                requests[i] = request(bodies.get(i));
             }
         }
 
+        private byte[] request(byte[] body) {
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] out = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, out, head.length, body.length);
+            return out;
+        }
+
         byte[] nextRequest() {
-            return requests[(int) (next.getAndIncrement() % requests.length)];
+            if (stream == null) {
+                return requests[(int) (next.getAndIncrement() % requests.length)];
+            }
+            NewPatients.Patient p;
+            synchronized (stream) {
+                p = stream.next();
+            }
+            String hookInstance = String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", p.number());
+            return request(NewPatients.orderSign(p, hookInstance).getBytes(StandardCharsets.UTF_8));
+        }
+
+        String describe() {
+            if (stream == null) {
+                return Integer.toString(requests.length);
+            }
+            synchronized (stream) {
+                return String.format(Locale.ROOT, "new(%d..%d, %d panels redrawn)", first, stream.nextNumber() - 1,
+                        stream.redrawn());
+            }
         }
 
         Connection connect() throws IOException {
@@ -261,29 +309,27 @@ public final class LoadClient {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), 2_000);
             s.setSoTimeout(10_000);
-            return new Connection(s, this);
+            return new Connection(s);
         }
     }
 
     /** One keep-alive HTTP/1.1 connection: writes the request, reads status, headers and body (discarded). */
     private static final class Connection implements AutoCloseable {
         private final Socket socket;
-        private final Target target;
         private final InputStream in;
         private final OutputStream out;
         private boolean reusable = true;
         private final StringBuilder line = new StringBuilder(128);
 
-        Connection(Socket socket, Target target) throws IOException {
+        Connection(Socket socket) throws IOException {
             this.socket = socket;
-            this.target = target;
             this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         }
 
         /** @return the HTTP status of the answer, whose body has been read */
-        int exchange() throws IOException {
-            out.write(target.nextRequest());
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
             out.flush();
             String status = readLine();
             if (!status.startsWith("HTTP/1.")) {

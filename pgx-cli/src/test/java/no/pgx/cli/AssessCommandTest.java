@@ -2,10 +2,7 @@ package no.pgx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,33 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** End-to-end contract of {@code pgx-cli assess} (ARCHITECTURE.md, "Contracts"), through {@link Main#run}. */
+/** End-to-end contract of {@code pgx-cli assess} (the README's command-line section), through {@link Main#run}. */
 class AssessCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-        List<JsonNode> lines() throws IOException {
-            List<JsonNode> out = new ArrayList<>();
-            for (String line : this.out.split("\n")) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static Run run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String stdin, String... args) {
+        return CliRun.run(stdin, args);
     }
 
     @Test
@@ -61,10 +39,10 @@ class AssessCommandTest {
                 "{\"id\":\"p5\",\"results\":{\"CYP2D6\":{\"diplotype\":\"*1/*999\"}},\"drugs\":[\"codeine\"]}") + "\n",
                 StandardCharsets.UTF_8);
 
-        Run run = run("", "assess", "--input", file.toString());
+        CliRun run = run("", "assess", "--input", file.toString());
 
         assertThat(run.code()).as(run.err()).isEqualTo(1);
-        List<JsonNode> lines = run.lines();
+        List<JsonNode> lines = run.json();
         assertThat(lines).hasSize(6);
         assertThat(lines).extracting(n -> n.get("id").isNull() ? null : n.get("id").asText())
                 .containsExactly("p1", null, "p2", "p3", "p4", "p5");
@@ -109,34 +87,34 @@ class AssessCommandTest {
 
     @Test
     void standardInputAndIncludeNormal() throws IOException {
-        Run run = run("{\"id\":\"n\",\"results\":{\"CYP2C19\":{\"diplotype\":\"*1/*1\"}},\"drugs\":[\"clopidogrel\"]}\n",
+        CliRun run = run("{\"id\":\"n\",\"results\":{\"CYP2C19\":{\"diplotype\":\"*1/*1\"}},\"drugs\":[\"clopidogrel\"]}\n",
                 "assess", "--input", "-", "--include-normal");
         assertThat(run.code()).as(run.err()).isZero();
-        JsonNode n = run.lines().get(0);
+        JsonNode n = run.json().get(0);
         assertThat(n.get("findings")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.get("action").asText()).isIn("STANDARD_DOSE", "NO_RECOMMENDATION"));
     }
 
     @Test
     void formForPeoplePrintsATableOrJson() throws IOException {
-        Run table = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "klopidogrel");
+        CliRun table = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "klopidogrel");
         assertThat(table.code()).as(table.err()).isZero();
-        assertThat(table.out()).contains("LEGEMIDDEL").contains("AVOID").contains("Klopidogrel – CYP2C19 langsom omsetter");
+        assertThat(table.out()).contains("LEGEMIDDEL").contains("AVOID").contains("Klopidogrel: unngå – CYP2C19 langsom omsetter");
 
-        Run json = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "B01AC04", "--format", "json",
+        CliRun json = run("", "assess", "--result", "CYP2C19=*2/*2", "--drug", "B01AC04", "--format", "json",
                 "--lang", "en");
         assertThat(json.code()).as(json.err()).isZero();
-        JsonNode n = json.lines().get(0);
+        JsonNode n = json.json().get(0);
         assertThat(n.get("findings")).isNotEmpty();
         assertThat(n.get("findings").get(0).get("drug").asText()).isEqualTo("clopidogrel");
     }
 
     @Test
     void phenoconvertedFindingShowsPerpetratorAndBothPhenotypes() throws IOException {
-        Run run = run("{\"id\":\"pc\",\"results\":{\"CYP2D6\":{\"diplotype\":\"*1/*1\"}},\"drugs\":[\"kodein\"],"
+        CliRun run = run("{\"id\":\"pc\",\"results\":{\"CYP2D6\":{\"diplotype\":\"*1/*1\"}},\"drugs\":[\"kodein\"],"
                 + "\"medications\":[\"paroksetin\"]}\n", "assess", "--input", "-");
         assertThat(run.code()).as(run.err()).isZero();
-        JsonNode codeine = find(run.lines().get(0), "codeine", "CPIC", "general");
+        JsonNode codeine = find(run.json().get(0), "codeine", "CPIC", "general");
         assertThat(codeine.get("action").asText()).isEqualTo("AVOID");
         assertThat(codeine.get("phenoconverted").asBoolean()).isTrue();
         assertThat(codeine.get("phenotypes").get("CYP2D6").asText()).isEqualTo("Poor Metabolizer");
@@ -180,11 +158,11 @@ class AssessCommandTest {
         Path file = dir.resolve("many.jsonl");
         Files.writeString(file, input, StandardCharsets.UTF_8);
 
-        Run sequential = run("", "assess", "--input", file.toString(), "--detail", "--threads", "1");
-        Run parallel = run("", "assess", "--input", file.toString(), "--detail", "--threads", "4");
+        CliRun sequential = run("", "assess", "--input", file.toString(), "--detail", "--threads", "1");
+        CliRun parallel = run("", "assess", "--input", file.toString(), "--detail", "--threads", "4");
 
         assertThat(parallel.out()).isEqualTo(sequential.out());
-        List<JsonNode> lines = parallel.lines();
+        List<JsonNode> lines = parallel.json();
         assertThat(lines).hasSize(cases);
         for (int i = 1; i <= cases; i++) {
             JsonNode line = lines.get(i - 1);
@@ -198,8 +176,8 @@ class AssessCommandTest {
         // Each case reads exactly as when it is assessed on its own.
         String[] all = input.toString().split("\n");
         for (int i : new int[] {1, 64, 65, 200, 301}) {
-            Run alone = run(all[i - 1] + "\n", "assess", "--input", "-", "--detail");
-            assertThat(alone.lines().get(0).get("findings")).isNotEmpty().isEqualTo(lines.get(i - 1).get("findings"));
+            CliRun alone = run(all[i - 1] + "\n", "assess", "--input", "-", "--detail");
+            assertThat(alone.json().get(0).get("findings")).isNotEmpty().isEqualTo(lines.get(i - 1).get("findings"));
         }
     }
 
@@ -228,8 +206,8 @@ class AssessCommandTest {
                    "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},
                    "effectiveDateTime":"2021-03-01","valueString":"CYP2C19*2/*2"}}]}
                 """);
-        Run run = run("", "assess", "--fhir", bundle.toString(), "--drug", "klopidogrel", "--format", "json");
-        JsonNode result = run.lines().get(0);
+        CliRun run = run("", "assess", "--fhir", bundle.toString(), "--drug", "klopidogrel", "--format", "json");
+        JsonNode result = run.json().get(0);
         assertThat(result.get("findings")).isNotEmpty();
         assertThat(result.get("findings")).allSatisfy(f -> {
             assertThat(f.get("drug").asText()).isEqualTo("clopidogrel");
@@ -247,9 +225,9 @@ class AssessCommandTest {
                  {"resource":{"resourceType":"Observation","id":"g9","status":"final",
                    "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]}}}]}
                 """);
-        Run run = run("", "assess", "--fhir", bundle.toString(), "--result", "CYP2C19=*1/*1", "--drug", "clopidogrel",
+        CliRun run = run("", "assess", "--fhir", bundle.toString(), "--result", "CYP2C19=*1/*1", "--drug", "clopidogrel",
                 "--format", "json");
-        JsonNode result = run.lines().get(0);
+        JsonNode result = run.json().get(0);
         assertThat(result.get("errors").toString()).contains("g9");
         assertThat(run.code()).isEqualTo(1);
     }
@@ -257,8 +235,8 @@ class AssessCommandTest {
     @Test
     void batchCarriesTheMarkdownDetailOnlyWhenAskedFor() throws IOException {
         String line = "{\"id\":\"d\",\"results\":{\"CYP2C19\":{\"diplotype\":\"*2/*2\"}},\"drugs\":[\"clopidogrel\"]}\n";
-        JsonNode plain = run(line, "assess", "--input", "-").lines().get(0);
-        JsonNode detailed = run(line, "assess", "--input", "-", "--detail").lines().get(0);
+        JsonNode plain = run(line, "assess", "--input", "-").json().get(0);
+        JsonNode detailed = run(line, "assess", "--input", "-", "--detail").json().get(0);
         assertThat(plain.get("findings")).isNotEmpty().allSatisfy(f -> assertThat(f.has("detail")).isFalse());
         assertThat(detailed.get("findings")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.get("detail").get("nb").asText()).contains("CYP2C19"));

@@ -1,58 +1,56 @@
 package no.pgx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** {@code pgx-cli drug}: how a name or code resolves, through {@link Main#run}. */
 class DrugCommandTest {
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new DrugCommand().run(List.of(args), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
+    private static CliRun run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "drug";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.run("", all);
     }
 
     @Test
     void printsIngredientWithNorwegianNameCodesAndMatchKind() {
-        assertThat(run("Klopidogrel", "Krka", "tab", "75", "mg")).isZero();
-        assertThat(output()).contains("match: TEXT", "ingredient: clopidogrel", "nb: klopidogrel", "ATC: B01AC04",
+        CliRun r = run("Klopidogrel", "Krka", "tab", "75", "mg");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("match: TEXT", "ingredient: clopidogrel", "nb: klopidogrel", "ATC: B01AC04",
                 "RxNorm: 32968");
     }
 
     @Test
     void systemOptionResolvesACodeInThatSystem() {
-        assertThat(run("309362", "--system", "http://www.nlm.nih.gov/research/umls/rxnorm")).isZero();
-        assertThat(output()).contains("match: RXNORM_PRODUCT 309362", "ingredient: clopidogrel");
+        CliRun r = run("309362", "--system", "http://www.nlm.nih.gov/research/umls/rxnorm");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("match: RXNORM_PRODUCT 309362", "ingredient: clopidogrel");
     }
 
     @Test
     void combinationShowsPossibleIngredients() {
-        assertThat(run("N02AA59")).isZero();
-        assertThat(output()).contains("ATC_COMBINATION", "ingredient: codeine", "possible ingredient: ibuprofen");
+        CliRun r = run("N02AA59");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("ATC_COMBINATION", "ingredient: codeine", "possible ingredient: ibuprofen");
     }
 
     @Test
     void unresolvedInputExitsWithOneAndNamesTheInput() {
-        assertThat(run("paracetamolx")).isEqualTo(1);
-        assertThat(output()).contains("match: UNRESOLVED", "paracetamolx");
+        CliRun r = run("paracetamolx");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("match: UNRESOLVED", "paracetamolx");
     }
 
     @Test
-    void usageErrors() {
-        assertThatThrownBy(() -> run()).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> run("x", "--system")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> run("x", "--frobnicate")).isInstanceOf(UsageException.class);
+    void usageErrorsExitWithTwoAndSayWhatIsWrong() {
+        assertThat(run().code()).isEqualTo(2);
+        CliRun system = run("x", "--system");
+        assertThat(system.code()).isEqualTo(2);
+        assertThat(system.err()).contains("--system");
+        CliRun unknown = run("x", "--frobnicate");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--frobnicate");
+        assertThat(unknown.out()).isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package no.pgx.engine;
 
 /**
- * The four states a gene result can be in (CLINICAL.md, "Four result states, never mixed up").
+ * The four states a gene result can be in (docs/clinical-rules.md#four-result-states).
  *
  * <p>"No result on file" is {@link #NOT_TESTED} and is never shown as normal.
  */

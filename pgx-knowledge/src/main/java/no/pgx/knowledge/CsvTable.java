@@ -302,6 +302,60 @@ public final class CsvTable {
         }
     }
 
+    /**
+     * Splits one line of CSV into its fields, with the same field rules as the tables ({@code "a, b"},
+     * {@code "say ""x"""}). For line-oriented input (one record per line, such as the command line's batch files): a
+     * quoted value cannot span lines, so a quote left open is this line's error and never swallows the lines after it.
+     * A line starting with {@code #} is a field like any other here.
+     *
+     * @param line one line without its terminator; not null
+     * @return the fields, at least one
+     * @throws MalformedCsvException (resource {@code "line"}, line 0) for a quoted field not closed on the line or text
+     *                               after a closing quote; {@link MalformedCsvException#problem()} says which
+     */
+    public static List<String> splitLine(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == '"' && field.length() == 0) {
+                i = quotedOnLine(line, i + 1, field);
+                if (i < n && line.charAt(i) != ',') {
+                    throw new MalformedCsvException("line", 0, "unexpected character '" + line.charAt(i)
+                            + "' after a closing quote");
+                }
+                continue;
+            }
+            if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /** Reads a quoted value from {@code i} (after the opening quote); @return the index after the closing quote */
+    private static int quotedOnLine(String line, int i, StringBuilder field) {
+        while (i < line.length()) {
+            char c = line.charAt(i++);
+            if (c != '"') {
+                field.append(c);
+            } else if (i < line.length() && line.charAt(i) == '"') {
+                field.append('"');
+                i++;
+            } else {
+                return i;
+            }
+        }
+        throw new MalformedCsvException("line", 0, "quoted field is not closed on its line (a value cannot span lines)");
+    }
+
     /** Reads raw records one by one. Not thread-safe. */
     public static final class RecordReader {
         private final String name;
@@ -477,6 +531,7 @@ public final class CsvTable {
         private static final long serialVersionUID = 1L;
         private final String resource;
         private final int line;
+        private final String problem;
 
         /**
          * @param resource resource or file name
@@ -487,6 +542,12 @@ public final class CsvTable {
             super(resource + (line > 0 ? ":" + line : "") + ": " + problem);
             this.resource = resource;
             this.line = line;
+            this.problem = problem;
+        }
+
+        /** @return what is wrong, without the resource name and line number */
+        public String problem() {
+            return problem;
         }
 
         /** @return the resource or file name */

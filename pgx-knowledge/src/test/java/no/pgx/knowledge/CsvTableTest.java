@@ -86,4 +86,25 @@ class CsvTableTest {
         assertThat(r.next().fields()).isEqualTo(expected);
         assertThat(r.next()).isNull();
     }
+
+    @Test
+    void splitLineReadsOneLineWithTheTableFieldRules() {
+        assertThat(CsvTable.splitLine("CYP2D6,*1/*4")).containsExactly("CYP2D6", "*1/*4");
+        assertThat(CsvTable.splitLine("DPYD,\"c.1129-5923C>G, c.1236G>A (HapB3)/Reference\""))
+                .containsExactly("DPYD", "c.1129-5923C>G, c.1236G>A (HapB3)/Reference");
+        assertThat(CsvTable.splitLine("a,\"say \"\"x\"\"\",")).containsExactly("a", "say \"x\"", "");
+        assertThat(CsvTable.splitLine("")).containsExactly("");
+        assertThat(CsvTable.splitLine(" \"a\"")).containsExactly(" \"a\"");
+        assertThat(CsvTable.splitLine("# not a comment here")).containsExactly("# not a comment here");
+    }
+
+    @Test
+    void splitLineRefusesAQuoteLeftOpenOnItsLineAndTextAfterAClosingQuote() {
+        assertThatThrownBy(() -> CsvTable.splitLine("DPYD,\"Reference/c.61C>T"))
+                .isInstanceOfSatisfying(CsvTable.MalformedCsvException.class,
+                        e -> assertThat(e.problem()).contains("not closed on its line"));
+        assertThatThrownBy(() -> CsvTable.splitLine("\"a\"b,c"))
+                .isInstanceOfSatisfying(CsvTable.MalformedCsvException.class,
+                        e -> assertThat(e.problem()).isEqualTo("unexpected character 'b' after a closing quote"));
+    }
 }

@@ -3,25 +3,26 @@ package no.pgx.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import no.pgx.report.ReportModel.DrugAdvice;
+import no.pgx.report.ReportModel.DrugLine;
 import no.pgx.report.ReportModel.GeneAdvice;
 
 /**
  * The wallet card's short line per actionable result: the gene, its result without the English term (HLA: only the
- * alleles found), and the drugs to avoid or replace, at most four, with how many more the report lists.
+ * alleles found), and the drugs to avoid or replace (most urgent first), at most six, with how many more the report lists.
  */
 final class CardText {
-    private static final int MAX_DRUGS = 4;
+    private static final int MAX_DRUGS = 6;
 
     private CardText() {
     }
 
     static String line(GeneAdvice g, String language) {
         boolean en = Texts.en(language);
-        StringBuilder b = new StringBuilder(g.gene()).append(' ').append(result(g, en));
+        String result = result(g, en);
+        StringBuilder b = new StringBuilder(result.startsWith(g.gene()) ? result : g.gene() + " " + result);
         List<String> critical = new ArrayList<>();
         int others = 0;
-        for (DrugAdvice d : g.drugs()) {
+        for (DrugLine d : g.drugs()) {
             if (d.critical() && critical.size() < MAX_DRUGS) {
                 critical.add(d.drug());
             } else {
@@ -44,7 +45,7 @@ final class CardText {
             for (String item : p.split(";")) {
                 String s = item.trim();
                 if (!s.contains("ikke påvist") && !s.contains("not present")) {
-                    found.add(s.replace(g.gene(), "").trim());
+                    found.add(s);
                 }
             }
             return String.join(", ", found);

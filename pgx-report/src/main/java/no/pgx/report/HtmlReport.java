@@ -1,6 +1,6 @@
 package no.pgx.report;
 
-import no.pgx.report.ReportModel.DrugAdvice;
+import no.pgx.report.ReportModel.DrugLine;
 import no.pgx.report.ReportModel.GeneAdvice;
 import no.pgx.report.ReportModel.LabRow;
 
@@ -25,6 +25,9 @@ final class HtmlReport {
             .critical td:first-child { border-left: 1.2mm solid #b00020; }
             .gene { page-break-inside: avoid; break-inside: avoid; }
             .normal, .notes { color: #222; }
+            .dose, .alternatives { font-size: 9.5pt; }
+            td.date { white-space: nowrap; }
+            .basis { font-size: 9pt; color: #333; }
             .disclaimer { margin-top: 8mm; font-size: 8.5pt; color: #444; }
             .card-page { page-break-before: always; break-before: page; }
             .card { width: 85mm; min-height: 54mm; border: 0.4mm dashed #333; border-radius: 3mm; padding: 3mm;
@@ -75,7 +78,7 @@ final class HtmlReport {
         h.append("</tr></thead>\n<tbody>\n");
         for (LabRow r : m.lab()) {
             h.append("<tr><td>").append(esc(r.gene())).append("</td><td>").append(esc(r.diplotype())).append("</td><td>")
-                    .append(esc(r.phenotype())).append("</td><td>").append(esc(r.testDate())).append("</td><td>")
+                    .append(esc(r.phenotype())).append("</td><td class=\"date\">").append(esc(r.testDate())).append("</td><td>")
                     .append(esc(r.lab())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
@@ -87,22 +90,51 @@ final class HtmlReport {
         if (m.actionable().isEmpty()) {
             h.append("<p>").append(esc(Texts.get("noActionable", l))).append("</p>\n");
         }
+        boolean alternatives = false;
         for (GeneAdvice g : m.actionable()) {
             h.append("<div class=\"gene\">\n<h3>").append(esc(g.gene())).append(" – ").append(esc(g.phenotype()))
-                    .append("</h3>\n<table>\n<thead><tr>");
+                    .append("</h3>\n");
+            if (g.drugs().isEmpty()) {
+                h.append("<p>").append(esc(Texts.get("noDrugs", l))).append("</p>\n</div>\n");
+                continue;
+            }
+            h.append("<table>\n<thead><tr>");
             for (String k : new String[] {"drug", "drugClass", "todo", "source"}) {
                 h.append("<th>").append(esc(Texts.get(k, l))).append("</th>");
             }
             h.append("</tr></thead>\n<tbody>\n");
-            for (DrugAdvice d : g.drugs()) {
+            for (DrugLine d : g.drugs()) {
                 h.append(d.critical() ? "<tr class=\"critical\">" : "<tr>").append("<td><strong>").append(esc(d.drug()))
                         .append("</strong></td><td>").append(esc(d.drugClass() == null ? "–" : d.drugClass()))
-                        .append("</td><td><strong>").append(esc(d.action())).append(".</strong> ").append(esc(d.advice()))
-                        .append("</td><td>").append(esc(d.source())).append("</td></tr>\n");
+                        .append("</td><td>").append(todo(d.todo()));
+                if (d.dose() != null) {
+                    h.append("<br><span class=\"dose\">").append(esc(Texts.get("dose", l))).append(": ")
+                            .append(esc(d.dose())).append("</span>");
+                }
+                if (d.alternatives() != null) {
+                    alternatives = true;
+                    h.append("<br><span class=\"alternatives\">").append(esc(d.alternatives())).append("</span>");
+                }
+                h.append("</td><td>").append(esc(d.source())).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table>\n</div>\n");
         }
+        if (!m.actionable().isEmpty()) {
+            h.append("<p class=\"basis\">").append(esc(Texts.get("adviceBasis", l))).append(": ")
+                    .append(esc(m.knowledgeVersion())).append(".");
+            if (alternatives) {
+                h.append(" ").append(esc(Texts.get("alternativesNote", l)));
+            }
+            h.append("</p>\n");
+        }
         h.append("</section>\n");
+    }
+
+    /** The advice with its action in bold: "<strong>Unngå</strong> – CYP2C19 langsom omsetter. …". */
+    private static String todo(String todo) {
+        int dash = todo.indexOf(" – ");
+        return dash < 0 ? "<strong>" + esc(todo) + "</strong>"
+                : "<strong>" + esc(todo.substring(0, dash)) + "</strong>" + esc(todo.substring(dash));
     }
 
     private static void card(StringBuilder h, ReportModel m) {
@@ -121,8 +153,9 @@ final class HtmlReport {
             }
             h.append("</ul>\n");
         }
-        h.append("<p>").append(esc(Texts.get("cardShow", l))).append(" ").append(esc(m.generated())).append("</p>\n")
-                .append("</div>\n</section>\n");
+        h.append("<p>").append(esc(Texts.get("cardShow", l))).append(" ").append(esc(m.generated())).append(" · ")
+                .append(esc(Texts.get("cardKnowledge", l))).append(": ").append(esc(m.knowledgeRelease()))
+                .append("</p>\n</div>\n</section>\n");
     }
 
     static String esc(String s) {

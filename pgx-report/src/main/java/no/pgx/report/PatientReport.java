@@ -18,9 +18,12 @@ import no.pgx.engine.Problem;
  * }</pre>
  *
  * <p>Contents: the lab's results (gene, genotype, phenotype in words, test date, lab); per actionable result the drugs
- * and drug classes it affects and what to do, with source and the knowledge version; one line for the genes tested with
- * a normal result; what was not read; and a wallet-card page with only the actionable results. Immutable and
- * thread-safe once built.
+ * and drug classes it affects and what to do, from the engine's one piece of advice per drug ({@link
+ * Assessment#advice()}: the headline, alternatives the headline does not name, dose statements of dose advice), with
+ * each source's guideline version and strength and the knowledge release ({@link Assessment#knowledgeVersion()}); one
+ * line for the genes tested with a normal result; what was not read; and a wallet-card page with only the actionable
+ * results and the drugs to avoid or replace. Advice that rests on co-medication is left out: the report is about the
+ * genotype. Immutable and thread-safe once built.
  */
 public final class PatientReport {
     private final ReportModel model;

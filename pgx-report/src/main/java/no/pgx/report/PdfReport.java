@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-import no.pgx.report.ReportModel.DrugAdvice;
+import no.pgx.report.ReportModel.DrugLine;
 import no.pgx.report.ReportModel.GeneAdvice;
 import no.pgx.report.ReportModel.LabRow;
 
@@ -79,16 +79,33 @@ final class PdfReport {
         if (m.actionable().isEmpty()) {
             text(Texts.get("noActionable", l), REGULAR, 10, 6);
         }
+        boolean alternatives = false;
         for (GeneAdvice g : m.actionable()) {
             need(60);
             text(g.gene() + " – " + g.phenotype(), BOLD, 11, 3);
-            List<String[]> rows = new ArrayList<>();
-            for (DrugAdvice d : g.drugs()) {
-                rows.add(new String[] {d.drug(), d.drugClass() == null ? "–" : d.drugClass(),
-                        d.action() + ". " + d.advice(), d.source()});
+            if (g.drugs().isEmpty()) {
+                text(Texts.get("noDrugs", l), REGULAR, 10, 6);
+                continue;
             }
-            table(new float[] {0.17f, 0.2f, 0.43f, 0.2f}, new String[] {Texts.get("drug", l), Texts.get("drugClass", l),
+            List<String[]> rows = new ArrayList<>();
+            for (DrugLine d : g.drugs()) {
+                StringBuilder todo = new StringBuilder(d.todo());
+                if (d.dose() != null) {
+                    todo.append('\n').append(Texts.get("dose", l)).append(": ").append(d.dose());
+                }
+                if (d.alternatives() != null) {
+                    alternatives = true;
+                    todo.append('\n').append(d.alternatives());
+                }
+                rows.add(new String[] {d.drug(), d.drugClass() == null ? "–" : d.drugClass(), todo.toString(),
+                    d.source()});
+            }
+            table(new float[] {0.16f, 0.19f, 0.45f, 0.2f}, new String[] {Texts.get("drug", l), Texts.get("drugClass", l),
                     Texts.get("todo", l), Texts.get("source", l)}, rows, true);
+        }
+        if (!m.actionable().isEmpty()) {
+            text(Texts.get("adviceBasis", l) + ": " + m.knowledgeVersion() + "." + (alternatives ? " "
+                    + Texts.get("alternativesNote", l) : ""), REGULAR, 8.5f, 6);
         }
         if (!m.normal().isEmpty()) {
             heading(Texts.get("normal", l));
@@ -117,10 +134,16 @@ final class PdfReport {
         out.setLineDashPattern(new float[] {}, 0);
         float x = MARGIN + 3 * MM;
         float inner = w - 6 * MM;
-        // The closing line is written first, at the bottom, so that it is always on the card.
-        y = top - h + 3 * MM + 7 * 1.25f;
-        cardLine(Texts.get("cardShow", l) + " " + m.generated(), BOLD, 7, x, inner, top - h);
-        float bottom = top - h + 3 * MM + 7 * 1.25f + 2;
+        // The closing lines are written first, at the bottom, so that they are always on the card.
+        float lead = 7 * 1.25f;
+        List<String> closing = wrap(safe(Texts.get("cardShow", l) + " " + m.generated() + " · "
+                + Texts.get("cardKnowledge", l) + ": " + m.knowledgeRelease()), BOLD, 7, inner);
+        float baseline = top - h + 3 * MM + lead * (closing.size() - 1);
+        for (String line : closing) {
+            write(line, BOLD, 7, x, baseline);
+            baseline -= lead;
+        }
+        float bottom = top - h + 3 * MM + lead * closing.size() + 2;
         y = top - 3 * MM;
         cardLine(Texts.get("card", l), BOLD, 10, x, inner, bottom);
         if (m.patient() != null) {
@@ -129,9 +152,31 @@ final class PdfReport {
         if (m.actionable().isEmpty()) {
             cardLine(Texts.get("cardNone", l), REGULAR, 7.5f, x, inner, bottom);
         }
-        for (GeneAdvice g : m.actionable()) {
-            cardLine("• " + CardText.line(g, l), REGULAR, 7, x, inner, bottom);
+        // Every actionable result must be on the card: the text gets smaller before anything is left out, and what
+        // still does not fit is counted on the last line.
+        List<String> items = new ArrayList<>();
+        m.actionable().forEach(g -> items.add("• " + CardText.line(g, l)));
+        float size = 7;
+        while (size > 5 && height(items, size, inner) > y - bottom - 2 * MM) {
+            size -= 0.5f;
         }
+        for (int i = 0; i < items.size(); i++) {
+            int left = items.size() - i;
+            float need = height(items.subList(i, i + 1), size, inner) + (left > 1 ? size * 1.25f + 1.5f : 0);
+            if (need > y - bottom - 2 * MM) {
+                cardLine(Texts.get("cardMore", l).replace("{n}", String.valueOf(left)), BOLD, size, x, inner, bottom);
+                return;
+            }
+            cardLine(items.get(i), REGULAR, size, x, inner, bottom);
+        }
+    }
+
+    private static float height(List<String> items, float size, float width) throws IOException {
+        float total = 0;
+        for (String item : items) {
+            total += wrap(safe(item), REGULAR, size, width).size() * size * 1.25f + 1.5f;
+        }
+        return total;
     }
 
     private void cardLine(String s, PDFont font, float size, float x, float width, float bottom) throws IOException {
@@ -241,7 +286,7 @@ final class PdfReport {
         out.endText();
     }
 
-    /** Greedy word wrap by measured width; a word longer than the width is cut. */
+    /** Greedy word wrap by measured width; a word longer than the width is cut with a hyphen. */
     static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {
@@ -259,11 +304,12 @@ final class PdfReport {
                 }
                 String w = word;
                 while (font.getStringWidth(w) / 1000 * size > width && w.length() > 1) {
+                    // cut with a hyphen ("hjerterytmeforstyrrel-/ser")
                     int cut = w.length() - 1;
-                    while (cut > 1 && font.getStringWidth(w.substring(0, cut)) / 1000 * size > width) {
+                    while (cut > 1 && font.getStringWidth(w.substring(0, cut) + "-") / 1000 * size > width) {
                         cut--;
                     }
-                    lines.add(w.substring(0, cut));
+                    lines.add(w.substring(0, cut) + "-");
                     w = w.substring(cut);
                 }
                 line.append(w);

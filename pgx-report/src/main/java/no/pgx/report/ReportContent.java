@@ -10,15 +10,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import no.pgx.engine.Action;
+import no.pgx.engine.AdviceBasis;
 import no.pgx.engine.Assessment;
+import no.pgx.engine.CheckedAlternative;
+import no.pgx.engine.DoseFact;
+import no.pgx.engine.DrugAdvice;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.Indicator;
 import no.pgx.engine.ResultState;
 import no.pgx.knowledge.CsvTable;
-import no.pgx.report.ReportModel.DrugAdvice;
+import no.pgx.report.ReportModel.DrugLine;
 import no.pgx.report.ReportModel.GeneAdvice;
 import no.pgx.report.ReportModel.LabRow;
 import no.pgx.terminology.drug.DrugCatalog;
@@ -28,15 +35,19 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
 
 /**
  * The one place that maps the engine's output to what the patient report says: which results are shown, the
- * phenotype in words, and per actionable result one line of advice per drug (the most far-reaching action among the
- * drug's findings, all their sources named). When the engine offers one piece of advice per drug, only this class
- * changes. Stateless.
+ * phenotype in words, and per actionable result one line per drug it affects, taken from the engine's one piece of
+ * advice per drug ({@link Assessment#advice()}: headline, indicator, checked alternatives, dose facts, the findings
+ * behind it). Advice that rests on co-medication (an interaction) or on a missing test is left out: the report is about
+ * the genotype, which holds for life, not about today's medication list. Stateless.
  */
 final class ReportContent {
-    /** Actions that change treatment, most far-reaching first. */
-    private static final List<Action> ORDER = List.of(Action.AVOID, Action.CONSIDER_ALTERNATIVE, Action.REDUCE_DOSE,
-            Action.INCREASE_DOSE, Action.MONITOR);
-    private static final Set<Action> CRITICAL = EnumSet.of(Action.AVOID, Action.CONSIDER_ALTERNATIVE);
+    /** Actions that change treatment; advice with another action (standard dose) is not listed. */
+    private static final Set<Action> CHANGES = EnumSet.of(Action.AVOID, Action.CONSIDER_ALTERNATIVE,
+            Action.REDUCE_DOSE, Action.INCREASE_DOSE, Action.MONITOR);
+    private static final Set<Action> REPLACE = EnumSet.of(Action.AVOID, Action.CONSIDER_ALTERNATIVE);
+    /** Advice whose dose statements are shown; for avoid or another drug the headline says all the patient needs. */
+    private static final Set<Action> DOSE = EnumSet.of(Action.REDUCE_DOSE, Action.INCREASE_DOSE, Action.MONITOR);
+    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final PhenotypeVocabulary VOCABULARY = PhenotypeVocabulary.loadDefault();
     private static final Map<String, String[]> CLASSES = classes();
 
@@ -57,39 +68,132 @@ final class ReportContent {
             if (r.state() == ResultState.NORMAL) {
                 normal.add(r.gene());
             } else if (r.state() == ResultState.ACTIONABLE) {
-                actionable.add(new GeneAdvice(r.gene(), words, advice(r.gene(), a.findings(), language)));
+                actionable.add(new GeneAdvice(r.gene(), words, lines(r.gene(), a.advice(), language)));
             }
         }
         return new ReportModel(Texts.en(language) ? "en" : "nb", patient, generated, a.knowledgeVersion(), lab,
                 actionable, normal, notes == null ? List.of() : List.copyOf(notes));
     }
 
-    /** One line per drug: the most far-reaching action among the drug's findings for this gene. */
-    private static List<DrugAdvice> advice(String gene, List<Finding> findings, String language) {
-        Map<String, List<Finding>> byDrug = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            if (f.lookupKey().containsKey(gene) && ORDER.contains(f.action())) {
-                byDrug.computeIfAbsent(f.drug(), d -> new ArrayList<>()).add(f);
+    /** One line per drug whose genotype advice concerns this gene: most urgent first (critical, warning, info), by name. */
+    private static List<DrugLine> lines(String gene, List<DrugAdvice> advice, String language) {
+        List<DrugAdvice> selected = new ArrayList<>();
+        for (DrugAdvice d : advice) {
+            if (d.basis() == AdviceBasis.GENOTYPE && d.genes().contains(gene) && CHANGES.contains(d.action())) {
+                selected.add(d);
             }
         }
-        List<DrugAdvice> out = new ArrayList<>();
-        byDrug.forEach((drug, list) -> {
-            Finding first = list.stream().min(Comparator.comparingInt(f -> ORDER.indexOf(f.action()))).orElseThrow();
-            Set<String> sources = new LinkedHashSet<>();
-            list.forEach(f -> sources.add(source(f)));
-            out.add(new DrugAdvice(drugName(drug, language), drugClass(drug, language), Texts.action(first.action(),
-                    language), first.summary() == null ? "" : first.summary().in(language), String.join("; ", sources),
-                    CRITICAL.contains(first.action())));
-        });
-        out.sort(Comparator.comparing((DrugAdvice d) -> !d.critical()).thenComparing(DrugAdvice::drug));
-        return out;
+        selected.sort(Comparator.comparing(DrugAdvice::indicator).thenComparing(d -> d.name().in(language)));
+        return selected.stream().map(d -> line(d, language)).toList();
     }
 
-    private static String source(Finding f) {
-        GuidelineRef g = f.guideline();
-        String version = g == null || g.version() == null ? "" : " " + g.version();
-        return (f.source() == null ? "" : f.source()) + version + (f.strength() == null || f.strength().isBlank() ? ""
-                : " (" + f.strength().toLowerCase(Locale.ROOT) + ")");
+    private static DrugLine line(DrugAdvice d, String language) {
+        String name = d.name().in(language);
+        String todo = todo(d.headline().in(language), name);
+        return new DrugLine(name, drugClass(d.drug(), language), todo, alternatives(d, todo, language), dose(d, todo,
+                language), sources(d, language), d.indicator() == Indicator.CRITICAL || REPLACE.contains(d.action()));
+    }
+
+    /** The headline without its leading drug name ("Klopidogrel: unngå – …" → "Unngå – …"). */
+    static String todo(String headline, String name) {
+        String h = headline.strip();
+        if (h.regionMatches(true, 0, name, 0, name.length()) && h.length() > name.length() + 1
+                && h.charAt(name.length()) == ':') {
+            h = h.substring(name.length() + 1).strip();
+        }
+        return h.isEmpty() ? h : h.substring(0, 1).toUpperCase(Locale.ROOT) + h.substring(1);
+    }
+
+    /** The checked alternatives the headline does not name already; null when there are none. */
+    private static String alternatives(DrugAdvice d, String todo, String language) {
+        List<String> names = new ArrayList<>();
+        boolean named = false;
+        String lower = todo.toLowerCase(Locale.ROOT);
+        for (CheckedAlternative c : d.alternatives()) {
+            String n = c.name().in(language);
+            if (lower.contains(n.toLowerCase(Locale.ROOT))) {
+                named = true;
+            } else if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        return Texts.get(named ? "alsoPossible" : "alternatives", language) + ": " + String.join(", ", names);
+    }
+
+    /** Dose statements for this patient that the headline does not already say, for dose advice only. */
+    private static String dose(DrugAdvice d, String todo, String language) {
+        if (!DOSE.contains(d.action())) {
+            return null;
+        }
+        Set<String> texts = new LinkedHashSet<>();
+        String lower = todo.toLowerCase(Locale.ROOT);
+        for (DoseFact f : d.doseFacts()) {
+            String t = f.text() == null ? null : f.text().in(language);
+            if (t != null && !t.isBlank() && !lower.contains(t.toLowerCase(Locale.ROOT))) {
+                texts.add(t);
+            }
+        }
+        return texts.isEmpty() ? null : String.join("; ", texts);
+    }
+
+    /** Each source with its guideline version(s) and strength(s): "CPIC 2022-01 (sterk, moderat) · DPWG 2024-04-15". */
+    private static String sources(DrugAdvice d, String language) {
+        Map<String, Set<String>> versions = new LinkedHashMap<>();
+        Map<String, Set<String>> strengths = new LinkedHashMap<>();
+        d.sources().forEach(s -> {
+            versions.put(s, new LinkedHashSet<>());
+            strengths.put(s, new LinkedHashSet<>());
+        });
+        for (Finding f : d.findings()) {
+            if (f.source() == null) {
+                continue;
+            }
+            GuidelineRef g = f.guideline();
+            versions.computeIfAbsent(f.source(), s -> new LinkedHashSet<>());
+            strengths.computeIfAbsent(f.source(), s -> new LinkedHashSet<>());
+            if (g != null && g.version() != null && !g.version().isBlank()) {
+                versions.get(f.source()).add(version(g.version()));
+            }
+            String strength = Texts.strength(f.strength(), language);
+            if (strength != null) {
+                strengths.get(f.source()).add(strength);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        versions.forEach((source, v) -> {
+            StringBuilder b = new StringBuilder(source);
+            if (!v.isEmpty()) {
+                b.append(' ').append(String.join(", ", v));
+            }
+            Set<String> s = strengths.get(source);
+            if (!s.isEmpty()) {
+                b.append(" (").append(String.join(", ", s)).append(')');
+            }
+            parts.add(b.toString());
+        });
+        return String.join(" · ", parts);
+    }
+
+    /**
+     * A guideline version as a date, without the knowledge base's annotation notes ("2024-04-15 (PharmGKB annotation
+     * snapshot; …)" → "2024-04-15", "2016 update, published 2017-02" → "2017-02"): the longest date in it.
+     */
+    static String version(String version) {
+        Matcher m = DATE.matcher(version);
+        String best = null;
+        while (m.find()) {
+            if (best == null || m.group().length() > best.length()) {
+                best = m.group();
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        int paren = version.indexOf(" (");
+        return (paren > 0 ? version.substring(0, paren) : version).strip();
     }
 
     private static String diplotype(GeneResult r) {
@@ -125,14 +229,6 @@ final class ReportContent {
         } catch (NotationException | IllegalArgumentException e) {
             return p;
         }
-    }
-
-    private static String drugName(String drug, String language) {
-        Optional<DrugConcept> d = DrugCatalog.loadDefault().byId(drug);
-        if (d.isEmpty()) {
-            return drug;
-        }
-        return Texts.en(language) || d.get().nameNb().isEmpty() ? d.get().nameEn() : d.get().nameNb();
     }
 
     private static String drugClass(String drug, String language) {

@@ -2,8 +2,6 @@ package no.pgx.report;
 
 import java.util.Map;
 
-import no.pgx.engine.Action;
-
 /** The report's fixed wording in Bokmål and English, written by this project. */
 final class Texts {
     private static final Map<String, String[]> TEXTS = Map.ofEntries(
@@ -31,6 +29,18 @@ final class Texts {
             Map.entry("drugClass", new String[] {"Legemiddelgruppe", "Drug class"}),
             Map.entry("todo", new String[] {"Hva bør gjøres", "What to do"}),
             Map.entry("source", new String[] {"Kilde", "Source"}),
+            Map.entry("alternatives", new String[] {"Mulige alternativer", "Possible alternatives"}),
+            Map.entry("alsoPossible", new String[] {"Også mulig", "Also possible"}),
+            Map.entry("dose", new String[] {"Dose", "Dose"}),
+            Map.entry("noDrugs", new String[] {"Ingen legemidler i kunnskapsgrunnlaget krever endring for dette"
+                    + " resultatet.", "No medicine in the knowledge base calls for a change for this result."}),
+            Map.entry("adviceBasis", new String[] {"Rådene bygger på retningslinjene fra CPIC og DPWG slik de står i"
+                    + " kunnskapsgrunnlaget", "The advice rests on the CPIC and DPWG guidelines as held in the"
+                    + " knowledge base"}),
+            Map.entry("alternativesNote", new String[] {"Alternativene er kontrollert mot genresultatene i denne"
+                    + " rapporten. Legen vurderer dem mot resten av behandlingen.", "The alternatives were checked"
+                    + " against the gene results in this report. The doctor weighs them against the rest of the"
+                    + " treatment."}),
             Map.entry("normal", new String[] {"Også testet, med normalt resultat", "Also tested, normal result"}),
             Map.entry("normalLine", new String[] {"ingen endring i legemiddelbehandling forventet.",
                     "no change in medicines expected."}),
@@ -38,6 +48,9 @@ final class Texts {
             Map.entry("card", new String[] {"Farmakogenetisk kort", "Pharmacogenomic card"}),
             Map.entry("cardCut", new String[] {"Klipp ut og ha kortet i lommeboka.", "Cut out and keep in your wallet."}),
             Map.entry("cardShow", new String[] {"Vis kortet til lege og apotek.", "Show to your doctor and pharmacist."}),
+            Map.entry("cardMore", new String[] {"+ {n} resultater til: se rapporten.",
+                    "+ {n} more results: see the report."}),
+            Map.entry("cardKnowledge", new String[] {"Kunnskapsgrunnlag", "Knowledge"}),
             Map.entry("cardNone", new String[] {"Ingen handlingsrelevante resultater.", "No actionable results."}),
             Map.entry("disclaimer", new String[] {"Rapporten er laget automatisk fra laboratoriesvaret og offentlige"
                     + " retningslinjer (CPIC, DPWG). Den erstatter ikke en klinisk vurdering.",
@@ -56,17 +69,19 @@ final class Texts {
         return language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("en");
     }
 
-    static String action(Action a, String language) {
+    /** @return a recommendation's strength in words ({@code Strong} → "sterk"), or null when it has none */
+    static String strength(String strength, String language) {
+        if (strength == null || strength.isBlank()) {
+            return null;
+        }
         boolean en = en(language);
-        return switch (a) {
-            case AVOID -> en ? "Avoid" : "Unngå";
-            case CONSIDER_ALTERNATIVE -> en ? "Consider an alternative" : "Vurder et annet legemiddel";
-            case REDUCE_DOSE -> en ? "Lower dose" : "Lavere dose";
-            case INCREASE_DOSE -> en ? "Higher dose" : "Høyere dose";
-            case STANDARD_DOSE -> en ? "Standard dose" : "Vanlig dose";
-            case MONITOR -> en ? "Monitor closely" : "Følg opp tett";
-            case TEST_REQUIRED -> en ? "Test first" : "Test først";
-            case NO_RECOMMENDATION -> en ? "No recommendation" : "Ingen anbefaling";
+        return switch (strength) {
+            case "Strong" -> en ? "strong" : "sterk";
+            case "Moderate" -> en ? "moderate" : "moderat";
+            case "Optional" -> en ? "optional" : "valgfri";
+            case "Not graded" -> en ? "not graded" : "ikke gradert";
+            case "No recommendation" -> en ? "no recommendation" : "ingen anbefaling";
+            default -> strength.toLowerCase(java.util.Locale.ROOT);
         };
     }
 }

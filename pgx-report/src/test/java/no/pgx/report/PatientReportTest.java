@@ -17,6 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import no.pgx.engine.AdviceBasis;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.GeneInput;
@@ -59,16 +60,28 @@ class PatientReportTest {
                 "Farmakogenetisk testlab, Oslo");
         assertThat(lab.split("<tr>").length - 2).as("one row per tested gene").isEqualTo(5);
         String actionable = section(html, "actionable");
-        assertThat(actionable).contains("<h3>CYP2C19 – langsom omsetter (Poor Metabolizer)</h3>", "klopidogrel",
-                "blodplatehemmere", "CPIC", "<h3>HLA-B – HLA-B*57:01 påvist", "abakavir", "Unngå",
-                "<h3>CYP2D6 – ultrarask omsetter (Ultrarapid Metabolizer)</h3>", "kodein");
-        // normal results only as a "tested" line, never with advice
+        assertThat(actionable).contains("<h3>CYP2C19 – langsom omsetter (Poor Metabolizer)</h3>",
+                "<h3>HLA-B – HLA-B*57:01 påvist", "<h3>CYP2D6 – ultrarask omsetter (Ultrarapid Metabolizer)</h3>");
+        // one row per drug, from the engine's advice: the headline without the drug name, the sources with guideline
+        // version and strength, and the drug class
+        assertThat(row(actionable, "klopidogrel")).contains("blodplatehemmere",
+                "<strong>Unngå</strong> – CYP2C19 langsom omsetter", "prasugrel", "CPIC 2022-01 (sterk, moderat)",
+                "DPWG 2024-04-15 (ikke gradert)");
+        assertThat(row(actionable, "abakavir")).contains("<strong>Unngå</strong> – HLA-B*57:01 påvist",
+                "CPIC 2012-04 (sterk)");
+        assertThat(row(actionable, "kodein")).contains("Unngå", "CYP2D6 ultrarask omsetter");
+        // avoid advice says what to do; a dose for the drug one should not take would only confuse
+        assertThat(row(actionable, "amitriptylin")).contains("Unngå").doesNotContain("Dose:");
+        // the knowledge release the advice comes from
+        assertThat(actionable).contains("Rådene bygger på retningslinjene fra CPIC og DPWG slik de står i"
+                + " kunnskapsgrunnlaget: " + assessment.knowledgeVersion());
         assertThat(actionable).doesNotContain("SLCO1B1", "CYP2C9 –");
         assertThat(section(html, "normal")).contains("SLCO1B1", "CYP2C9", "ingen endring");
         assertThat(section(html, "notes")).contains("tpmt-1");
         String card = section(html, "card");
-        assertThat(card).contains("Farmakogenetisk kort", "CYP2C19", "HLA-B", "Unngå eller bytt: abakavir").doesNotContain(
-                "SLCO1B1");
+        assertThat(card).contains("Farmakogenetisk kort", "CYP2C19 langsom omsetter", "klopidogrel",
+                "HLA-B*57:01 påvist. Unngå eller bytt: abakavir", "Kunnskapsgrunnlag: pgx-knowledge ")
+                .doesNotContain("SLCO1B1", "HLA-B*58:01");
         // the patient's name is escaped, not markup
         assertThat(html).contains("Kari &lt;Nordmann&gt;").doesNotContain("<Nordmann>");
         assertThat(html).contains("Kunnskapsgrunnlag: " + assessment.knowledgeVersion());
@@ -127,6 +140,48 @@ class PatientReportTest {
             }
         }
         return dark;
+    }
+
+    @Test
+    void aDrugWhoseAdviceConcernsTwoActionableResultsIsListedUnderEach() {
+        String actionable = section(report("nb").html(), "actionable");
+        String cyp2c19 = actionable.substring(actionable.indexOf("<h3>CYP2C19"), actionable.indexOf("<h3>HLA-B"));
+        String cyp2d6 = actionable.substring(actionable.indexOf("<h3>CYP2D6"));
+
+        assertThat(cyp2c19).contains("amitriptylin", "klopidogrel").doesNotContain("kodein");
+        assertThat(cyp2d6).contains("amitriptylin", "kodein").doesNotContain("klopidogrel");
+    }
+
+    @Test
+    void doseAdviceShowsTheDoseAndTheSourcesOfEachStatement() {
+        Assessment dpyd = PgxEngine.builder().build().assess(AssessmentRequest.builder()
+                .result(new GeneInput("DPYD", "c.1905+1G>A (*2A)/Reference", null, null, null, LAB)).build());
+        String html = PatientReport.builder(dpyd).build().html();
+
+        String row = row(section(html, "actionable"), "kapecitabin");
+        assertThat(row).contains("<strong>Startdose 50 % av vanlig dose", "DPYD intermediær omsetter",
+                "CPIC 2017-11 (sterk)", "DPWG 2024-04-15");
+    }
+
+    @Test
+    void adviceThatRestsOnCoMedicationIsNotPartOfTheLifelongReport() {
+        Assessment a = PgxEngine.builder().build().assess(AssessmentRequest.builder()
+                .result(new GeneInput("CYP2D6", "*1/*1", null, null, null, LAB)).medication("paroxetine").build());
+        assertThat(a.advice()).as("the engine does advise on the interaction")
+                .anySatisfy(d -> assertThat(d.basis()).isEqualTo(AdviceBasis.INTERACTION));
+
+        String html = PatientReport.builder(a).build().html();
+
+        assertThat(section(html, "normal")).contains("CYP2D6");
+        assertThat(section(html, "actionable")).contains("Ingen av resultatene krever endring");
+    }
+
+    /** @return the table row of a drug in a section */
+    static String row(String section, String drug) {
+        int at = section.indexOf("<strong>" + drug + "</strong>");
+        assertThat(at).as("row of " + drug).isPositive();
+        int start = section.lastIndexOf("<tr", at);
+        return section.substring(start, section.indexOf("</tr>", at));
     }
 
     static String section(String html, String id) {

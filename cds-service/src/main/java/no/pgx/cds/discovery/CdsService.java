@@ -35,10 +35,13 @@ public record CdsService(String id, String hook, String title, String descriptio
         return ORDER_SELECT.equals(hook) || ORDER_SIGN.equals(hook);
     }
 
-    /** @return the discovery entry of this service */
-    public ServiceDescriptor descriptor() {
+    /**
+     * @param extension the discovery extensions ({@link DiscoveryExtensions}); may be empty
+     * @return the discovery entry of this service
+     */
+    public ServiceDescriptor descriptor(Map<String, Object> extension) {
         Map<String, String> templates = new LinkedHashMap<>();
         prefetch.forEach(t -> templates.put(t.key(), t.query()));
-        return new ServiceDescriptor(hook, title, description, id, templates, usageRequirements);
+        return new ServiceDescriptor(hook, title, description, id, templates, usageRequirements, extension);
     }
 }

@@ -15,8 +15,14 @@ import org.springframework.stereotype.Component;
  *       (LOINC 53040-2) results;</li>
  *   <li>{@value #ACTIVE_MEDICATIONS} – active MedicationRequests: co-medication (phenoconversion) and drugs the
  *       patient already takes (no "test before start" card for them);</li>
- *   <li>{@value #MEDICATION_STATEMENTS} – active MedicationStatements, optional, same use.</li>
+ *   <li>{@value #MEDICATION_STATEMENTS} – active MedicationStatements, optional, same use;</li>
+ *   <li>{@value #CONDITIONS} – the patient's Conditions (ICD-10, ICPC-2 or SNOMED CT coded), optional: history that
+ *       rules an alternative out (prasugrel after a stroke or TIA) or selects the recommendation population;</li>
+ *   <li>{@value #BODY_WEIGHT} – the latest body weight Observation (LOINC 29463-7), optional: weight limits of
+ *       alternatives (prasugrel under 60 kg).</li>
  * </ul>
+ * A draft order's own {@code reasonCode} (indication), {@code dosageInstruction.route} and the start dates of current
+ * medication ({@code authoredOn}, {@code effective[x]}) are read from the resources already sent.
  * Thread-safe and immutable.
  */
 @Component
@@ -29,6 +35,10 @@ public class CdsServiceCatalog {
     public static final String ACTIVE_MEDICATIONS = "activeMedications";
     /** Prefetch key of the active MedicationStatements. */
     public static final String MEDICATION_STATEMENTS = "medicationStatements";
+    /** Prefetch key of the patient's Conditions. */
+    public static final String CONDITIONS = "conditions";
+    /** Prefetch key of the latest body weight. */
+    public static final String BODY_WEIGHT = "bodyWeight";
 
     private static final List<PrefetchTemplate> TEMPLATES = List.of(
             new PrefetchTemplate(PATIENT, "Patient/{{context.patientId}}", true),
@@ -37,7 +47,10 @@ public class CdsServiceCatalog {
             new PrefetchTemplate(ACTIVE_MEDICATIONS, "MedicationRequest?patient={{context.patientId}}&status=active",
                     true),
             new PrefetchTemplate(MEDICATION_STATEMENTS,
-                    "MedicationStatement?patient={{context.patientId}}&status=active", false));
+                    "MedicationStatement?patient={{context.patientId}}&status=active", false),
+            new PrefetchTemplate(CONDITIONS, "Condition?patient={{context.patientId}}", false),
+            new PrefetchTemplate(BODY_WEIGHT, "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7"
+                    + "&_sort=-date&_count=1", false));
 
     private static final String REQUIREMENTS = "Needs the patient's pharmacogenomic results as FHIR Observations "
             + "(genotype LOINC 84413-4 or phenotype LOINC 53040-2, with the gene studied) and the active medication "

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import no.pgx.cds.hooks.Coding;
+import no.pgx.cds.hooks.CardCoding;
 import no.pgx.cds.system.CdsRequestException;
 
 /**
@@ -118,7 +118,7 @@ public class FeedbackService {
         if (o == null) {
             return;
         }
-        Coding reason = o.reason();
+        CardCoding reason = o.reason();
         if (reason != null && card.overrideReasons().stream().noneMatch(r -> r.sameCode(reason))) {
             throw CdsRequestException.badRequest(at + ".overrideReason.reason",
                     at + ".overrideReason.reason (" + safe(reason.system()) + "|" + safe(reason.code())

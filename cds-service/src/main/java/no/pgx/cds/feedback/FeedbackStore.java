@@ -31,7 +31,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import no.pgx.cds.hooks.Card;
-import no.pgx.cds.hooks.Coding;
+import no.pgx.cds.hooks.CardCoding;
 import no.pgx.cds.hooks.Suggestion;
 
 /**
@@ -185,9 +185,9 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
         }, properties.commitTimeout());
     }
 
-    static String joinCodings(List<Coding> codings) {
+    static String joinCodings(List<CardCoding> codings) {
         StringBuilder out = new StringBuilder();
-        for (Coding r : codings) {
+        for (CardCoding r : codings) {
             if (out.length() > 0) {
                 out.append(SEP);
             }
@@ -208,10 +208,10 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<Coding> reasons = new ArrayList<>();
+                List<CardCoding> reasons = new ArrayList<>();
                 for (String r : split(rs.getString(3))) {
                     int bar = r.lastIndexOf('|');
-                    reasons.add(new Coding(r.substring(0, bar), r.substring(bar + 1), null));
+                    reasons.add(new CardCoding(r.substring(0, bar), r.substring(bar + 1), null));
                 }
                 return Optional.of(new IssuedCard(uuid, rs.getString(1), split(rs.getString(2)), reasons));
             }
@@ -232,7 +232,7 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
         opened().writer().write(c -> {
             try (PreparedStatement p = c.prepareStatement(INSERT_FEEDBACK)) {
                 for (Feedback f : items) {
-                    Coding reason = f.overrideReason() == null ? null : f.overrideReason().reason();
+                    CardCoding reason = f.overrideReason() == null ? null : f.overrideReason().reason();
                     p.setString(1, serviceId);
                     p.setString(2, f.card());
                     p.setString(3, f.outcome());
@@ -268,8 +268,8 @@ public class FeedbackStore implements SmartInitializingSingleton, DisposableBean
                 while (rs.next()) {
                     List<AcceptedSuggestion> accepted = split(rs.getString(3)).stream().map(AcceptedSuggestion::new)
                             .toList();
-                    Coding reason = rs.getString(5) == null ? null
-                            : new Coding(rs.getString(4), rs.getString(5), rs.getString(6));
+                    CardCoding reason = rs.getString(5) == null ? null
+                            : new CardCoding(rs.getString(4), rs.getString(5), rs.getString(6));
                     OverrideReason override = reason == null && rs.getString(7) == null ? null
                             : new OverrideReason(reason, rs.getString(7));
                     out.add(new StoredFeedback(serviceId, rs.getString(1), rs.getString(2), accepted, override,

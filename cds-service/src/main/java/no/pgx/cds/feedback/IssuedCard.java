@@ -2,7 +2,7 @@ package no.pgx.cds.feedback;
 
 import java.util.List;
 
-import no.pgx.cds.hooks.Coding;
+import no.pgx.cds.hooks.CardCoding;
 
 /**
  * What the service remembers of a card it issued, to check feedback against it. Immutable.
@@ -12,7 +12,7 @@ import no.pgx.cds.hooks.Coding;
  * @param suggestionIds   uuids of its suggestions
  * @param overrideReasons the override reasons it offered
  */
-public record IssuedCard(String uuid, String serviceId, List<String> suggestionIds, List<Coding> overrideReasons) {
+public record IssuedCard(String uuid, String serviceId, List<String> suggestionIds, List<CardCoding> overrideReasons) {
     public IssuedCard {
         suggestionIds = List.copyOf(suggestionIds);
         overrideReasons = List.copyOf(overrideReasons);

@@ -3,7 +3,7 @@ package no.pgx.cds.feedback;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import no.pgx.cds.hooks.Coding;
+import no.pgx.cds.hooks.CardCoding;
 
 /**
  * Why a card was overridden (CDS Hooks 2.0, "OverrideReason").
@@ -13,5 +13,5 @@ import no.pgx.cds.hooks.Coding;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record OverrideReason(Coding reason, String userComment) {
+public record OverrideReason(CardCoding reason, String userComment) {
 }

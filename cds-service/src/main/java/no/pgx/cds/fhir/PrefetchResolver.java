@@ -34,6 +34,8 @@ public class PrefetchResolver {
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
 
     private static final Set<String> MEDICATION = Set.of("Medication");
+    /** Reports whose results a lab sends contained in them, or that list the Observations found. */
+    private static final Set<String> REPORTS = Set.of("DiagnosticReport");
 
     private final FhirFetcher fetcher;
     private final FhirServerPolicy policy;
@@ -78,14 +80,17 @@ public class PrefetchResolver {
         return new ResolvedPrefetch(data);
     }
 
-    /** What a template's read or search answers with: its resource type (and Medication beside medication lists). */
+    /**
+     * What a template's read or search answers with: its resource type, with Medications beside medication lists and
+     * DiagnosticReports beside Observations (their contained results are read, the results they list are checked).
+     */
     static FhirFetcher.Expected expected(PrefetchTemplate template) {
         String q = template.query();
         int cut = q.indexOf('?');
         boolean search = cut >= 0;
         String type = (search ? q.substring(0, cut) : q).split("/")[0];
         return new FhirFetcher.Expected(type, search,
-                type.startsWith("Medication") ? MEDICATION : Set.of());
+                type.startsWith("Medication") ? MEDICATION : "Observation".equals(type) ? REPORTS : Set.of());
     }
 
     /** A prefetched value must be what the template asks for; else the key is named (400). */

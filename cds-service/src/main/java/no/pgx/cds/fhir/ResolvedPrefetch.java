@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The prefetch data after resolution: for each key either a FHIR resource (a searchset Bundle for searches) or "no
@@ -54,6 +57,46 @@ public final class ResolvedPrefetch {
             out.add(node);
         }
         return out;
+    }
+
+    /**
+     * The entries of the given resource types under a key, as Bundle entries that keep their {@code fullUrl} (so that
+     * references between them still resolve); a single resource becomes one entry without fullUrl.
+     *
+     * @param key   prefetch key
+     * @param types FHIR resource types to keep
+     * @return new entry objects ({@code fullUrl} when present, {@code resource}) in order; empty when none
+     */
+    public List<JsonNode> entries(String key, Set<String> types) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode node = data.get(key);
+        if (node == null || !node.isObject()) {
+            return out;
+        }
+        String type = node.path("resourceType").stringValue(null);
+        if (!"Bundle".equals(type)) {
+            if (types.contains(type)) {
+                out.add(entry(null, node));
+            }
+            return out;
+        }
+        for (JsonNode entry : entries(node)) {
+            JsonNode resource = entry.path("resource");
+            if (types.contains(resource.path("resourceType").stringValue(null))) {
+                JsonNode fullUrl = entry.get("fullUrl");
+                out.add(entry(fullUrl != null && fullUrl.isString() ? fullUrl.stringValue() : null, resource));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode entry(String fullUrl, JsonNode resource) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        if (fullUrl != null) {
+            e.put("fullUrl", fullUrl);
+        }
+        e.set("resource", resource);
+        return e;
     }
 
     /** Bundle entries; a single object where an array belongs is tolerated. Null gives none. */

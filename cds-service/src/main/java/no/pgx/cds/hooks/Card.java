@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"uuid", "summary", "indicator", "detail", "source", "suggestions", "selectionBehavior",
         "overrideReasons", "links"})
 public record Card(String uuid, String summary, String detail, String indicator, Source source,
-                   List<Suggestion> suggestions, String selectionBehavior, List<Coding> overrideReasons,
+                   List<Suggestion> suggestions, String selectionBehavior, List<CardCoding> overrideReasons,
                    List<Link> links) {
     public Card {
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);

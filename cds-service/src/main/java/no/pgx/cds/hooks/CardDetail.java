@@ -14,6 +14,7 @@ import no.pgx.engine.Assessment;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Problem;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
 
@@ -44,6 +45,17 @@ public class CardDetail {
      * @return Markdown
      */
     public String orderDetail(List<Finding> findings, Assessment assessment, String knowledge, String language) {
+        return orderDetail(findings, assessment, knowledge, language, List.of());
+    }
+
+    /**
+     * As {@link #orderDetail(List, Assessment, String, String)}, with the results on file that could not be used for
+     * the card's genes listed before the knowledge line.
+     *
+     * @param unread the result reader's problems for the genes of this card; may be empty
+     */
+    public String orderDetail(List<Finding> findings, Assessment assessment, String knowledge, String language,
+            List<Problem> unread) {
         StringBuilder md = new StringBuilder();
         for (String gene : genes(findings)) {
             md.append("- ").append(geneLine(gene, assessment, phenoconversion(findings, gene), language)).append('\n');
@@ -62,6 +74,32 @@ public class CardDetail {
         findings.forEach(f -> f.alternatives().forEach(a -> alternatives.add(names.name(a, language))));
         if (!alternatives.isEmpty()) {
             md.append(texts.get(language, "detail.alternatives", String.join(", ", alternatives))).append("\n\n");
+        }
+        if (!unread.isEmpty()) {
+            md.append("**").append(texts.get(language, "detail.unread")).append("**\n\n")
+                    .append(UnreadResultsCard.list(unread, texts, language)).append("\n\n");
+        }
+        md.append('_').append(texts.get(language, "detail.knowledge", knowledge)).append('_');
+        return md.toString();
+    }
+
+    /**
+     * The detail of a card for one drug: the engine's advice detail (the patient's result once, one block per source,
+     * the checked alternatives), then the results on file that could not be used for the card's genes, then the
+     * knowledge line.
+     *
+     * @param advice    the engine's advice for the drug
+     * @param knowledge knowledge base version
+     * @param language  {@code nb} or {@code en}
+     * @param unread    the result reader's problems for the genes of this card; may be empty
+     * @return Markdown
+     */
+    public String adviceDetail(no.pgx.engine.DrugAdvice advice, String knowledge, String language,
+            List<Problem> unread) {
+        StringBuilder md = new StringBuilder(advice.detail().in(language).strip()).append("\n\n");
+        if (!unread.isEmpty()) {
+            md.append("**").append(texts.get(language, "detail.unread")).append("**\n\n")
+                    .append(UnreadResultsCard.list(unread, texts, language)).append("\n\n");
         }
         md.append('_').append(texts.get(language, "detail.knowledge", knowledge)).append('_');
         return md.toString();

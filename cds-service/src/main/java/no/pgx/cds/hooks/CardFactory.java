@@ -17,15 +17,17 @@ import org.springframework.stereotype.Component;
 import no.pgx.cds.system.CdsProperties;
 import no.pgx.cds.system.PureCache;
 import no.pgx.engine.Action;
+import no.pgx.engine.DrugAdvice;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GuidelineRef;
+import no.pgx.engine.Problem;
 
 /**
  * Turns the engine's findings for ordered drugs into CDS Hooks cards.
  *
  * <p>One card per drug and phenotype combination: findings for the same drug and the same phenotypes (CPIC and
  * DPWG, several populations, the same drug in two draft orders) are one card, so the prescriber never sees a repeat
- * within one request (CLINICAL.md, "Suppress repeats"). The lead finding (most urgent, then CPIC before DPWG, then
+ * within one request (docs/clinical-rules.md#what-a-finding-says). The lead finding (most urgent, then CPIC before DPWG, then
  * stronger) gives summary and source; the detail lists every recommendation with its source and population.
  *
  * <p>Apart from their uuids, the cards are a pure function of the assessments (with the draft orders they concern),
@@ -43,24 +45,24 @@ public class CardFactory {
     private final CardDetail detail;
     private final SuggestionFactory suggestions;
     private final OverrideReasons overrideReasons;
-    private final Indicator minimum;
+    private final Urgency minimum;
     private final String topicSystem;
     private final Set<String> linkHosts;
     private final PureCache<OrderCardsKey, List<Card>> built = new PureCache<>(CACHE_SIZE);
 
     /** Everything the cards of {@link #orderCards} depend on, with value equality. */
     private record OrderCardsKey(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
-                                 String knowledge, String language) {
+                                 String knowledge, String language, List<Problem> unread) {
     }
 
     public CardFactory(CardTexts texts, CardDetail detail, SuggestionFactory suggestions,
-            OverrideReasons overrideReasons, CdsProperties properties) {
+            OverrideReasons overrideReasons, CodeSystems systems, CdsProperties properties) {
         this.texts = texts;
         this.detail = detail;
         this.suggestions = suggestions;
         this.overrideReasons = overrideReasons;
-        this.minimum = Indicator.parse(properties.cards().minimumIndicator());
-        this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+        this.minimum = Urgency.parse(properties.cards().minimumIndicator());
+        this.topicSystem = systems.cardTopic();
         this.linkHosts = Set.copyOf(properties.cards().linkHosts().stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList());
     }
@@ -75,8 +77,20 @@ public class CardFactory {
      */
     public List<Card> orderCards(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
             String knowledge, String language) {
+        return orderCards(assessments, patientId, withSuggestions, knowledge, language, List.of());
+    }
+
+    /**
+     * As {@link #orderCards(List, String, boolean, String, String)}; each card's detail also lists the result reader's
+     * problems about the genes that card concerns (an ambiguous HLA typing, conflicting results).
+     *
+     * @param unread gene-specific problems of the result reader ({@link Problem#gene()} not null)
+     */
+    public List<Card> orderCards(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
+            String knowledge, String language, List<Problem> unread) {
         List<Card> cards = built.get(new OrderCardsKey(List.copyOf(assessments), patientId, withSuggestions, knowledge,
-                language), k -> build(k.assessments(), k.patientId(), k.withSuggestions(), k.knowledge(), k.language()));
+                language, List.copyOf(unread)), k -> build(k.assessments(), k.patientId(), k.withSuggestions(),
+                k.knowledge(), k.language(), k.unread()));
         List<Card> out = new ArrayList<>(cards.size());
         for (Card c : cards) {
             out.add(withNewIds(c));
@@ -94,42 +108,90 @@ public class CardFactory {
                 c.selectionBehavior(), c.overrideReasons(), c.links());
     }
 
-    private List<Card> build(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
-            String knowledge, String language) {
-        Map<String, Group> groups = new LinkedHashMap<>();
-        for (DrugAssessment a : assessments) {
-            for (Finding f : a.assessment().findings()) {
-                if (f.action() == Action.NO_RECOMMENDATION || Indicator.of(f.action()).compareTo(minimum) < 0) {
-                    continue;
-                }
-                String key = f.drug().toLowerCase(Locale.ROOT) + "|" + new java.util.TreeMap<>(f.phenotypes());
-                groups.computeIfAbsent(key, k -> new Group(a)).findings.add(f);
-            }
-        }
-        List<Card> cards = new ArrayList<>();
-        for (Group g : groups.values()) {
-            g.findings.sort(LEAD_FIRST);
-            cards.add(card(g, patientId, withSuggestions, knowledge, language));
-        }
-        cards.sort(Comparator.comparing((Card c) -> Indicator.parse(c.indicator())).reversed());
-        return List.copyOf(cards);
+    /**
+     * @param f a finding
+     * @return true when the finding gets (or joins) a card at order time: it recommends something and is at least
+     *         as urgent as {@code pgx.cards.minimum-indicator}
+     */
+    public boolean shown(Finding f) {
+        return f.action() != Action.NO_RECOMMENDATION && Urgency.of(f.action()).compareTo(minimum) >= 0;
     }
 
-    private Card card(Group g, String patientId, boolean withSuggestions, String knowledge, String language) {
-        Finding lead = g.findings.get(0);
-        String reason = detail.reason(lead, language);
+    /**
+     * @param advice the engine's advice for one drug
+     * @return true when it gets a card at order time: it recommends something and is at least as urgent as
+     *         {@code pgx.cards.minimum-indicator}
+     */
+    public boolean shown(DrugAdvice advice) {
+        return advice.action() != Action.NO_RECOMMENDATION && urgency(advice).compareTo(minimum) >= 0;
+    }
+
+    private static Urgency urgency(DrugAdvice advice) {
+        return Urgency.parse(advice.indicator().code());
+    }
+
+    private List<Card> build(List<DrugAssessment> assessments, String patientId, boolean withSuggestions,
+            String knowledge, String language, List<Problem> unread) {
+        // One card per drug: the engine gives at most one piece of advice per drug. A drug already taken can be
+        // named by the assessments of two ordered drugs (tamoxifen, when paroxetine and fluoxetine are ordered):
+        // its first card stays.
+        Map<String, Card> cards = new LinkedHashMap<>();
+        for (DrugAssessment a : assessments) {
+            for (DrugAdvice advice : a.assessment().advice()) {
+                if (!shown(advice) || cards.containsKey(advice.drug())) {
+                    continue;
+                }
+                cards.put(advice.drug(), card(advice, a, patientId, withSuggestions, knowledge, language,
+                        unreadFor(advice.findings(), unread)));
+            }
+        }
+        List<Card> out = new ArrayList<>(cards.values());
+        out.sort(Comparator.comparing((Card c) -> Urgency.parse(c.indicator())).reversed());
+        return List.copyOf(out);
+    }
+
+    /** The problems about the genes of a card's findings. */
+    private static List<Problem> unreadFor(List<Finding> findings, List<Problem> unread) {
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        Set<String> genes = new java.util.HashSet<>();
+        CardDetail.genes(findings).forEach(gene -> genes.add(gene.toUpperCase(Locale.ROOT)));
+        return unread.stream().filter(p -> p.gene() != null && genes.contains(p.gene().toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+
+    private Card card(DrugAdvice advice, DrugAssessment ordered, String patientId, boolean withSuggestions,
+            String knowledge, String language, List<Problem> unread) {
         List<Suggestion> offered = withSuggestions
-                ? suggestions.suggestions(lead.drug(), g.findings, g.assessment.orders(), patientId, reason, language)
+                ? suggestions.forAdvice(advice, ordered, patientId, language)
                 : List.of();
         return new Card(UUID.randomUUID().toString(),
-                summary(lead, reason, language),
-                detail.orderDetail(g.findings, g.assessment.assessment(), knowledge, language),
-                Indicator.of(lead.action()).wire(),
-                source(lead, language),
+                shorten(advice.headline().in(language).strip().replaceAll("\\s+", " ")),
+                detail.adviceDetail(advice, knowledge, language, unread),
+                urgency(advice).wire(),
+                source(advice, language),
                 offered,
                 offered.isEmpty() ? null : "at-most-one",
                 overrideReasons.offered(language),
-                links(g.findings, language));
+                links(advice.findings(), language));
+    }
+
+    /** "CPIC (2022)", "CPIC + DPWG" when both sources agree and are said once; the url is the lead guideline's. */
+    Source source(DrugAdvice advice, String language) {
+        if (advice.findings().isEmpty()) {
+            CardCoding topic = new CardCoding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display"));
+            String label = advice.basisLabel() != null ? advice.basisLabel().in(language) : "PGx";
+            return new Source(label, null, topic);
+        }
+        Source lead = source(advice.findings().get(0), language);
+        List<String> names = advice.sources().stream().map(x -> x.toUpperCase(Locale.ROOT)).distinct().toList();
+        if (names.size() < 2) {
+            return lead;
+        }
+        String label = String.join(" + ", names.stream().map(n -> texts.getOrDefault(language, "source." + n, n))
+                .toList());
+        return new Source(label, lead.url(), lead.topic());
     }
 
     private String summary(Finding lead, String reason, String language) {
@@ -161,7 +223,7 @@ public class CardFactory {
                 label += " (" + m.group() + ")";
             }
         }
-        Coding topic = new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display"));
+        CardCoding topic = new CardCoding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display"));
         return new Source(label, g == null || !linkable(g.url()) ? null : g.url(), topic);
     }
 
@@ -202,7 +264,7 @@ public class CardFactory {
 
     /** Most urgent first; then CPIC before DPWG; then the stronger recommendation; then the general population. */
     static final Comparator<Finding> LEAD_FIRST = Comparator
-            .comparing((Finding f) -> Indicator.of(f.action())).reversed()
+            .comparing((Finding f) -> Urgency.of(f.action())).reversed()
             .thenComparing(f -> "CPIC".equalsIgnoreCase(f.source()) ? 0 : 1)
             .thenComparing(f -> strengthRank(f.strength()))
             .thenComparing(f -> "general".equalsIgnoreCase(Objects.requireNonNullElse(f.population(), "general")) ? 0 : 1);
@@ -219,13 +281,4 @@ public class CardFactory {
         };
     }
 
-    /** Findings of one drug and phenotype combination. */
-    private static final class Group {
-        final DrugAssessment assessment;
-        final List<Finding> findings = new ArrayList<>();
-
-        Group(DrugAssessment assessment) {
-            this.assessment = assessment;
-        }
-    }
 }

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -24,11 +26,16 @@ import no.pgx.cds.fhir.GenomicObservations;
 import no.pgx.cds.fhir.PatientFacts;
 import no.pgx.cds.fhir.PrefetchResolver;
 import no.pgx.cds.fhir.ResolvedPrefetch;
+import no.pgx.cds.knowledge.KnowledgeInfo;
 import no.pgx.cds.system.CdsRequestException;
 import no.pgx.cds.system.PureCache;
 import no.pgx.cds.system.RequestIdFilter;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
+import no.pgx.engine.DrugAdvice;
+import no.pgx.engine.DrugOrder;
+import no.pgx.engine.Finding;
+import no.pgx.engine.GeneInput;
 import no.pgx.engine.PgxEngine;
 import no.pgx.engine.Problem;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +48,13 @@ import tools.jackson.databind.JsonNode;
  * every draft order gets cards. Co-medication is the active MedicationRequests and MedicationStatements plus the
  * other draft orders. patient-view: one summary card for the current medication list.
  *
+ * <p>What of the patient's PGx results could not be used is said, never left to look like "no findings"
+ * ({@link UnreadResultsCard}): when Observations came in but no result could be read, an info card lists what was not
+ * read (order hooks: when a drug with PGx knowledge is ordered; patient-view: always); a problem about one gene
+ * (ambiguous HLA typing, conflicting results) goes under the detail of the cards for that gene, or on the info card
+ * when an ordered drug's guidance uses the gene and no card shows it. The response names the knowledge
+ * ({@link KnowledgeInfo#responseExtension()}).
+ *
  * <p>The engine's answer is a pure function of the assessment request (the knowledge base is fixed for the life of
  * the process), and a prescriber's calls for one patient repeat the same request, so answers are cached by request
  * (bounded). Thread-safe.
@@ -50,6 +64,8 @@ public class HookService {
     private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
     private static final int ANSWER_CACHE_SIZE = 4_096;
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
+    /** The resources read for gene results: Observations, and the DiagnosticReports that contain or list them. */
+    private static final Set<String> GENOMIC_TYPES = Set.of("Observation", "DiagnosticReport");
 
     private final CdsServiceCatalog catalog;
     private final PrefetchResolver prefetch;
@@ -59,12 +75,14 @@ public class HookService {
     private final CardFactory cards;
     private final PatientViewCards patientView;
     private final FeedbackStore store;
+    private final UnreadResultsCard unread;
+    private final KnowledgeInfo knowledge;
     private final ZoneId zone = ZoneId.of("Europe/Oslo");
     private final PureCache<AssessmentRequest, Assessment> answers = new PureCache<>(ANSWER_CACHE_SIZE);
 
     public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, GenomicObservations observations,
             MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
-            FeedbackStore store) {
+            FeedbackStore store, UnreadResultsCard unread, KnowledgeInfo knowledge) {
         this.catalog = catalog;
         this.prefetch = prefetch;
         this.observations = observations;
@@ -73,6 +91,8 @@ public class HookService {
         this.cards = cards;
         this.patientView = patientView;
         this.store = store;
+        this.unread = unread;
+        this.knowledge = knowledge;
     }
 
     /**
@@ -95,10 +115,11 @@ public class HookService {
         Map<String, JsonNode> medicationIndex = medicationIndex(data, context);
         List<MedicationLine> current = currentMedications(data, medicationIndex, context.patientId());
         List<Card> result = service.isOrderHook()
-                ? orderCards(service, context, genetics, current, medicationIndex, age, language)
+                ? orderCards(service, context, genetics, current, medicationIndex, age, patientContext(data, context),
+                        language)
                 : patientViewCards(genetics, current, age, language);
         store.recordIssued(service.id(), request.hookInstance(), result);
-        return new HookResponse(result);
+        return new HookResponse(result, knowledge.responseExtension());
     }
 
     /** Looks up a service by id; 404 naming the id when it is not hosted here. */
@@ -148,20 +169,21 @@ public class HookService {
     }
 
     private GeneticResults genetics(ResolvedPrefetch data, String patientId) {
-        List<JsonNode> found = data.resources(CdsServiceCatalog.PGX_RESULTS, "Observation");
-        for (JsonNode o : found) {
-            PatientFacts.requireSamePatient(o, "prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
+        List<JsonNode> found = data.entries(CdsServiceCatalog.PGX_RESULTS, GENOMIC_TYPES);
+        for (JsonNode e : found) {
+            PatientFacts.requireSamePatient(e.path("resource"), "prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
         }
         if (found.isEmpty()) {
             return GeneticResults.NONE;
         }
-        GeneticResults results = observations.read(found);
-        logProblems("observation", results.problems());
+        GeneticResults results = observations.read(found, patientId);
+        logReading(results);
         return results;
     }
 
     private List<Card> orderCards(CdsService service, HookContext context, GeneticResults genetics,
-            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, String language) {
+            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, PatientContext patient,
+            String language) {
         List<MedicationLine> drafts = new ArrayList<>();
         int without = 0;
         List<JsonNode> orders = ResolvedPrefetch.resources(context.draftOrders(), "MedicationRequest");
@@ -200,26 +222,126 @@ public class HookService {
             // Most drugs have no PGx guideline: this is expected, not an error. No drug names in the log.
             LOG.info("{} of {} draft order(s) not in the PGx drug catalog: no card for them", unknown, targets.size());
         }
+        Map<String, LocalDate> started = startDates(current);
         List<DrugAssessment> assessments = new ArrayList<>();
         for (Map.Entry<String, List<MedicationLine>> e : bySubstance.entrySet()) {
             Set<String> comedication = new LinkedHashSet<>(currentSubstances);
             drafts.stream().filter(d -> !e.getValue().contains(d)).forEach(d -> d.substances().stream()
                     .filter(s -> !s.equals(e.getKey())).forEach(comedication::add));
-            Assessment a = assess(AssessmentRequest.builder().results(genetics.inputs()).drug(e.getKey())
-                    .medications(new ArrayList<>(comedication)).ageYears(age).build());
+            JsonNode order = e.getValue().get(0).resource();
+            AssessmentRequest.Builder request = AssessmentRequest.builder().results(genetics.inputs())
+                    .order(new DrugOrder(e.getKey(), ClinicalContext.indication(order), ClinicalContext.route(order)))
+                    .ageYears(age).weightKg(patient.weightKg()).conditions(patient.conditions())
+                    .orderDate(LocalDate.now(zone));
+            for (String m : comedication) {
+                request.medication(m, started.get(m));
+            }
+            Assessment a = assess(request.build());
             logProblems("assessment", a.problems());
             assessments.add(new DrugAssessment(e.getKey(), e.getValue(), a));
             if (assessments.size() == 1) {
                 logUncertainResults(a);
             }
         }
-        return cards.orderCards(assessments, context.patientId(), true, engine.knowledgeVersion(), language);
+        List<Problem> geneProblems = geneProblems(genetics, assessments.stream().map(DrugAssessment::assessment)
+                .toList());
+        List<Card> out = new ArrayList<>(cards.orderCards(assessments, context.patientId(), true,
+                engine.knowledgeVersion(), language, geneProblems));
+        if (!assessments.isEmpty() && genetics.resources() > 0) {
+            if (genetics.nothingRead()) {
+                out.add(unread.card(genetics.problems(), genetics.notes(), true, language));
+            } else {
+                List<Problem> left = notShown(assessments, geneProblems, age);
+                if (!left.isEmpty()) {
+                    out.add(unread.card(left, List.of(), false, language));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The problems about one gene's result on file: the result reader's, and the engine's about a result it was
+     * given (a diplotype it cannot parse), the latter named by the Observation it came from. Without duplicates.
+     */
+    static List<Problem> geneProblems(GeneticResults genetics, List<Assessment> assessments) {
+        Set<Problem> out = new LinkedHashSet<>();
+        genetics.problems().stream().filter(p -> p.gene() != null).forEach(out::add);
+        Map<String, GeneInput> onFile = new HashMap<>();
+        genetics.inputs().forEach(i -> onFile.putIfAbsent(i.gene().toUpperCase(Locale.ROOT), i));
+        for (Assessment a : assessments) {
+            for (Problem p : a.problems()) {
+                GeneInput input = p.gene() == null ? null : onFile.get(p.gene().toUpperCase(Locale.ROOT));
+                if (input == null) {
+                    continue;
+                }
+                String source = input.provenance() == null ? null : input.provenance().sourceId();
+                out.add(source == null || p.message().contains(source) ? p
+                        : new Problem(p.gene(), p.field(), "Observation " + source + ": " + p.message()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The gene problems no card shows although an assessed drug's guidance uses the gene (conflicting CYP2C19 results
+     * make the gene indeterminate, so clopidogrel gets no card; an unreadable CYP2C19 result leaves it untested).
+     */
+    private List<Problem> notShown(List<DrugAssessment> assessments, List<Problem> geneProblems, Integer age) {
+        if (geneProblems.isEmpty()) {
+            return List.of();
+        }
+        Set<String> onCards = new LinkedHashSet<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (DrugAssessment a : assessments) {
+            for (Finding f : a.assessment().findings()) {
+                used.addAll(upper(CardDetail.genes(List.of(f))));
+            }
+            for (DrugAdvice advice : a.assessment().advice()) {
+                if (cards.shown(advice)) {
+                    onCards.addAll(upper(CardDetail.genes(advice.findings())));
+                }
+            }
+        }
+        Set<String> unknown = new LinkedHashSet<>(upper(geneProblems.stream().map(Problem::gene).toList()));
+        unknown.removeAll(used);
+        if (!unknown.isEmpty()) {
+            for (DrugAssessment a : assessments) {
+                used.addAll(genesUsedBy(a.drug(), unknown, age));
+            }
+        }
+        return geneProblems.stream().filter(p -> {
+            String gene = p.gene().toUpperCase(Locale.ROOT);
+            return used.contains(gene) && !onCards.contains(gene);
+        }).toList();
+    }
+
+    /**
+     * Which of some genes a drug's guidance uses, asked of the knowledge through the engine's public API: given each
+     * gene's result as indeterminate, the engine gives findings keyed on exactly the genes the drug's guidance uses.
+     */
+    private Set<String> genesUsedBy(String drug, Set<String> genes, Integer age) {
+        List<GeneInput> indeterminate = genes.stream().map(g -> GeneInput.phenotype(g, "Indeterminate")).toList();
+        Assessment probe = assess(AssessmentRequest.builder().results(indeterminate).drug(drug).ageYears(age).build());
+        Set<String> used = new LinkedHashSet<>();
+        probe.findings().forEach(f -> used.addAll(upper(CardDetail.genes(List.of(f)))));
+        used.retainAll(genes);
+        return used;
+    }
+
+    private static Set<String> upper(java.util.Collection<String> genes) {
+        Set<String> out = new LinkedHashSet<>();
+        genes.forEach(g -> out.add(g.toUpperCase(Locale.ROOT)));
+        return out;
     }
 
     private List<Card> patientViewCards(GeneticResults genetics, List<MedicationLine> current, Integer age,
             String language) {
         List<String> substances = new ArrayList<>(new LinkedHashSet<>(current.stream()
                 .flatMap(m -> m.substances().stream()).toList()));
+        if (genetics.nothingRead()) {
+            return List.of(unread.card(genetics.problems(), genetics.notes(), true, language));
+        }
         if (genetics.inputs().isEmpty()) {
             return List.of();
         }
@@ -227,7 +349,15 @@ public class HookService {
                 .medications(substances).ageYears(age).build());
         logProblems("assessment", a.problems());
         logUncertainResults(a);
-        return patientView.card(a, language).map(List::of).orElse(List.of());
+        List<Card> out = new ArrayList<>(2);
+        patientView.card(a, language).ifPresent(out::add);
+        // The overview says everything that could not be used.
+        Set<Problem> problems = new LinkedHashSet<>(genetics.problems());
+        problems.addAll(geneProblems(genetics, List.of(a)));
+        if (!problems.isEmpty()) {
+            out.add(unread.card(List.copyOf(problems), List.of(), false, language));
+        }
+        return out;
     }
 
     private Assessment assess(AssessmentRequest request) {
@@ -258,6 +388,38 @@ public class HookService {
             wanted.add(ref);
         }
         return drafts.stream().filter(d -> d.reference() != null && wanted.contains(d.reference())).toList();
+    }
+
+    /** What the optional prefetch keys say about the patient: conditions and body weight (null when not known). */
+    record PatientContext(List<String> conditions, Double weightKg) {
+    }
+
+    private static PatientContext patientContext(ResolvedPrefetch data, HookContext context) {
+        List<JsonNode> conditions = new ArrayList<>();
+        for (JsonNode r : data.resources(CdsServiceCatalog.CONDITIONS, "Condition")) {
+            PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.CONDITIONS, context.patientId());
+            conditions.add(r);
+        }
+        List<JsonNode> weights = new ArrayList<>();
+        for (JsonNode r : data.resources(CdsServiceCatalog.BODY_WEIGHT, "Observation")) {
+            PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.BODY_WEIGHT, context.patientId());
+            weights.add(r);
+        }
+        // No Condition on file is not "no history": the engine then treats the history as unknown.
+        List<String> codes = ClinicalContext.conditions(conditions);
+        return new PatientContext(codes.isEmpty() ? null : codes, ClinicalContext.weightKg(weights));
+    }
+
+    /** The earliest start date on file of each substance the patient already takes. */
+    private static Map<String, LocalDate> startDates(List<MedicationLine> current) {
+        Map<String, LocalDate> out = new HashMap<>();
+        for (MedicationLine m : current) {
+            LocalDate d = ClinicalContext.startDate(m.resource());
+            if (d != null) {
+                m.substances().forEach(s -> out.merge(s, d, (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return out;
     }
 
     private List<MedicationLine> currentMedications(ResolvedPrefetch data, Map<String, JsonNode> index,
@@ -320,6 +482,26 @@ public class HookService {
             }
         }
         return false;
+    }
+
+    /**
+     * What the result reader did, in counts by field only: its messages name resource ids and quote lab values.
+     * Problems at INFO, notes (deliberately not read) at DEBUG.
+     */
+    private static void logReading(GeneticResults r) {
+        if (!r.problems().isEmpty() || r.inputs().isEmpty()) {
+            LOG.info("PGx results: {} resource(s), {} gene result(s) read; problems by field {}; notes by field {}",
+                    r.resources(), r.inputs().size(), byField(r.problems()), byField(r.notes()));
+        } else if (!r.notes().isEmpty()) {
+            LOG.debug("PGx results: {} resource(s), {} gene result(s) read; notes by field {}", r.resources(),
+                    r.inputs().size(), byField(r.notes()));
+        }
+    }
+
+    private static Map<String, Integer> byField(List<Problem> problems) {
+        Map<String, Integer> counts = new TreeMap<>();
+        problems.forEach(p -> counts.merge(p.field() == null ? "-" : p.field(), 1, Integer::sum));
+        return counts;
     }
 
     /** Problems are logged by field and gene only: their messages may quote genotypes. */

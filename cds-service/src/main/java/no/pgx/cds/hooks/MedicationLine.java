@@ -21,7 +21,7 @@ public record MedicationLine(String reference, JsonNode resource, DrugMatch matc
     /**
      * The catalog substances to assess: certain and possible ingredients (a possible ingredient is treated as
      * present, so that an ambiguous order line never hides an alert). Local forms (skin, eye …) are left out: the
-     * guidelines concern systemic exposure (e.g. no pre-test card for topical fluorouracil, CLINICAL.md).
+     * guidelines concern systemic exposure (e.g. no pre-test card for topical fluorouracil, docs/clinical-rules.md).
      *
      * @return substance ids in order, no duplicates
      */

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import no.pgx.cds.system.CdsProperties;
 import no.pgx.engine.Action;
 import no.pgx.engine.Assessment;
 import no.pgx.engine.Finding;
@@ -31,12 +30,12 @@ public class PatientViewCards {
     private final String topicSystem;
 
     public PatientViewCards(CardTexts texts, CardDetail detail, CardFactory cards, SuggestionFactory names,
-            CdsProperties properties) {
+            CodeSystems systems) {
         this.texts = texts;
         this.detail = detail;
         this.cards = cards;
         this.names = names;
-        this.topicSystem = properties.cards().codeSystemBase() + "/card-topic";
+        this.topicSystem = systems.cardTopic();
     }
 
     /**
@@ -68,13 +67,13 @@ public class PatientViewCards {
             md.append("- ").append(detail.geneLine(gene, assessment, converted.get(gene), language)).append('\n');
         }
         md.append("\n**").append(texts.get(language, "pv.drugs")).append("**\n\n");
-        Indicator indicator = Indicator.INFO;
+        Urgency indicator = Urgency.INFO;
         List<Finding> leads = new ArrayList<>();
         for (List<Finding> findings : byDrug.values()) {
             findings.sort(CardFactory.LEAD_FIRST);
             Finding lead = findings.get(0);
             leads.add(lead);
-            Indicator i = Indicator.of(lead.action());
+            Urgency i = Urgency.of(lead.action());
             indicator = i.compareTo(indicator) > 0 ? i : indicator;
             md.append("- ").append(detail.statement(lead, language)).append('\n');
         }
@@ -85,7 +84,7 @@ public class PatientViewCards {
         String summary = CardFactory.shorten(texts.get(language, "pv.summary", genes.size(), String.join(", ", genes),
                 byDrug.size()));
         Source source = new Source(texts.get(language, "pv.source"), null,
-                new Coding(topicSystem, "pharmacogenomics", texts.get(language, "topic.display")));
+                new CardCoding(topicSystem, CodeSystems.TOPIC_CODE, texts.get(language, "topic.display")));
         return Optional.of(new Card(UUID.randomUUID().toString(), summary, md.toString(), indicator.wire(), source,
                 List.of(), null, List.of(), cards.links(leads, language)));
     }

@@ -10,7 +10,7 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
 
 /**
  * Phenotype wording for cards: the fixed Bokmål label with the CPIC term beside it ("langsom omsetter (Poor
- * Metabolizer)", CLINICAL.md "Norwegian labels"), or the CPIC term alone in English.
+ * Metabolizer)", docs/clinical-rules.md#norwegian-wording), or the CPIC term alone in English.
  *
  * <p>The labels come from the terminology module's {@link PhenotypeVocabulary} (the versioned table
  * {@code no/pgx/knowledge/genetics/phenotypes.csv}); this class only formats them. Unknown terms are shown as

@@ -10,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param topic high-level topic of the card, or null
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Source(String label, String url, Coding topic) {
+public record Source(String label, String url, CardCoding topic) {
 }

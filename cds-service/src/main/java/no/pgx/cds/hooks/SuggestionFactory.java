@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import no.pgx.engine.Action;
+import no.pgx.engine.CheckedAlternative;
+import no.pgx.engine.DrugAdvice;
 import no.pgx.engine.Finding;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.drug.DrugConcept;
@@ -75,6 +77,59 @@ public class SuggestionFactory {
         findings.stream().filter(f -> f.action() == Action.TEST_REQUIRED).findFirst()
                 .ifPresent(f -> out.add(test(f, drugName, targets.get(0), patientId, language)));
         return out;
+    }
+
+    /**
+     * The suggestions of a card for the engine's advice on one drug. Only what the engine checked and marked one-click
+     * is offered: an alternative that passed every check ({@link CheckedAlternative#oneClick()}) replaces the draft
+     * it replaces; a dose change that is not conditional updates the draft with a note; a required test that is not
+     * conditional creates a draft ServiceRequest. Conditional advice, alternatives with a caution and advice about a
+     * drug the patient already takes that no draft order can change get no suggestion: the card says it in words.
+     *
+     * @param advice    the engine's advice
+     * @param ordered   the assessment of the ordered substance whose draft orders the suggestions change
+     * @param patientId patient in context
+     * @param language  {@code nb} or {@code en}
+     * @return suggestions, possibly empty
+     */
+    public List<Suggestion> forAdvice(DrugAdvice advice, DrugAssessment ordered, String patientId, String language) {
+        List<MedicationLine> targets = ordered.orders().stream().filter(o -> o.reference() != null).toList();
+        if (targets.isEmpty() || advice.conditional()) {
+            return List.of();
+        }
+        String orderedDrug = ordered.drug();
+        String orderedName = name(orderedDrug, language);
+        String reason = advice.findings().isEmpty() ? "" : reason(advice, language);
+        List<Suggestion> out = new ArrayList<>();
+        for (CheckedAlternative alt : advice.oneClickAlternatives()) {
+            String replaces = alt.replaces() == null ? advice.drug() : alt.replaces();
+            if (!replaces.equalsIgnoreCase(orderedDrug)) {
+                continue;  // it would replace a drug no draft order here contains
+            }
+            Set<String> scope = alt.scope() == null ? Set.of() : Set.of(alt.scope().in(language));
+            out.add(replace(orderedName, alt.drug(), scope, targets, patientId, reason, language));
+        }
+        if (advice.drug().equalsIgnoreCase(orderedDrug)) {
+            if (advice.oneClickDose() && (advice.action() == Action.REDUCE_DOSE
+                    || advice.action() == Action.INCREASE_DOSE)) {
+                advice.findings().stream().filter(f -> f.action() == advice.action()).findFirst()
+                        .ifPresent(f -> out.add(dose(f, orderedName, targets, reason, language)));
+            }
+            if (advice.action() == Action.TEST_REQUIRED) {
+                advice.findings().stream().filter(f -> f.action() == Action.TEST_REQUIRED).findFirst()
+                        .ifPresent(f -> out.add(test(f, orderedName, targets.get(0), patientId, language)));
+            }
+        }
+        return out;
+    }
+
+    /** "CYP2C19 poor metabolizer" for notes, from the advice's lead finding. */
+    private String reason(DrugAdvice advice, String language) {
+        Finding f = advice.findings().get(0);
+        List<String> parts = new ArrayList<>();
+        (f.phenotypes().isEmpty() ? f.lookupKey() : f.phenotypes()).forEach((gene, value) -> parts.add(gene + " "
+                + value));
+        return String.join(", ", parts);
     }
 
     /**

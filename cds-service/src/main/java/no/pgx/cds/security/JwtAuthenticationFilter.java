@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Requires a valid CDS client JWT ({@code Authorization: Bearer <jwt>}) on every {@code /cds-services} call:
- * discovery, service calls and feedback. A missing or invalid token gets 401 with {@code WWW-Authenticate: Bearer}
+ * discovery, service calls and feedback; and on {@code GET /knowledge}. A missing or invalid token gets 401 with {@code WWW-Authenticate: Bearer}
  * and no detail; the reason is logged (without the token). CORS pre-flight requests pass (they carry no token).
  */
 final class JwtAuthenticationFilter extends OncePerRequestFilter {

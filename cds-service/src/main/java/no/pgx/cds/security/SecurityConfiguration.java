@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import no.pgx.cds.system.CorsConfiguration;
 
 /**
- * Registers the JWT check on {@code /cds-services} and {@code /cds-services/*} (actuator health stays open).
+ * Registers the JWT check on {@code /cds-services}, {@code /cds-services/*} and {@code /knowledge} (actuator health
+ * stays open).
  * With {@code pgx.security.enabled=false} nothing is checked and a WARN says so at start-up.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +46,7 @@ public class SecurityConfiguration {
             filter = new PassThrough();
         }
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/cds-services", "/cds-services/*");
+        registration.addUrlPatterns("/cds-services", "/cds-services/*", "/knowledge");
         registration.setOrder(CorsConfiguration.ORDER + 10);
         return registration;
     }

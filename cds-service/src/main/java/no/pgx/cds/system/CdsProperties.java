@@ -20,15 +20,24 @@ public record CdsProperties(@DefaultValue("nb") String language, @DefaultValue C
     /**
      * @param minimumIndicator  cards below this indicator ({@code info} &lt; {@code warning} &lt; {@code critical}) are not
      *                          returned at order time
-     * @param codeSystemBase    base URI of this service's own code systems (override reasons, card topics)
+     * @param codeSystemBase    namespace of this service's own code systems (card topic, override reasons): an
+     *                          absolute URI the deployer controls; the systems are {@code <base>/card-topic} and
+     *                          {@code <base>/override-reason} ({@code :} instead of {@code /} for a {@code urn:}
+     *                          base). The default {@code urn:example:pgx-cds} is a placeholder (RFC 6963 reserves
+     *                          {@code urn:example:} for examples and trials): see {@code no.pgx.cds.hooks.CodeSystems}
      * @param serviceName       name shown in source labels and logs
      * @param linkHosts         the only hosts cards link to (https): the guideline publishers
+     * @param cardTopicSystem   the card topic code system in full, instead of the one derived from
+     *                          {@code codeSystemBase} (e.g. an OID the deployer owns); empty: derived
+     * @param overrideReasonSystem the override-reason code system in full; empty: derived from {@code codeSystemBase}
      */
     public record Cards(@DefaultValue("info") String minimumIndicator,
-                        @DefaultValue("https://pgx.no/fhir/CodeSystem") String codeSystemBase,
+                        @DefaultValue("urn:example:pgx-cds") String codeSystemBase,
                         @DefaultValue("PGx") String serviceName,
                         @DefaultValue({"cpicpgx.org", "files.cpicpgx.org", "www.clinpgx.org", "www.pharmgkb.org"})
-                        List<String> linkHosts) {
+                        List<String> linkHosts,
+                        @DefaultValue("") String cardTopicSystem,
+                        @DefaultValue("") String overrideReasonSystem) {
     }
 
     /**

@@ -36,11 +36,12 @@ public class CorsConfiguration {
             cors.setExposedHeaders(List.of(RequestIdFilter.HEADER));
             cors.setMaxAge(properties.cors().maxAgeSeconds());
             source.registerCorsConfiguration("/cds-services/**", cors);
+            source.registerCorsConfiguration("/knowledge", cors);
             LOG.info("CORS enabled for {} origin(s)", origins.size());
         }
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
         registration.setOrder(ORDER);
-        registration.addUrlPatterns("/cds-services", "/cds-services/*");
+        registration.addUrlPatterns("/cds-services", "/cds-services/*", "/knowledge");
         return registration;
     }
 }

@@ -17,7 +17,7 @@ public class EngineConfiguration {
 
     /**
      * The engine. Rules inside the Boot executable jar are nested; the class loader is passed explicitly so that the
-     * rule base is found there (ARCHITECTURE.md, "Stack").
+     * rule base is found there (docs/architecture.md#stack).
      */
     @Bean
     PgxEngine pgxEngine() {

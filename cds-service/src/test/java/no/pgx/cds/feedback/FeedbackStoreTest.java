@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import no.pgx.cds.hooks.Card;
-import no.pgx.cds.hooks.Coding;
+import no.pgx.cds.hooks.CardCoding;
 import no.pgx.cds.hooks.Suggestion;
 import no.pgx.cds.support.PostgresServer;
 
@@ -31,7 +31,7 @@ import no.pgx.cds.support.PostgresServer;
  * restart, retention deletes only old rows, and a store that cannot be written fails the call instead of pretending.
  */
 class FeedbackStoreTest {
-    private static final Coding REASON = new Coding("https://pgx.test/override-reason", "will-monitor", "Will monitor");
+    private static final CardCoding REASON = new CardCoding("https://pgx.test/override-reason", "will-monitor", "Will monitor");
 
     @TempDir
     Path dir;

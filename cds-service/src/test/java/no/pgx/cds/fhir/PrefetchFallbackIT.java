@@ -119,6 +119,39 @@ class PrefetchFallbackIT extends ServiceIT {
         assertThat(r.json().get("detail").asText()).contains("could not be fetched");
     }
 
+    /** A FHIR server that answers the Observation search with the lab's report beside (or instead of) them. */
+    @Test
+    void aFetchedSearchWithADiagnosticReportHasItsContainedResultsRead() {
+        try (FhirServerStub reports = new FhirServerStub()
+                .serve("Patient", Fixtures.patient())
+                .serve("Observation", Fixtures.bundle("searchset",
+                        Fixtures.diagnosticReport("pgx-report", List.of(Fixtures.cyp2c19("*2/*2")))))
+                .serve("MedicationRequest", Fixtures.bundle("searchset"))) {
+            Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1"))
+                    .fhirServer(reports.base(), "token-123");
+
+            Http.Response r = http.post(SIGN, call.body());
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("cards")).hasSize(1);
+            assertThat(r.json().get("cards").get(0).get("indicator").asText()).isEqualTo("critical");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aDiagnosticReportOfAnotherPatientIsRefused() {
+        Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1"))
+                .prefetch(List.of(Fixtures.diagnosticReport("r1", List.of(Fixtures.cyp2c19("*2/*2"))).set("subject",
+                        Http.JSON.createObjectNode().put("reference", "Patient/someone-else"))), List.of());
+
+        Http.Response r = http.post(SIGN, call.body());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("prefetch.pgxResults");
+    }
+
     @Test
     void anObservationOfAnotherPatientIsRefused() {
         Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("d1"))

@@ -11,12 +11,18 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import no.pgx.cds.system.CdsProperties;
 import no.pgx.engine.Action;
+import no.pgx.engine.AdviceBasis;
+import no.pgx.engine.AlternativeStatus;
 import no.pgx.engine.Assessment;
+import no.pgx.engine.CheckedAlternative;
+import no.pgx.engine.DrugAdvice;
+import no.pgx.engine.Indicator;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
+import no.pgx.engine.Problem;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.ResultState;
 import no.pgx.terminology.drug.DrugCatalog;
@@ -27,8 +33,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The card rules of the web layer over synthetic findings (independent of the rule base): grouping per drug and
- * phenotype, lead selection, indicator, suggestions per action, summary length, minimum indicator.
+ * The card rules of the web layer over synthetic advice (independent of the rule base): one card per piece of the
+ * engine's advice, its headline as summary, indicator, source label, suggestions only for what the engine marked
+ * one-click, detail with unread results and the knowledge line, minimum indicator, cache with fresh ids.
  */
 class CardFactoryTest {
     private static final DrugCatalog CATALOG = DrugCatalog.loadDefault();
@@ -39,12 +46,13 @@ class CardFactoryTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards(minimum, "https://pgx.test/cs", "PGx",
-                List.of("example.org")),
+                List.of("example.org"), "", ""),
                 new CdsProperties.Cors(List.of(), 0));
         CardTexts texts = new CardTexts(messages);
         SuggestionFactory suggestions = new SuggestionFactory(CATALOG, texts);
         CardDetail detail = new CardDetail(texts, new PhenotypeLabels(), suggestions);
-        return new CardFactory(texts, detail, suggestions, new OverrideReasons(properties, texts), properties);
+        CodeSystems systems = new CodeSystems(properties);
+        return new CardFactory(texts, detail, suggestions, new OverrideReasons(systems, texts), systems, properties);
     }
 
     private static Finding finding(String drug, String source, String population, String gene, String phenotype,
@@ -56,30 +64,43 @@ class CardFactoryTest {
                 "PA-" + source + population);
     }
 
-    private static Assessment assessment(List<Finding> findings) {
-        return assessment(findings, "*2/*2", "Lab A");
+    private static Assessment assessment(List<DrugAdvice> advice) {
+        GeneResult r = new GeneResult("CYP2C19", "*2/*2", "*2/*2", "Poor Metabolizer", null, "Poor Metabolizer",
+                ResultState.ACTIONABLE, List.of(), new Provenance("obs-1", LocalDate.of(2024, 3, 1), "Lab A", List.of()));
+        List<Finding> findings = advice.stream().flatMap(a -> a.findings().stream()).toList();
+        return new Assessment(List.of(r), List.of(), findings, List.of(), "test-knowledge", advice, List.of());
     }
 
-    private static Assessment assessment(List<Finding> findings, String diplotype, String lab) {
-        GeneResult r = new GeneResult("CYP2C19", diplotype, diplotype, "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), new Provenance("obs-1", LocalDate.of(2024, 3, 1), lab, List.of()));
-        return new Assessment(List.of(r), List.of(), findings, List.of(), "test-knowledge");
+    private static LocalizedText text(String en, String nb) {
+        return new LocalizedText(en, nb);
     }
 
-    @Test
-    void markupInTheLabNameOrDiplotypeNeverRendersAsMarkup() {
-        String lab = "<img src=x onerror=alert(1)> [results](https://evil.test/x) **urgent** www.evil.test";
-        String diplotype = "*2/*2`` <script>alert(1)</script>";
-        List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
-                "Strong", Action.AVOID, null, List.of(), "Avoid clopidogrel."));
+    private static CheckedAlternative alternative(String drug, boolean oneClick, String caution) {
+        CheckedAlternative.Builder b = CheckedAlternative.builder().drug(drug, text(drug, drug)).replaces("clopidogrel")
+                .status(caution == null ? AlternativeStatus.SUITABLE : AlternativeStatus.CAUTION).oneClick(oneClick)
+                .namedBy("CPIC");
+        if (caution != null) {
+            b.reason(text(caution, caution));
+        }
+        return b.build();
+    }
 
-        Card card = factory("info").orderCards(List.of(new DrugAssessment("clopidogrel", List.of(draft("d1")),
-                assessment(findings, diplotype, lab))), "p1", true, "test-knowledge", "en").get(0);
-
-        // Every active character arrives backslash-escaped (or inside a code span): nothing unescaped is left.
-        assertThat(card.detail()).doesNotContainPattern("(?<!\\\\)<img").doesNotContainPattern("(?<!\\\\)\\]\\(https")
-                .doesNotContain("**urgent**").doesNotContain("www.evil").contains("\\<img")
-                .contains("``` *2/*2`` <script>alert(1)</script> ```");
+    /** Advice as the engine gives it for CYP2C19 *2/*2 and clopidogrel, with the given action and alternatives. */
+    private static DrugAdvice advice(String drug, Action action, Indicator indicator, boolean conditional,
+            boolean oneClickDose, List<String> sources, CheckedAlternative... alternatives) {
+        List<Finding> findings = sources.stream().map(s -> finding(drug, s, "general", "CYP2C19", "Poor Metabolizer",
+                "Strong", action, action == Action.REDUCE_DOSE ? "50" : null,
+                java.util.Arrays.stream(alternatives).map(CheckedAlternative::drug).toList(), s + " row")).toList();
+        DrugAdvice.Builder b = DrugAdvice.builder().drug(drug, text(drug, drug)).action(action, indicator)
+                .basis(AdviceBasis.GENOTYPE, null)
+                .text(text("Headline for " + drug, "Overskrift for " + drug),
+                        text("- CYP2C19: *2/*2, poor metabolizer\n\n**CPIC** advice for " + drug,
+                                "- CYP2C19: *2/*2, langsom omsetter\n\n**CPIC** råd for " + drug))
+                .findings(findings).conditional(conditional, oneClickDose).genes(List.of("CYP2C19")).sources(sources);
+        for (CheckedAlternative a : alternatives) {
+            b.alternative(a);
+        }
+        return b.build();
     }
 
     private static MedicationLine draft(String id) {
@@ -93,69 +114,129 @@ class CardFactoryTest {
                 new DrugMatch("x", List.of(), List.of(), MatchKind.TEXT, "", "", false, ""));
     }
 
-    private static List<Card> cards(CardFactory f, String drug, List<Finding> findings, MedicationLine... drafts) {
-        return f.orderCards(List.of(new DrugAssessment(drug, List.of(drafts), assessment(findings))), "p1", true,
+    private static List<Card> cards(CardFactory f, String drug, List<DrugAdvice> advice, MedicationLine... drafts) {
+        return f.orderCards(List.of(new DrugAssessment(drug, List.of(drafts), assessment(advice))), "p1", true,
                 "test-knowledge", "en");
     }
 
     @Test
-    void findingsForTheSameDrugAndPhenotypeAreOneCardLedByTheMostUrgentCpicFinding() {
-        Finding dpwg = finding("clopidogrel", "DPWG", "general", "CYP2C19", "Poor Metabolizer", "", Action.CONSIDER_ALTERNATIVE,
-                null, List.of("ticagrelor"), "DPWG says consider");
-        Finding cpicNvi = finding("clopidogrel", "CPIC", "NVI", "CYP2C19", "Poor Metabolizer", "Moderate", Action.AVOID,
-                null, List.of(), "CPIC NVI avoid");
-        Finding cpicAcs = finding("clopidogrel", "CPIC", "CVI ACS PCI", "CYP2C19", "Poor Metabolizer", "Strong",
-                Action.AVOID, null, List.of("prasugrel", "ticagrelor"), "CPIC ACS avoid");
+    void oneCardPerAdviceWithItsHeadlineIndicatorDetailAndBothSourcesSaidOnce() {
+        DrugAdvice a = advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, false, false, List.of("CPIC", "DPWG"),
+                alternative("prasugrel", true, null), alternative("ticagrelor", true, null));
 
-        List<Card> cards = cards(factory("info"), "clopidogrel", List.of(dpwg, cpicNvi, cpicAcs), draft("d1"));
+        List<Card> cards = cards(factory("info"), "clopidogrel", List.of(a), draft("d1"));
 
         assertThat(cards).hasSize(1);
         Card card = cards.get(0);
+        assertThat(card.summary()).isEqualTo("Headline for clopidogrel");
         assertThat(card.indicator()).isEqualTo("critical");
-        assertThat(card.summary()).isEqualTo("CPIC ACS avoid");
-        assertThat(card.source().label()).isEqualTo("CPIC (2022)");
-        assertThat(card.detail()).contains("DPWG says consider", "CPIC NVI avoid", "CVI ACS PCI", "`*2/*2`",
-                "2024-03-01", "Lab A");
-        assertThat(card.links()).extracting(Link::url).containsExactly("https://example.org/CPIC/clopidogrel",
-                "https://example.org/DPWG/clopidogrel");
+        assertThat(card.source().label()).isEqualTo("CPIC + DPWG via PharmGKB");
+        assertThat(card.detail()).startsWith("- CYP2C19: *2/*2, poor metabolizer").contains("**CPIC** advice")
+                .contains("_Knowledge base test-knowledge");
         assertThat(card.suggestions()).extracting(Suggestion::label)
-                .contains("Replace clopidogrel with prasugrel (CPIC: CVI ACS PCI)")
-                .as("DPWG names ticagrelor for the general population: no qualifier")
-                .contains("Replace clopidogrel with ticagrelor");
-        assertThat(card.detail()).contains("CPIC ACS avoid").doesNotContain("Avoid clopidogrel: CPIC ACS avoid");
+                .containsExactly("Replace clopidogrel with prasugrel", "Replace clopidogrel with ticagrelor");
         assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
         assertThat(card.overrideReasons()).hasSize(4).allMatch(r -> r.display() != null);
+        Card nb = factory("info").orderCards(List.of(new DrugAssessment("clopidogrel", List.of(draft("d1")),
+                assessment(List.of(a)))), "p1", true, "test-knowledge", "nb").get(0);
+        assertThat(nb.summary()).isEqualTo("Overskrift for clopidogrel");
+        assertThat(nb.detail()).contains("langsom omsetter");
     }
 
     @Test
-    void anAlternativeNamedByOnlyOneSourceSaysWhichSource() {
-        Finding cpic = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
-                null, List.of("prasugrel"), "cpic");
-        Finding dpwg = finding("clopidogrel", "DPWG", "general", "CYP2C19", "Poor Metabolizer", "", Action.AVOID,
-                null, List.of("prasugrel", "ticagrelor"), "dpwg");
+    void onlyAlternativesTheEngineMarkedOneClickBecomeSuggestions() {
+        DrugAdvice a = advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, false, false, List.of("CPIC"),
+                alternative("prasugrel", false, "not from 75 years"), alternative("ticagrelor", true, null));
 
-        Card card = cards(factory("info"), "clopidogrel", List.of(cpic, dpwg), draft("d1")).get(0);
+        Card card = cards(factory("info"), "clopidogrel", List.of(a), draft("d1")).get(0);
 
         assertThat(card.suggestions()).extracting(Suggestion::label).containsExactly(
-                "Replace clopidogrel with prasugrel", "Replace clopidogrel with ticagrelor (DPWG)");
+                "Replace clopidogrel with ticagrelor");
+        JsonNode order = card.suggestions().get(0).actions().get(0).resource();
+        assertThat(order.get("id").asString()).isEqualTo("d1");
+        assertThat(order.toString()).contains("ticagrelor").doesNotContain("clopidogrel\"");
     }
 
     @Test
-    void differentPhenotypesOfOneDrugAreSeparateCards() {
-        Finding pm = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
-                null, List.of(), "pm");
-        Finding im = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Intermediate Metabolizer", "Strong",
-                Action.AVOID, null, List.of(), "im");
+    void conditionalAdviceOffersNoSuggestionAtAll() {
+        DrugAdvice a = advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, true, false, List.of("CPIC"),
+                alternative("ticagrelor", true, null));
 
-        assertThat(cards(factory("info"), "clopidogrel", List.of(pm, im), draft("d1"))).hasSize(2);
+        Card card = cards(factory("info"), "clopidogrel", List.of(a), draft("d1")).get(0);
+
+        assertThat(card.suggestions()).isEmpty();
+        assertThat(card.selectionBehavior()).isNull();
+    }
+
+    @Test
+    void aDoseChangeIsOfferedOnlyWhenTheEngineMarksItOneClick() {
+        DrugAdvice oneClick = advice("clopidogrel", Action.REDUCE_DOSE, Indicator.WARNING, false, true,
+                List.of("CPIC"));
+        DrugAdvice notOneClick = advice("clopidogrel", Action.REDUCE_DOSE, Indicator.WARNING, false, false,
+                List.of("CPIC"));
+
+        Card card = cards(factory("info"), "clopidogrel", List.of(oneClick), draft("d1")).get(0);
+        assertThat(card.indicator()).isEqualTo("warning");
+        assertThat(card.suggestions()).singleElement().satisfies(s -> {
+            assertThat(s.label()).contains("50");
+            assertThat(s.actions().get(0).type()).isEqualTo("update");
+        });
+        assertThat(cards(factory("info"), "clopidogrel", List.of(notOneClick), draft("d1")).get(0).suggestions())
+                .isEmpty();
+    }
+
+    @Test
+    void aTestBeforeStartProposesAGenotypeTestOrder() {
+        DrugAdvice a = advice("abacavir", Action.TEST_REQUIRED, Indicator.CRITICAL, false, false, List.of("CPIC"));
+
+        Card card = cards(factory("info"), "abacavir", List.of(a), draft("d1")).get(0);
+
+        assertThat(card.suggestions()).singleElement().satisfies(s ->
+                assertThat(s.actions().get(0).resource().get("resourceType").asString()).isEqualTo("ServiceRequest"));
+    }
+
+    @Test
+    void adviceOnADrugAlreadyTakenChangesOnlyTheDraftOfTheOrderedDrug() {
+        // Paroxetine ordered for a patient on tamoxifen: the card is about tamoxifen; the alternative replaces the
+        // ordered paroxetine, never the tamoxifen the patient takes.
+        CheckedAlternative sertraline = CheckedAlternative.builder().drug("sertraline", text("sertraline", "sertralin"))
+                .replaces("paroxetine").status(AlternativeStatus.SUITABLE).oneClick(true).namedBy("CPIC").build();
+        CheckedAlternative anastrozole = CheckedAlternative.builder().drug("anastrozole", text("anastrozole", "anastrozol"))
+                .replaces("tamoxifen").status(AlternativeStatus.SUITABLE).oneClick(true).namedBy("CPIC").build();
+        DrugAdvice a = DrugAdvice.builder().drug("tamoxifen", text("tamoxifen", "tamoksifen"))
+                .action(Action.CONSIDER_ALTERNATIVE, Indicator.WARNING).basis(AdviceBasis.INTERACTION, null)
+                .text(text("Tamoxifen: paroxetine inhibits CYP2D6", "x"), text("detail", "detalj"))
+                .findings(List.of(finding("tamoxifen", "CPIC", "general", "CYP2D6", "Poor Metabolizer", "Strong",
+                        Action.CONSIDER_ALTERNATIVE, null, List.of(), "row")))
+                .alternative(sertraline).alternative(anastrozole).interaction("paroxetine").causedBy("paroxetine")
+                .genes(List.of("CYP2D6")).sources(List.of("CPIC")).build();
+
+        Card card = cards(factory("info"), "paroxetine", List.of(a), draft("d1")).get(0);
+
+        assertThat(card.summary()).startsWith("Tamoxifen");
+        assertThat(card.suggestions()).extracting(Suggestion::label).containsExactly(
+                "Replace paroxetine with sertraline");
+    }
+
+    /** A problem the result reader had with one gene goes under the cards for that gene, and only those. */
+    @Test
+    void aGeneProblemIsListedOnTheCardsOfThatGeneOnly() {
+        DrugAdvice clopidogrel = advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, false, false, List.of("CPIC"));
+        Problem c19 = new Problem("CYP2C19", "diplotype", "CYP2C19: results of the same date differ <b>");
+        Problem d6 = new Problem("CYP2D6", "value", "Observation d6 (CYP2D6) has no value");
+
+        Card card = factory("info").orderCards(List.of(new DrugAssessment("clopidogrel", List.of(draft("d1")),
+                assessment(List.of(clopidogrel)))), "p1", true, "test-knowledge", "en", List.of(c19, d6)).get(0);
+
+        assertThat(card.detail()).contains("Results on file not used for this advice")
+                .contains("results of the same date differ \\<b\\>").doesNotContain("Observation d6");
+        assertThat(card.detail().indexOf("same date")).isLessThan(card.detail().indexOf("_Knowledge"));
     }
 
     @Test
     void noRecommendationGivesNoCardAndTheMinimumIndicatorFilters() {
-        Finding none = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "", Action.NO_RECOMMENDATION,
-                null, List.of(), "none");
-        Finding monitor = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Rapid Metabolizer", "", Action.MONITOR,
-                null, List.of(), "monitor");
+        DrugAdvice none = advice("clopidogrel", Action.NO_RECOMMENDATION, Indicator.INFO, false, false, List.of("CPIC"));
+        DrugAdvice monitor = advice("clopidogrel", Action.MONITOR, Indicator.INFO, false, false, List.of("CPIC"));
 
         assertThat(cards(factory("info"), "clopidogrel", List.of(none), draft("d1"))).isEmpty();
         assertThat(cards(factory("info"), "clopidogrel", List.of(monitor), draft("d1"))).hasSize(1);
@@ -163,70 +244,11 @@ class CardFactoryTest {
     }
 
     @Test
-    void aDoseChangeIsAnUpdateOfTheDraftWithTheRecommendedPercentage() {
-        Finding reduce = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Moderate",
-                Action.REDUCE_DOSE, "50", List.of(), "reduce");
-
-        Card card = cards(factory("info"), "clopidogrel", List.of(reduce), draft("d7")).get(0);
-
-        assertThat(card.indicator()).isEqualTo("warning");
-        SuggestionAction update = card.suggestions().get(0).actions().get(0);
-        assertThat(update.type()).isEqualTo("update");
-        JsonNode resource = update.resource();
-        assertThat(resource.get("id").stringValue()).isEqualTo("d7");
-        assertThat(resource.get("note").get(0).get("text").stringValue()).contains("50 %");
-    }
-
-    @Test
-    void aTestBeforeStartProposesAGenotypeTestOrder() {
-        Finding test = finding("clopidogrel", "CPIC", "general", "CYP2C19", "No Result", "", Action.TEST_REQUIRED,
-                null, List.of(), "test first");
-
-        Card card = cards(factory("info"), "clopidogrel", List.of(test), draft("d1")).get(0);
-
-        assertThat(card.indicator()).isEqualTo("critical");
-        SuggestionAction create = card.suggestions().get(0).actions().get(0);
-        assertThat(create.type()).isEqualTo("create");
-        assertThat(create.resource().get("resourceType").stringValue()).isEqualTo("ServiceRequest");
-        assertThat(create.resource().get("code").get("text").stringValue()).contains("CYP2C19");
-    }
-
-    @Test
     void aDraftWithoutIdGetsNoSuggestions() {
-        Finding avoid = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
-                null, List.of("prasugrel"), "avoid");
+        DrugAdvice a = advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, false, false, List.of("CPIC"),
+                alternative("ticagrelor", true, null));
 
-        Card card = cards(factory("info"), "clopidogrel", List.of(avoid), draft(null)).get(0);
-
-        assertThat(card.suggestions()).isEmpty();
-        assertThat(card.selectionBehavior()).isNull();
-    }
-
-    @Test
-    void anAvoidWithoutAlternativeOffersToRemoveTheDraft() {
-        Finding avoid = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong", Action.AVOID,
-                null, List.of(), "avoid");
-
-        Card card = cards(factory("info"), "clopidogrel", List.of(avoid), draft("d1")).get(0);
-
-        assertThat(card.suggestions()).hasSize(1);
-        assertThat(card.suggestions().get(0).actions()).extracting(SuggestionAction::type).containsExactly("delete");
-    }
-
-    @Test
-    void aPhenoconversionIsNamedInTheDetail() {
-        GeneResult predicted = new GeneResult("CYP2C19", null, "*1/*1", "Normal Metabolizer", null, "Normal Metabolizer",
-                ResultState.NORMAL, List.of(), Provenance.UNKNOWN);
-        GeneResult functional = new GeneResult("CYP2C19", null, "*1/*1", "Poor Metabolizer", null, "Poor Metabolizer",
-                ResultState.ACTIONABLE, List.of(), Provenance.UNKNOWN);
-        Phenoconversion p = new Phenoconversion("CYP2C19", "fluvoxamine", "inhibitor", "strong", predicted, functional, "1");
-        Finding f = new Finding("clopidogrel", "CPIC", "general", null, Map.of("CYP2C19", "Poor Metabolizer"),
-                Map.of("CYP2C19", "Poor Metabolizer"), "Strong", Action.AVOID, null, List.of(), null, true, List.of(p),
-                new LocalizedText("s", "s"), null, null, "x");
-
-        Card card = cards(factory("info"), "clopidogrel", List.of(f), draft("d1")).get(0);
-
-        assertThat(card.detail()).contains("phenoconverted by fluvoxamine").contains("Normal Metabolizer");
+        assertThat(cards(factory("info"), "clopidogrel", List.of(a), draft(null)).get(0).suggestions()).isEmpty();
     }
 
     @Test
@@ -239,11 +261,11 @@ class CardFactoryTest {
     @Test
     void repeatedInputGivesTheSameCardsWithFreshIds() {
         CardFactory f = factory("info");
-        List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
-                "Strong", Action.AVOID, null, List.of("prasugrel", "ticagrelor"), "Avoid clopidogrel."));
+        List<DrugAdvice> advice = List.of(advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, false, false,
+                List.of("CPIC"), alternative("prasugrel", true, null)));
 
-        Card first = cards(f, "clopidogrel", findings, draft("d1")).get(0);
-        Card second = cards(f, "clopidogrel", findings, draft("d1")).get(0);
+        Card first = cards(f, "clopidogrel", advice, draft("d1")).get(0);
+        Card second = cards(f, "clopidogrel", advice, draft("d1")).get(0);
 
         assertThat(first.suggestions()).isNotEmpty();
         assertThat(second.uuid()).isNotEqualTo(first.uuid());
@@ -268,11 +290,11 @@ class CardFactoryTest {
     @Test
     void anotherDraftOrderIsNotServedFromTheCache() {
         CardFactory f = factory("info");
-        List<Finding> findings = List.of(finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer",
-                "Strong", Action.AVOID, null, List.of("prasugrel"), "Avoid clopidogrel."));
+        List<DrugAdvice> advice = List.of(advice("clopidogrel", Action.AVOID, Indicator.CRITICAL, false, false,
+                List.of("CPIC"), alternative("prasugrel", true, null)));
 
-        Card d1 = cards(f, "clopidogrel", findings, draft("d1")).get(0);
-        Card d2 = cards(f, "clopidogrel", findings, draft("d2")).get(0);
+        Card d1 = cards(f, "clopidogrel", advice, draft("d1")).get(0);
+        Card d2 = cards(f, "clopidogrel", advice, draft("d2")).get(0);
 
         assertThat(d1.suggestions().get(0).actions().get(0).resource().get("id").asString()).isEqualTo("d1");
         assertThat(d2.suggestions().get(0).actions().get(0).resource().get("id").asString()).isEqualTo("d2");

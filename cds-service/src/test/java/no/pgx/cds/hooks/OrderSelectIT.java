@@ -39,6 +39,9 @@ class OrderSelectIT extends ServiceIT {
         prefetch.set("patient", Fixtures.patient().put("id", SPEC_PATIENT));
         prefetch.set("pgxResults", Fixtures.bundle("searchset", observation));
         prefetch.set("activeMedications", Fixtures.bundle("searchset"));
+        ObjectNode hypertension = Fixtures.condition("c1", "http://hl7.org/fhir/sid/icd-10", "I10", "Hypertension");
+        hypertension.putObject("subject").put("reference", "Patient/" + SPEC_PATIENT);
+        prefetch.set("conditions", Fixtures.bundle("searchset", hypertension));
         return body;
     }
 
@@ -60,6 +63,8 @@ class OrderSelectIT extends ServiceIT {
         ObjectNode coding = (ObjectNode) specMedicationRequest(body).get("medicationCodeableConcept").get("coding").get(0);
         coding.put("code", Fixtures.CLOPIDOGREL_75_RXCUI).put("display", "clopidogrel 75 MG Oral Tablet");
         ((ObjectNode) specMedicationRequest(body).get("medicationCodeableConcept")).put("text", "clopidogrel 75 MG Oral Tablet");
+        specMedicationRequest(body).putArray("reasonCode").addObject().putArray("coding").addObject()
+                .put("system", "http://snomed.info/sct").put("code", "394659003");  // acute coronary syndrome
 
         Http.Response r = http.with("Accept-Language", "en").post(SELECT, body);
 

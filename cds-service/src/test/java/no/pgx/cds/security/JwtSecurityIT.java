@@ -115,6 +115,20 @@ class JwtSecurityIT {
         assertBare401(http.with("Authorization", "Basic dXNlcjpwYXNz").get("/cds-services"));
     }
 
+    /** GET /knowledge is behind the same check; the token's aud is that endpoint's URL. */
+    @Test
+    void theKnowledgeEndpointNeedsATokenForItsOwnUrl() {
+        assertBare401(http.get("/knowledge"));
+        assertBare401(http.with("Authorization", "Bearer " + Jwts.sign(EC, Jwts.claims(EHR, url("/cds-services")).build()))
+                .get("/knowledge"));
+
+        Http.Response r = http.with("Authorization", "Bearer " + Jwts.sign(EC, Jwts.claims(EHR, url("/knowledge")).build()))
+                .get("/knowledge");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("tables").asText()).matches("[0-9a-f]{12}");
+    }
+
     @Test
     void aWrongSignatureIs401() {
         ECKey impostor = Jwts.ecP384("ehr-key-1");

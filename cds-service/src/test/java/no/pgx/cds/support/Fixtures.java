@@ -60,6 +60,51 @@ public final class Fixtures {
         return genotype("cyp2c19-genotype", "CYP2C19", "HGNC:2621", diplotype);
     }
 
+    /**
+     * An HLA genotype Observation whose value is a GL String (IG genotype with a {@code http://glstring.org} coding),
+     * e.g. {@code hla#3.23.0#HLA-B*57:01:01G/HLA-B*57:03:01G+HLA-B*08:01:01G}.
+     */
+    public static ObjectNode hlaGenotype(String id, String gene, String hgnc, String glString) {
+        ObjectNode o = genotype(id, gene, hgnc, "");
+        o.remove("valueCodeableConcept");
+        o.putObject("valueCodeableConcept").putArray("coding").addObject().put("system", "http://glstring.org")
+                .put("code", glString);
+        return o;
+    }
+
+    /** The Observation with its subject replaced (a reference or an identifier object, as given). */
+    public static ObjectNode withSubject(ObjectNode observation, ObjectNode subject) {
+        observation.set("subject", subject);
+        return observation;
+    }
+
+    /**
+     * A Genomics Reporting DiagnosticReport (LOINC 51969-4, category GE) of the test patient with results contained in
+     * it and listed as {@code #id}, plus further listed references that may not be sent.
+     */
+    public static ObjectNode diagnosticReport(String id, List<ObjectNode> contained, String... otherResults) {
+        ObjectNode r = F.objectNode();
+        r.put("resourceType", "DiagnosticReport").put("id", id).put("status", "final");
+        r.putArray("category").addObject().putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/v2-0074").put("code", "GE");
+        r.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "51969-4")
+                .put("display", "Genetic analysis report");
+        r.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        r.put("effectiveDateTime", "2024-03-01");
+        ArrayNode inside = r.putArray("contained");
+        ArrayNode results = r.putArray("result");
+        for (ObjectNode o : contained) {
+            ObjectNode copy = o.deepCopy();
+            copy.remove("subject");
+            inside.add(copy);
+            results.addObject().put("reference", "#" + o.get("id").asText());
+        }
+        for (String other : otherResults) {
+            results.addObject().put("reference", other);
+        }
+        return r;
+    }
+
     /** A MedicationRequest coded with RxNorm only. */
     public static ObjectNode medicationRequest(String id, String status, String rxcui, String display) {
         ObjectNode m = F.objectNode();
@@ -72,8 +117,43 @@ public final class Fixtures {
         return m;
     }
 
+    /** A clopidogrel draft order for an acute myocardial infarction (reasonCode ICD-10 I21.4: ACS). */
     public static ObjectNode clopidogrelDraft(String id) {
+        ObjectNode order = clopidogrelDraftWithoutIndication(id);
+        order.putArray("reasonCode").addObject().putArray("coding").addObject()
+                .put("system", "http://hl7.org/fhir/sid/icd-10").put("code", "I21.4")
+                .put("display", "Acute subendocardial myocardial infarction");
+        return order;
+    }
+
+    /** A clopidogrel draft order that does not say what it is for (as the CDS Hooks Sandbox sends it). */
+    public static ObjectNode clopidogrelDraftWithoutIndication(String id) {
         return medicationRequest(id, "draft", CLOPIDOGREL_75_RXCUI, "clopidogrel 75 MG Oral Tablet");
+    }
+
+    /** A Condition of the test patient (confirmed). */
+    public static ObjectNode condition(String id, String system, String code, String display) {
+        ObjectNode c = F.objectNode();
+        c.put("resourceType", "Condition").put("id", id);
+        c.putObject("verificationStatus").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/condition-ver-status").put("code", "confirmed");
+        c.putObject("code").putArray("coding").addObject().put("system", system).put("code", code)
+                .put("display", display);
+        c.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        return c;
+    }
+
+    /** A body weight Observation (LOINC 29463-7) of the test patient. */
+    public static ObjectNode bodyWeight(double kg) {
+        ObjectNode o = F.objectNode();
+        o.put("resourceType", "Observation").put("id", "weight-1").put("status", "final");
+        o.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "29463-7")
+                .put("display", "Body weight");
+        o.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        o.put("effectiveDateTime", "2026-11-01");
+        o.putObject("valueQuantity").put("value", kg).put("unit", "kg").put("system", "http://unitsofmeasure.org")
+                .put("code", "kg");
+        return o;
     }
 
     /** A Bundle; {@code type} null leaves it out (as the spec's draftOrders examples do). */
@@ -119,11 +199,18 @@ public final class Fixtures {
             return this;
         }
 
-        /** Prefetches the patient, the given Observations and active MedicationRequests (all keys present). */
+        /**
+         * Prefetches the patient, the given Observations and active MedicationRequests, a history of hypertension
+         * (ICD-10 I10) and a body weight of 78 kg (all keys present).
+         */
         public Call prefetch(List<JsonNode> observations, List<JsonNode> activeMedications) {
             prefetchKey("patient", patient());
             prefetchKey("pgxResults", bundle("searchset", observations.toArray(JsonNode[]::new)));
             prefetchKey("activeMedications", bundle("searchset", activeMedications.toArray(JsonNode[]::new)));
+            prefetchKey("medicationStatements", bundle("searchset"));
+            prefetchKey("conditions", bundle("searchset", condition("cond-1", "http://hl7.org/fhir/sid/icd-10", "I10",
+                    "Essential hypertension")));
+            prefetchKey("bodyWeight", bundle("searchset", bodyWeight(78)));
             return this;
         }
 

@@ -58,6 +58,19 @@ class SchemaCheckTest {
                 .isNotEmpty();
     }
 
+    /** CDS Hooks 2.0 "Extensions": the value of extension MUST be a JSON object, and no element may be empty. */
+    @Test
+    void anExtensionMustBeANonEmptyObject() throws Exception {
+        assertThat(SchemaCheck.RESPONSE.violations(json("{'cards':[],'extension':{'no.pgx.knowledge':{'tables':'a'}}}")))
+                .isEmpty();
+        assertThat(SchemaCheck.RESPONSE.violations(json("{'cards':[],'extension':{}}"))).isNotEmpty();
+        assertThat(SchemaCheck.RESPONSE.violations(json("{'cards':[],'extension':'x'}"))).isNotEmpty();
+        String service = "{'services':[{'hook':'h','description':'d','id':'i','extension':%s}]}";
+        assertThat(SchemaCheck.DISCOVERY.violations(json(service.formatted("{'no.pgx.cards':{}}")))).isEmpty();
+        assertThat(SchemaCheck.DISCOVERY.violations(json(service.formatted("{}")))).isNotEmpty();
+        assertThat(SchemaCheck.DISCOVERY.violations(json(service.formatted("[]")))).isNotEmpty();
+    }
+
     @Test
     void problemBodiesMayNotCarryTraces() throws Exception {
         assertThat(SchemaCheck.PROBLEM.violations(json("{'status':400,'title':'Bad Request','detail':'hook is required'}"))).isEmpty();

@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import no.pgx.cds.ServiceIT;
@@ -249,15 +250,23 @@ class ErrorsIT extends ServiceIT {
         assertThat(r.json().get("cards")).isEmpty();
     }
 
+    /**
+     * No advice and no error, but never silence either (issue 17, "Say what was not read"): one info card names the
+     * Observation and why its result could not be used.
+     */
     @Test
-    void anUnparseableResultForAnOrderedDrugGivesNoCardAndNoError() {
+    void anUnparseableResultForAnOrderedDrugGivesOnlyTheInfoCardAndNoError() {
         ObjectNode garbled = Fixtures.genotype("bad", "CYP2C19", "HGNC:2621", "*banana/*2");
         Fixtures.Call call = Fixtures.call("order-sign").draftOrders(Fixtures.clopidogrelDraft("c1"))
                 .prefetch(List.of(garbled), List.of());
 
-        Http.Response r = http.post(SIGN, call.body());
+        Http.Response r = http.with("Accept-Language", "en").post(SIGN, call.body());
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("cards")).isEmpty();
+        assertThat(r.json().get("cards")).hasSize(1);
+        JsonNode card = r.json().get("cards").get(0);
+        assertThat(card.get("indicator").asText()).isEqualTo("info");
+        assertThat(card.get("summary").asText()).isEqualTo("PGx results on file could not be used");
+        assertThat(card.get("detail").asText()).contains("Observation bad").contains("banana");
     }
 }

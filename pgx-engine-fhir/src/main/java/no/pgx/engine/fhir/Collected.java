@@ -14,7 +14,7 @@ import no.pgx.engine.Problem;
  * instead of one line per Observation. Mutable; confined to one call.
  */
 final class Collected {
-    final List<Candidate> candidates = new ArrayList<>();
+    final List<ObservationReading> candidates = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     final List<Problem> notes = new ArrayList<>();
     private final Map<String, List<String>> quiet = new LinkedHashMap<>();

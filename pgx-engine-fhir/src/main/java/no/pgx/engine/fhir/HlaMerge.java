@@ -25,20 +25,20 @@ final class HlaMerge {
     private HlaMerge() {
     }
 
-    static Merged combine(String gene, List<Candidate> report, Collected in) {
+    static Merged combine(String gene, List<ObservationReading> report, Collected in) {
         Gene g = RiskAlleles.DEFAULT.gene(gene);
         List<String> risk = RiskAlleles.DEFAULT.of(gene);
-        Map<String, Map<Boolean, List<Candidate>>> statuses = new LinkedHashMap<>();
-        List<Candidate> diplotypes = report.stream().filter(c -> c.diplotype() != null).toList();
-        Map<String, List<Candidate>> classes = ResultMerger.classes(diplotypes, c -> ResultMerger.diplotypeKey(gene,
+        Map<String, Map<Boolean, List<ObservationReading>>> statuses = new LinkedHashMap<>();
+        List<ObservationReading> diplotypes = report.stream().filter(c -> c.diplotype() != null).toList();
+        Map<String, List<ObservationReading>> classes = ResultMerger.classes(diplotypes, c -> ResultMerger.diplotypeKey(gene,
                 c.diplotype()));
         String diplotype = classes.size() == 1 ? diplotypes.get(0).diplotype() : null;
         boolean conflict = classes.size() > 1;
-        for (Candidate d : diplotypes) {
+        for (ObservationReading d : diplotypes) {
             expand(g, risk, typing(g, d.diplotype()), d, statuses);
         }
-        List<Candidate> haplotypes = report.stream().filter(c -> c.haplotype() != null)
-                .sorted(Comparator.comparingInt(Candidate::order)).toList();
+        List<ObservationReading> haplotypes = report.stream().filter(c -> c.haplotype() != null)
+                .sorted(Comparator.comparingInt(ObservationReading::order)).toList();
         if (!haplotypes.isEmpty()) {
             Typing fromHaplotypes = haplotypeTyping(g, haplotypes, in);
             if (fromHaplotypes != null) {
@@ -49,7 +49,7 @@ final class HlaMerge {
                 open(gene, fromHaplotypes, risk, haplotypes, in);
             }
         }
-        for (Candidate c : report) {
+        for (ObservationReading c : report) {
             if (c.alleleStatus() != null) {
                 String allele = ResultText.allelePart(c.alleleStatus());
                 boolean present = c.alleleStatus().endsWith("positive");
@@ -59,7 +59,7 @@ final class HlaMerge {
         }
         List<String> agreed = new ArrayList<>();
         for (String allele : risk) {
-            Map<Boolean, List<Candidate>> values = statuses.get(allele);
+            Map<Boolean, List<ObservationReading>> values = statuses.get(allele);
             if (values == null) {
                 continue;
             }
@@ -72,7 +72,7 @@ final class HlaMerge {
                 agreed.add(allele + (values.containsKey(true) ? " positive" : " negative"));
             }
         }
-        Candidate basis = diplotypes.isEmpty() ? (haplotypes.isEmpty() ? first(report) : haplotypes.get(0))
+        ObservationReading basis = diplotypes.isEmpty() ? (haplotypes.isEmpty() ? first(report) : haplotypes.get(0))
                 : diplotypes.get(0);
         if (diplotype != null && !conflict) {
             return new Merged(new GeneInput(gene, diplotype, null, null, null, basis.provenance()), report);
@@ -89,13 +89,16 @@ final class HlaMerge {
     }
 
     /** Presence of each risk allele a typing decides, added to the statuses. */
-    private static void expand(Gene g, List<String> risk, Typing typing, Candidate from,
-                               Map<String, Map<Boolean, List<Candidate>>> statuses) {
+    private static void expand(Gene g, List<String> risk, Typing typing, ObservationReading from,
+                               Map<String, Map<Boolean, List<ObservationReading>>> statuses) {
         if (typing == null) {
             return;
         }
         for (String allele : risk) {
             Presence p = typing.presence(allele);
+            if (p == Presence.ABSENT && RiskAlleles.DEFAULT.listedOnlyWhenPresent(g.symbol(), allele)) {
+                continue;
+            }
             if (p != Presence.UNKNOWN) {
                 statuses.computeIfAbsent(allele, k -> new LinkedHashMap<>())
                         .computeIfAbsent(p == Presence.PRESENT, k -> new ArrayList<>()).add(from);
@@ -104,7 +107,7 @@ final class HlaMerge {
     }
 
     /** Problems for risk alleles an ambiguous haplotype pair leaves open; a note when it decides none. */
-    private static void open(String gene, Typing typing, List<String> risk, List<Candidate> haplotypes, Collected in) {
+    private static void open(String gene, Typing typing, List<String> risk, List<ObservationReading> haplotypes, Collected in) {
         boolean decided = false;
         for (String allele : risk) {
             Presence p = typing.presence(allele);
@@ -122,12 +125,12 @@ final class HlaMerge {
         }
     }
 
-    private static Typing haplotypeTyping(Gene g, List<Candidate> haplotypes, Collected in) {
+    private static Typing haplotypeTyping(Gene g, List<ObservationReading> haplotypes, Collected in) {
         String gl;
         if (haplotypes.size() == 2) {
             gl = haplotypes.get(0).haplotype() + "+" + haplotypes.get(1).haplotype();
         } else if (haplotypes.size() == 1) {
-            Candidate h = haplotypes.get(0);
+            ObservationReading h = haplotypes.get(0);
             gl = h.homozygous() ? h.haplotype() + "+" + h.haplotype() : h.haplotype() + "+";
         } else {
             in.problem(g.symbol(), "haplotype", g.symbol() + ": " + haplotypes.size() + " haplotype Observations of the "
@@ -150,12 +153,12 @@ final class HlaMerge {
         }
     }
 
-    private static Candidate first(List<Candidate> report) {
-        return report.stream().min(Comparator.comparingInt(Candidate::order)).orElseThrow();
+    private static ObservationReading first(List<ObservationReading> report) {
+        return report.stream().min(Comparator.comparingInt(ObservationReading::order)).orElseThrow();
     }
 
     /** @return the field in which an older HLA result differs from the one used, or null */
-    static String difference(GeneInput used, Candidate older) {
+    static String difference(GeneInput used, ObservationReading older) {
         Gene g = RiskAlleles.DEFAULT.gene(used.gene());
         Map<String, Boolean> now = statuses(g, used.diplotype(), used.alleleStatus());
         Map<String, Boolean> then = statuses(g, older.diplotype(), older.alleleStatus());

@@ -94,6 +94,8 @@ final class HlaReader {
             Presence p = typing.presence(risk);
             if (p == Presence.UNKNOWN && typing.alleles().contains(risk)) {
                 open.add(risk);
+            } else if (p == Presence.ABSENT && RiskAlleles.DEFAULT.listedOnlyWhenPresent(ctx.gene(), risk)) {
+                continue;  // a key only carriers have (DPWG HLA-B*15:11): its absence is not stated
             } else if (p != Presence.UNKNOWN) {
                 decided.add(risk + (p == Presence.PRESENT ? " positive" : " negative"));
             }

@@ -39,21 +39,21 @@ final class ResultMerger {
     static final String INDETERMINATE = "Indeterminate";
     private static final GeneRegistry GENES = GeneRegistry.loadDefault();
     /** Newest first; undated results last; then the later issued; then document order. */
-    private static final Comparator<Candidate> NEWEST_FIRST = Comparator
-            .comparing(Candidate::when, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparing(Candidate::issued, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparingInt(Candidate::order);
+    private static final Comparator<ObservationReading> NEWEST_FIRST = Comparator
+            .comparing(ObservationReading::when, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparing(ObservationReading::issued, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparingInt(ObservationReading::order);
 
     private ResultMerger() {
     }
 
     static List<GeneInput> merge(Collected in) {
-        Map<String, List<Candidate>> groups = new LinkedHashMap<>();
-        for (Candidate c : in.candidates) {
+        Map<String, List<ObservationReading>> groups = new LinkedHashMap<>();
+        for (ObservationReading c : in.candidates) {
             groups.computeIfAbsent(c.gene(), k -> new ArrayList<>()).add(c);
         }
         List<GeneInput> results = new ArrayList<>();
-        for (List<Candidate> group : groups.values()) {
+        for (List<ObservationReading> group : groups.values()) {
             GeneInput r = mergeGene(group, in);
             if (r != null) {
                 results.add(r);
@@ -62,33 +62,33 @@ final class ResultMerger {
         return results;
     }
 
-    private static GeneInput mergeGene(List<Candidate> group, Collected in) {
+    private static GeneInput mergeGene(List<ObservationReading> group, Collected in) {
         String gene = group.get(0).gene();
-        List<Candidate> pool = usable(group, in);
+        List<ObservationReading> pool = usable(group, in);
         pool.sort(NEWEST_FIRST);
-        Map<Instant, List<Candidate>> byDate = new LinkedHashMap<>();
-        List<Candidate> undated = new ArrayList<>();
-        for (Candidate c : pool) {
+        Map<Instant, List<ObservationReading>> byDate = new LinkedHashMap<>();
+        List<ObservationReading> undated = new ArrayList<>();
+        for (ObservationReading c : pool) {
             if (c.when() == null) {
                 undated.add(c);
             } else {
                 byDate.computeIfAbsent(c.when(), k -> new ArrayList<>()).add(c);
             }
         }
-        List<List<Candidate>> dates = new ArrayList<>(byDate.values());
+        List<List<ObservationReading>> dates = new ArrayList<>(byDate.values());
         if (!undated.isEmpty()) {
             dates.add(undated);
         }
         boolean hla = Codes.TABLE.gene(gene).map(g -> g.isHla()).orElse(false);
         for (int i = 0; i < dates.size(); i++) {
-            List<Candidate> report = dates.get(i);
+            List<ObservationReading> report = dates.get(i);
             Merged merged = hla ? HlaMerge.combine(gene, report, in) : combine(gene, report, in);
             if (merged != null) {
-                for (List<Candidate> older : dates.subList(i + 1, dates.size())) {
+                for (List<ObservationReading> older : dates.subList(i + 1, dates.size())) {
                     older.forEach(c -> superseded(merged, c, hla, in));
                 }
                 stateSource(merged, in);
-                merged.sources().stream().filter(Candidate::preliminary).map(Candidate::source).distinct()
+                merged.sources().stream().filter(ObservationReading::preliminary).map(ObservationReading::source).distinct()
                         .forEach(src -> in.note(gene, "status", gene + ": the result used (" + src + ") is preliminary;"
                                 + " the final result may differ"));
                 return merged.input();
@@ -98,19 +98,19 @@ final class ResultMerger {
     }
 
     /** Lab results before implications, final before preliminary; what is set aside is noted. */
-    private static List<Candidate> usable(List<Candidate> group, Collected in) {
-        List<Candidate> lab = group.stream().filter(c -> !c.fromImplication()).toList();
-        List<Candidate> pool = new ArrayList<>(lab.isEmpty() ? group : lab);
+    private static List<ObservationReading> usable(List<ObservationReading> group, Collected in) {
+        List<ObservationReading> lab = group.stream().filter(c -> !c.fromImplication()).toList();
+        List<ObservationReading> pool = new ArrayList<>(lab.isEmpty() ? group : lab);
         if (!lab.isEmpty()) {
-            group.stream().filter(Candidate::fromImplication).map(Candidate::source).distinct()
+            group.stream().filter(ObservationReading::fromImplication).map(ObservationReading::source).distinct()
                     .forEach(s -> in.note(group.get(0).gene(), null, s + " (" + group.get(0).gene() + ") is a "
                             + "therapeutic implication; the gene's lab result is used instead"));
         }
         if (pool.stream().anyMatch(c -> !c.preliminary())) {
-            pool.stream().filter(Candidate::preliminary).map(Candidate::source).distinct()
+            pool.stream().filter(ObservationReading::preliminary).map(ObservationReading::source).distinct()
                     .forEach(s -> in.note(group.get(0).gene(), "status", s + " (" + group.get(0).gene() + ") is "
                             + "preliminary; the gene's final result is used instead"));
-            pool.removeIf(Candidate::preliminary);
+            pool.removeIf(ObservationReading::preliminary);
         }
         return pool;
     }
@@ -121,18 +121,18 @@ final class ResultMerger {
      * @param input   what the engine gets
      * @param sources the candidates it was made from
      */
-    record Merged(GeneInput input, List<Candidate> sources) {
+    record Merged(GeneInput input, List<ObservationReading> sources) {
     }
 
     /** Combines the results of one date for a non-HLA gene; null when they give no usable result. */
-    private static Merged combine(String gene, List<Candidate> report, Collected in) {
-        List<Candidate> diplotypes = report.stream().filter(c -> c.diplotype() != null).toList();
-        List<Candidate> haplotypes = report.stream().filter(c -> c.haplotype() != null).toList();
+    private static Merged combine(String gene, List<ObservationReading> report, Collected in) {
+        List<ObservationReading> diplotypes = report.stream().filter(c -> c.diplotype() != null).toList();
+        List<ObservationReading> haplotypes = report.stream().filter(c -> c.haplotype() != null).toList();
         String diplotype = null;
-        Candidate basis = null;
-        Map<String, List<Candidate>> classes = classes(diplotypes, c -> diplotypeKey(gene, c.diplotype()));
+        ObservationReading basis = null;
+        Map<String, List<ObservationReading>> classes = classes(diplotypes, c -> diplotypeKey(gene, c.diplotype()));
         if (classes.size() > 1) {
-            return indeterminate(gene, "diplotype", diplotypes, Candidate::diplotype, report, in);
+            return indeterminate(gene, "diplotype", diplotypes, ObservationReading::diplotype, report, in);
         }
         if (classes.size() == 1) {
             basis = mostSpecific(diplotypes);
@@ -148,7 +148,7 @@ final class ResultMerger {
                 diplotype = fromHaplotypes;
                 basis = haplotypes.get(0);
             } else if (fromHaplotypes != null && !diplotypeKey(gene, fromHaplotypes).equals(diplotypeKey(gene, diplotype))) {
-                List<Candidate> both = new ArrayList<>(diplotypes);
+                List<ObservationReading> both = new ArrayList<>(diplotypes);
                 both.addAll(haplotypes);
                 in.problem(gene, "diplotype", gene + ": the haplotypes " + fromHaplotypes + " (" + names(haplotypes)
                         + ") do not match the genotype " + diplotype + " (" + basis.source() + ") of the same date; the "
@@ -156,8 +156,8 @@ final class ResultMerger {
                 return new Merged(new GeneInput(gene, null, INDETERMINATE, null, null, basis.provenance()), both);
             }
         }
-        String phenotype = single(gene, "phenotype", report, Candidate::phenotype, diplotype != null, in);
-        String score = single(gene, "activityScore", report, Candidate::activityScore, diplotype != null, in);
+        String phenotype = single(gene, "phenotype", report, ObservationReading::phenotype, diplotype != null, in);
+        String score = single(gene, "activityScore", report, ObservationReading::activityScore, diplotype != null, in);
         if (INDETERMINATE.equals(phenotype) && diplotype == null) {
             return new Merged(new GeneInput(gene, null, INDETERMINATE, null, null, report.get(0).provenance()), report);
         }
@@ -176,11 +176,11 @@ final class ResultMerger {
      * The one value of a field at this date, or null. Differing values are a problem: when a diplotype decides, the
      * field is dropped; otherwise the result is indeterminate.
      */
-    private static String single(String gene, String field, List<Candidate> report,
-                                 java.util.function.Function<Candidate, String> value, boolean diplotypeDecides,
+    private static String single(String gene, String field, List<ObservationReading> report,
+                                 java.util.function.Function<ObservationReading, String> value, boolean diplotypeDecides,
                                  Collected in) {
-        List<Candidate> with = report.stream().filter(c -> value.apply(c) != null).toList();
-        Map<String, List<Candidate>> classes = classes(with, c -> key(field, gene, value.apply(c)));
+        List<ObservationReading> with = report.stream().filter(c -> value.apply(c) != null).toList();
+        Map<String, List<ObservationReading>> classes = classes(with, c -> key(field, gene, value.apply(c)));
         if (classes.size() <= 1) {
             return with.isEmpty() ? null : value.apply(with.get(0));
         }
@@ -196,8 +196,8 @@ final class ResultMerger {
         return INDETERMINATE;
     }
 
-    private static Merged indeterminate(String gene, String field, List<Candidate> differing,
-                                        java.util.function.Function<Candidate, String> value, List<Candidate> report,
+    private static Merged indeterminate(String gene, String field, List<ObservationReading> differing,
+                                        java.util.function.Function<ObservationReading, String> value, List<ObservationReading> report,
                                         Collected in) {
         String values = differing.stream().map(c -> value.apply(c) + " (" + c.source() + ")").collect(
                 Collectors.joining(" and "));
@@ -207,8 +207,8 @@ final class ResultMerger {
     }
 
     /** Two haplotypes, or one stated homozygous, as a diplotype in document order; else null. */
-    private static String pair(List<Candidate> haplotypes) {
-        List<Candidate> ordered = haplotypes.stream().sorted(Comparator.comparingInt(Candidate::order)).toList();
+    private static String pair(List<ObservationReading> haplotypes) {
+        List<ObservationReading> ordered = haplotypes.stream().sorted(Comparator.comparingInt(ObservationReading::order)).toList();
         if (ordered.size() == 2) {
             return ordered.get(0).haplotype() + "/" + ordered.get(1).haplotype();
         }
@@ -219,14 +219,14 @@ final class ResultMerger {
     }
 
     /** The candidate whose diplotype is written most specifically (longest), then the first in the document. */
-    private static Candidate mostSpecific(List<Candidate> sameDiplotype) {
-        return sameDiplotype.stream().max(Comparator.<Candidate>comparingInt(c -> c.diplotype().replaceAll("\\s", "")
-                .length()).thenComparing(Comparator.comparingInt(Candidate::order).reversed())).orElseThrow();
+    private static ObservationReading mostSpecific(List<ObservationReading> sameDiplotype) {
+        return sameDiplotype.stream().max(Comparator.<ObservationReading>comparingInt(c -> c.diplotype().replaceAll("\\s", "")
+                .length()).thenComparing(Comparator.comparingInt(ObservationReading::order).reversed())).orElseThrow();
     }
 
-    private static void superseded(Merged used, Candidate older, boolean hla, Collected in) {
+    private static void superseded(Merged used, ObservationReading older, boolean hla, Collected in) {
         GeneInput r = used.input();
-        Candidate newest = used.sources().get(0);
+        ObservationReading newest = used.sources().get(0);
         String differs = hla ? HlaMerge.difference(r, older) : difference(r, older);
         if (differs != null) {
             in.problem(r.gene(), differs, r.gene() + ": results differ in " + differs + ": " + value(r, differs) + " ("
@@ -248,7 +248,7 @@ final class ResultMerger {
     }
 
     /** @return the field in which an older result differs from the one used, or null when it agrees or cannot tell */
-    private static String difference(GeneInput used, Candidate older) {
+    private static String difference(GeneInput used, ObservationReading older) {
         String gene = used.gene();
         if (used.diplotype() != null && older.diplotype() != null
                 && !diplotypeKey(gene, used.diplotype()).equals(diplotypeKey(gene, older.diplotype()))) {
@@ -272,7 +272,7 @@ final class ResultMerger {
         if (r.diplotype() != null || r.alleleStatus() != null || INDETERMINATE.equals(r.phenotype())) {
             return;
         }
-        Candidate from = merged.sources().stream().filter(c -> c.phenotype() != null || c.activityScore() != null)
+        ObservationReading from = merged.sources().stream().filter(c -> c.phenotype() != null || c.activityScore() != null)
                 .findFirst().orElse(merged.sources().get(0));
         String what = r.phenotype() != null ? "phenotype " + r.phenotype() : "activity score " + r.activityScore();
         String kind = from.fromImplication() ? "therapeutic implication " : "";
@@ -281,18 +281,18 @@ final class ResultMerger {
                 : " (" + from.provenance().testDate() + ")") + " is used as reported");
     }
 
-    static Map<String, List<Candidate>> classes(List<Candidate> candidates,
-                                                 java.util.function.Function<Candidate, String> key) {
-        Map<String, List<Candidate>> classes = new LinkedHashMap<>();
+    static Map<String, List<ObservationReading>> classes(List<ObservationReading> candidates,
+                                                 java.util.function.Function<ObservationReading, String> key) {
+        Map<String, List<ObservationReading>> classes = new LinkedHashMap<>();
         candidates.forEach(c -> classes.computeIfAbsent(key.apply(c), k -> new ArrayList<>()).add(c));
         return classes;
     }
 
-    static String names(List<Candidate> candidates) {
-        return candidates.stream().map(Candidate::source).distinct().collect(Collectors.joining(", "));
+    static String names(List<ObservationReading> candidates) {
+        return candidates.stream().map(ObservationReading::source).distinct().collect(Collectors.joining(", "));
     }
 
-    static String date(Candidate c) {
+    static String date(ObservationReading c) {
         LocalDate d = c.provenance().testDate();
         if (d != null) {
             return d.toString();

@@ -256,9 +256,9 @@ final class ValueReader {
         out.candidates.add(candidate(ctx, diplotype, phenotype, activityScore, null, null, false, false));
     }
 
-    static Candidate candidate(Context ctx, String diplotype, String phenotype, String activityScore,
+    static ObservationReading candidate(Context ctx, String diplotype, String phenotype, String activityScore,
                                String alleleStatus, String haplotype, boolean homozygous, boolean fromImplication) {
-        return new Candidate(ctx.gene(), diplotype, phenotype, activityScore, alleleStatus, haplotype, homozygous,
+        return new ObservationReading(ctx.gene(), diplotype, phenotype, activityScore, alleleStatus, haplotype, homozygous,
                 ctx.provenance(), ctx.timing().when(), ctx.timing().issued(), fromImplication, ctx.preliminary(),
                 ctx.name(), ctx.order());
     }

@@ -28,7 +28,7 @@ import no.pgx.engine.ResultState;
 
 /**
  * Expected codes are the ones of the HL7 Genomics Reporting IG (LOINC 84413-4, 48018-6, 53040-2, 51963-7, answer
- * LA9657-3 Poor metabolizer, HGNC:2621 CYP2C19); the Norwegian labels are the fixed ones of CLINICAL.md.
+ * LA9657-3 Poor metabolizer, HGNC:2621 CYP2C19); the Norwegian labels are the fixed ones of docs/clinical-rules.md.
  */
 class FhirObservationsTest {
     private static final Provenance LAB = new Provenance("lab-obs-1", LocalDate.of(2023, 5, 10), "Testlab", List.of());

@@ -20,6 +20,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import no.pgx.engine.Assessment;
+import no.pgx.engine.DrugAdvice;
+import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Note;
 import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
@@ -28,10 +31,16 @@ import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.PgxException;
 import no.pgx.engine.Problem;
 import no.pgx.engine.phenotype.PhenotypeCaller;
+import no.pgx.rules.model.Alternative;
+import no.pgx.rules.model.AlternativeCheck;
 import no.pgx.rules.model.AssessmentContext;
 import no.pgx.rules.model.Candidate;
 import no.pgx.rules.model.GeneFact;
+import no.pgx.rules.model.DoseStatement;
 import no.pgx.rules.model.OrderedDrug;
+import no.pgx.rules.model.Outcome;
+import no.pgx.rules.model.Phenoconverted;
+import no.pgx.rules.model.PredictedResult;
 import no.pgx.rules.model.Stage;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
@@ -61,6 +70,7 @@ public final class Assessor {
     private final RuleBase rules;
     private final FactBuilder facts;
     private final FindingAssembler assembler;
+    private final FindingTexts texts;
     private final DrugResolver drugs;
     private final PhenotypeCaller caller;
     private final PhenoconversionStep phenoconversion;
@@ -68,8 +78,10 @@ public final class Assessor {
     private final Set<String> functionGenes;
     /** The knowledge's drugs for look-ups by id (a hash map: looked up for every drug of every assessment). */
     private final Map<String, Knowledge.DrugInfo> drugInfo;
-    private final Cache<RuleKey, List<FindingAssembler.Prepared>> outcomes;
+    private final Cache<RuleKey, AdviceWriter.DrugOutcome> outcomes;
     private final Cache<FindingKey, List<Finding>> findings;
+    private final Cache<AdviceKey, java.util.Optional<DrugAdvice>> advice;
+    private final AdviceWriter writer;
     private final Cache<String, DrugResolver.Resolution> resolutions;
     /** Facts per gene result, by identity: the phenotype caller hands out one result object per distinct input. */
     private final Cache<GeneResult, GeneFacts> geneFacts;
@@ -82,6 +94,7 @@ public final class Assessor {
         this.facts = new FactBuilder(knowledge, functions);
         this.phenoconversion = phenoconversion;
         this.assembler = new FindingAssembler(knowledge, texts, phenoconversion::describe);
+        this.texts = texts;
         this.drugs = drugs;
         this.caller = caller;
         this.defaultSources = Set.copyOf(defaultSources.isEmpty() ? Knowledge.SOURCES : defaultSources);
@@ -91,6 +104,8 @@ public final class Assessor {
         this.drugInfo = Map.copyOf(knowledge.drugs);
         this.outcomes = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.advice = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.writer = new AdviceWriter(knowledge, texts);
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
         this.geneFacts = cacheSize <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
     }
@@ -111,8 +126,9 @@ public final class Assessor {
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(caller, "caller");
         FutureTask<RuleBase> rules = build(classLoader);
-        Knowledge knowledge = Knowledge.load(classLoader);
-        DrugResolver drugs = new CatalogDrugResolver(DrugCatalog.loadDefault());
+        DrugCatalog catalog = DrugCatalog.loadDefault();
+        Knowledge knowledge = Knowledge.load(classLoader, catalog);
+        DrugResolver drugs = new CatalogDrugResolver(catalog);
         FindingTexts texts = new FindingTexts(knowledge, drugs, PhenotypeVocabulary.loadDefault(), classLoader);
         PhenoconversionStep step = phenoconversion ? PhenoconversionStep.load(classLoader, cacheSize)
                 : PhenoconversionStep.OFF;
@@ -191,12 +207,16 @@ public final class Assessor {
 
     /** Assesses already interpreted results (the rest of {@link #assess(AssessmentRequest)}; used by tests). */
     Assessment assess(List<GeneResult> predicted, AssessmentRequest request, List<Problem> problems) {
+        List<Note> notes = new ArrayList<>();
+        LocalDate orderDate = request.orderDate() != null ? request.orderDate() : LocalDate.now();
         Set<String> medications = resolveMedications(request.medications());
+        Map<String, LocalDate> started = startDates(request.medicationUses());
         Map<String, GeneResult> byGene = new LinkedHashMap<>();
         predicted.forEach(r -> byGene.put(r.gene(), r));
         Set<String> orderedIds = new LinkedHashSet<>();
+        Map<String, String> indications = new HashMap<>();
         List<String> ordered = request.allDrugs() ? List.copyOf(knowledge.drugIds())
-                : resolveDrugs(request.drugs(), problems, orderedIds);
+                : resolveDrugs(request, problems, notes, orderedIds, indications);
         // Co-medication: the medication list (which holds recently stopped long-washout drugs) and the other ordered
         // drugs. "Every drug of the knowledge base" is a look-up, not an order: then only the medication list counts.
         Set<String> coMedication = new LinkedHashSet<>(medications);
@@ -210,34 +230,151 @@ public final class Assessor {
             problems.add(new Problem(null, "ageYears", "Age " + age + " years is not plausible; age is ignored"));
             age = null;
         }
+        Double weight = request.weightKg();
+        if (weight != null && (weight.isNaN() || weight < 0.3 || weight > 400)) {
+            problems.add(new Problem(null, "weightKg", "Weight " + weight + " kg is not plausible; weight is ignored"));
+            weight = null;
+        }
+        Set<String> conditions = resolveConditions(request.conditions(), problems);
         Map<String, GeneFacts> factsByGene = new HashMap<>();
         for (GeneResult r : byGene.values()) {
             factsByGene.put(r.gene(), geneFacts == null ? geneFacts(r) : geneFacts.get(r, this::geneFacts));
         }
-        AssessmentContext context = new AssessmentContext(population, age, request.includeNormal());
+        Set<String> coMedicationIds = new HashSet<>();
+        coMedication.forEach(id -> coMedicationIds.add(id.toLowerCase(Locale.ROOT)));
+        AssessmentContext context = new AssessmentContext(population, age, request.includeNormal(), weight, conditions,
+                request.conditionsKnown(), ancestry(request.ancestry()), coMedicationIds);
         Set<String> sources = request.sources().isEmpty() ? defaultSources : normalise(request.sources(), problems);
         List<String> all = ordered;
         if (!reassessed.isEmpty()) {
             all = new ArrayList<>(ordered);
             all.addAll(reassessed);
         }
-        List<List<Finding>> perDrug = findings(all, ordered.size(), factsByGene, context, medications, session);
+        Map<String, OrderedDrug> orders = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            String drug = all.get(i);
+            String indication = i < ordered.size() ? indications.get(drug) : null;
+            String orderPopulation = population;
+            if (indication != null && clinical().populationOf(indication) != null && request.population() == null) {
+                orderPopulation = clinical().populationOf(indication);
+            }
+            LocalDate start = started.get(drug);
+            orders.put(drug, new OrderedDrug(drug, !medications.contains(drug), false, orderPopulation, indication,
+                    start == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(start, orderDate),
+                    start == null ? null : monthsTaken(start, orderDate)));
+        }
+        List<Slot> slots = findings(all, ordered.size(), factsByGene, context, orders, session);
         List<Finding> out = new ArrayList<>();
-        for (int i = 0; i < perDrug.size(); i++) {
-            for (Finding f : perDrug.get(i)) {
+        List<DrugAdvice> adviceList = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            Slot slot = slots.get(i);
+            List<Finding> visible = new ArrayList<>(slot.findings.size());
+            for (Finding f : slot.findings) {
                 if (i >= ordered.size() && !causedBy(f, newPerpetrators)) {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
                 if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
-                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (CLINICAL.md)
+                    continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (docs/clinical-rules.md)
                 }
                 if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source())) {
-                    out.add(f);
+                    visible.add(f);
+                }
+            }
+            out.addAll(visible);
+            String causedBy = null;
+            AdviceWriter.DrugOutcome outcome = slot.outcome;
+            if (i >= ordered.size()) {
+                causedBy = slot.functional.conversions().values().stream().map(Phenoconversion::perpetrator)
+                        .filter(p -> newPerpetrators.contains(p.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+                if (causedBy == null || visible.isEmpty() && outcome.interactions().isEmpty()) {
+                    continue;
+                }
+            }
+            DrugAdvice a = advice(slot, visible, sources, orders.get(slot.drug), causedBy, request.allDrugs());
+            if (a != null) {
+                adviceList.add(a);
+            }
+        }
+        adviceList.sort(java.util.Comparator.comparingInt(a -> a.indicator().ordinal()));
+        notes.addAll(session.notes(drugs::nameNb));
+        return new Assessment(predicted, session.applied(), out, problems, knowledge.version, adviceList, notes);
+    }
+
+    private FindingTexts texts() {
+        return texts;
+    }
+
+    private ClinicalKnowledge clinical() {
+        return knowledge.clinical;
+    }
+
+    /** The advice for one drug: from the advice cache, else written from the slot's findings and rule outcome. */
+    private DrugAdvice advice(Slot slot, List<Finding> visible, Set<String> sources, OrderedDrug order,
+                              String causedBy, boolean lookUp) {
+        AdviceWriter.DrugOutcome o = slot.outcome;
+        if (advice == null) {
+            return writer.write(slot.drug, visible, o, slot.functional.results(), slot.functional.conversions(), order,
+                    causedBy);
+        }
+        AdviceKey key = new AdviceKey(slot.key, sources, causedBy, visible.size());
+        return advice.get(key, k -> java.util.Optional.ofNullable(writer.write(slot.drug, visible, o,
+                slot.functional.results(), slot.functional.conversions(), order, causedBy))).orElse(null);
+    }
+
+    /** Cache key of a drug's advice: its findings' key (rule outcome and patient lines), the sources shown. */
+    private record AdviceKey(FindingKey findings, Set<String> sources, String causedBy, int visible) {
+    }
+
+    /** The earliest start date of each medication, by drug id. */
+    private Map<String, LocalDate> startDates(List<no.pgx.engine.MedicationUse> uses) {
+        if (uses.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LocalDate> out = new HashMap<>();
+        for (no.pgx.engine.MedicationUse u : uses) {
+            if (u.startDate() != null) {
+                for (String id : resolve(u.name()).ids()) {
+                    out.merge(id, u.startDate(), (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
         }
-        problems.addAll(session.problems());
-        return new Assessment(predicted, session.applied(), out, problems, knowledge.version);
+        return out;
+    }
+
+    /** Whole calendar months from start to order date, plus one when days more have passed. */
+    static int monthsTaken(LocalDate start, LocalDate orderDate) {
+        java.time.Period p = java.time.Period.between(start, orderDate);
+        int months = p.getYears() * 12 + p.getMonths();
+        return p.getDays() > 0 ? months + 1 : months;
+    }
+
+    /** Condition ids of the patient's conditions; unknown ones are problems. Null input: empty (unknown). */
+    private Set<String> resolveConditions(List<String> conditions, List<Problem> problems) {
+        if (conditions == null || conditions.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String c : conditions) {
+            ClinicalKnowledge.ConditionMatch m = clinical().condition(c);
+            if (m.ids().isEmpty()) {
+                problems.add(new Problem(null, "conditions", "Condition '" + c + "': " + m.problem()));
+            }
+            out.addAll(m.ids());
+        }
+        return out;
+    }
+
+    private static Set<String> ancestry(Set<String> groups) {
+        if (groups.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String g : groups) {
+            if (g != null && !g.isBlank()) {
+                out.add(g.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-"));
+            }
+        }
+        return out;
     }
 
     /** Ordered perpetrators the patient does not already take: their effect on the current medication is new. */
@@ -298,14 +435,14 @@ public final class Assessor {
      * with its hash computed once per gene instead of once per drug; and what the patient lines show of the result.
      */
     private record GeneFacts(List<GeneFact> full, List<GeneFact> reduced, FactsKey fullKey, FactsKey reducedKey,
-                             PatientLine line) {
+                             PatientLine line, GeneResult result) {
         static GeneFacts of(List<GeneFact> full, GeneResult result) {
             List<GeneFact> reduced = full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
                     : new GeneFact(f.gene(), f.allele(), f.lookupKey(), f.phenotype(), null, null, f.state(),
                     f.expandedFrom())).toList();
             FactsKey fullKey = new FactsKey(full.hashCode(), full);
             FactsKey reducedKey = reduced.equals(full) ? fullKey : new FactsKey(reduced.hashCode(), reduced);
-            return new GeneFacts(full, reduced, fullKey, reducedKey, PatientLine.of(result));
+            return new GeneFacts(full, reduced, fullKey, reducedKey, PatientLine.of(result), result);
         }
     }
 
@@ -378,16 +515,18 @@ public final class Assessor {
         final FindingKey key;
         final PhenoconversionStep.Functional functional;
         final boolean newOrder;
+        final OrderedDrug order;
         List<Finding> findings;
-        List<FindingAssembler.Prepared> prepared;
+        AdviceWriter.DrugOutcome outcome;
 
         Slot(String drug, RuleKey rules, FindingKey key, PhenoconversionStep.Functional functional,
-             boolean newOrder) {
+             boolean newOrder, OrderedDrug order) {
             this.drug = drug;
             this.rules = rules;
             this.key = key;
             this.functional = functional;
             this.newOrder = newOrder;
+            this.order = order;
         }
     }
 
@@ -399,11 +538,11 @@ public final class Assessor {
      *
      * @param firstReassessed index of the first drug that is assessed again because a perpetrator was ordered
      */
-    private List<List<Finding>> findings(List<String> drugIds, int firstReassessed, Map<String, GeneFacts> factsByGene,
-                                         AssessmentContext context, Set<String> medications,
-                                         PhenoconversionStep.Session session) {
+    private List<Slot> findings(List<String> drugIds, int firstReassessed, Map<String, GeneFacts> factsByGene,
+                                AssessmentContext context, Map<String, OrderedDrug> orders,
+                                PhenoconversionStep.Session session) {
         List<Slot> slots = new ArrayList<>(drugIds.size());
-        Map<Map<String, GeneFacts>, List<Slot>> missing = new IdentityHashMap<>();
+        Map<PhenoconversionStep.Functional, List<Slot>> missing = new IdentityHashMap<>();
         Map<PhenoconversionStep.Functional, Map<String, GeneFacts>> functionalFacts = new IdentityHashMap<>();
         for (int i = 0; i < drugIds.size(); i++) {
             String drug = drugIds.get(i);
@@ -412,32 +551,32 @@ public final class Assessor {
             Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene
                     : functionalFacts.computeIfAbsent(fn, x -> functionalFacts(factsByGene, x));
             boolean newOrder = i >= firstReassessed;
-            RuleKey rk = key(info, drugFacts, context, !medications.contains(drug));
-            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, drugFacts, fn, newOrder)), fn, newOrder);
+            OrderedDrug order = orders.get(drug);
+            RuleKey rk = key(info, drugFacts, context, order, fn);
+            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, drugFacts, fn, newOrder)), fn, newOrder,
+                    order);
             slots.add(slot);
-            slot.findings = findings == null ? null : findings.getIfPresent(slot.key);
-            if (slot.findings == null) {
-                slot.prepared = outcomes == null ? null : outcomes.getIfPresent(rk);
-                if (slot.prepared == null) {
-                    missing.computeIfAbsent(drugFacts, k -> new ArrayList<>()).add(slot);
-                }
+            slot.outcome = outcomes == null ? null : outcomes.getIfPresent(rk);
+            if (slot.outcome == null) {
+                missing.computeIfAbsent(fn, k -> new ArrayList<>()).add(slot);
+            } else {
+                slot.findings = findings == null ? null : findings.getIfPresent(slot.key);
             }
         }
-        missing.forEach((drugFacts, group) -> {
-            Map<String, List<Candidate>> byDrug = evaluate(group.stream().map(x -> x.drug).distinct().toList(),
-                    drugFacts, context, medications);
+        missing.forEach((fn, group) -> {
+            Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene : functionalFacts.get(fn);
+            Map<String, AdviceWriter.DrugOutcome> byDrug = evaluate(group, drugFacts, context, fn);
             for (Slot slot : group) {
-                slot.prepared = byDrug.getOrDefault(slot.drug, List.of()).stream().map(assembler::prepare).toList();
+                slot.outcome = byDrug.getOrDefault(slot.drug, AdviceWriter.DrugOutcome.EMPTY);
                 if (outcomes != null) {
-                    outcomes.put(slot.rules, slot.prepared);
+                    outcomes.put(slot.rules, slot.outcome);
                 }
             }
         });
-        List<List<Finding>> out = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
             if (slot.findings == null) {
-                List<Finding> list = new ArrayList<>(slot.prepared.size());
-                for (FindingAssembler.Prepared p : slot.prepared) {
+                List<Finding> list = new ArrayList<>(slot.outcome.prepared().size());
+                for (FindingAssembler.Prepared p : slot.outcome.prepared()) {
                     list.add(assembler.finding(p, slot.functional.results(), slot.functional.conversions(),
                             slot.newOrder));
                 }
@@ -446,9 +585,8 @@ public final class Assessor {
                     findings.put(slot.key, slot.findings);
                 }
             }
-            out.add(slot.findings);
         }
-        return out;
+        return slots;
     }
 
     /**
@@ -478,7 +616,7 @@ public final class Assessor {
     private static List<Object> patient(Knowledge.DrugInfo info, Map<String, GeneFacts> drugFacts,
                                         PhenoconversionStep.Functional functional, boolean newOrder) {
         List<Object> out = new ArrayList<>(info.genes().size() + 1);
-        for (String gene : info.genes()) {
+        for (String gene : info.context().keyGenes()) {
             GeneFacts f = drugFacts.get(gene);
             if (f != null) {
                 out.add(f.line());
@@ -492,6 +630,7 @@ public final class Assessor {
                 out.add(p.genotypePredicted().phenotype());
                 out.add(p.genotypePredicted().activityScore());
                 out.add(p.genotypePredicted().lookupKey());
+                out.add(p.genotypePredicted().diplotype());
             }
         }
         if (newOrder) {
@@ -500,18 +639,30 @@ public final class Assessor {
         return out;
     }
 
-    private Map<String, List<Candidate>> evaluate(List<String> drugIds, Map<String, GeneFacts> factsByGene,
-                                                  AssessmentContext context, Set<String> medications) {
+    /** Runs the rules for a group of drugs that see the same functional results. */
+    private Map<String, AdviceWriter.DrugOutcome> evaluate(List<Slot> group, Map<String, GeneFacts> factsByGene,
+                                                          AssessmentContext context,
+                                                          PhenoconversionStep.Functional functional) {
         List<Object> all = new ArrayList<>();
         all.add(context);
         all.add(new Stage(Stage.SELECTION));
         Set<Object> knowledgeFacts = new LinkedHashSet<>();
         Set<String> genes = new HashSet<>();
-        for (String drug : drugIds) {
-            Knowledge.DrugInfo info = drugInfo.get(drug);
-            all.add(new OrderedDrug(drug, !medications.contains(drug)));
+        Set<String> inGroup = new HashSet<>();
+        group.forEach(s -> inGroup.add(s.drug));
+        Set<String> probes = new LinkedHashSet<>();
+        for (Slot slot : group) {
+            Knowledge.DrugInfo info = drugInfo.get(slot.drug);
+            all.add(slot.order);
             knowledgeFacts.addAll(info.facts());
-            genes.addAll(info.genes());
+            knowledgeFacts.addAll(info.context().orderFacts());
+            genes.addAll(info.context().keyGenes());
+            for (String probe : info.context().probes()) {
+                if (!inGroup.contains(probe) && probes.add(probe)) {
+                    all.add(OrderedDrug.probe(probe));
+                    knowledgeFacts.addAll(drugInfo.get(probe).facts());
+                }
+            }
         }
         all.addAll(knowledgeFacts);
         factsByGene.forEach((gene, f) -> {
@@ -519,55 +670,207 @@ public final class Assessor {
                 all.addAll(f.full());
             }
         });
-        Map<String, List<Candidate>> byDrug = new HashMap<>();
-        for (Candidate c : rules.evaluate(all)) {
-            byDrug.computeIfAbsent(c.drug(), d -> new ArrayList<>()).add(c);
-        }
-        byDrug.replaceAll((drug, list) -> {
-            list.sort(ORDER);
-            return List.copyOf(list);
-        });
-        return byDrug;
-    }
-
-    private static RuleKey key(Knowledge.DrugInfo info, Map<String, GeneFacts> factsByGene, AssessmentContext context,
-                               boolean newStart) {
-        List<FactsKey> relevant = new ArrayList<>(info.genes().size());
-        for (String gene : info.genes()) {
+        all.addAll(phenoconverted(functional));
+        for (String gene : genes) {
             GeneFacts f = factsByGene.get(gene);
-            if (f != null) {
-                boolean full = info.diplotypeGenes().contains(gene) || info.functionGenes().contains(gene);
-                relevant.add(full ? f.fullKey() : f.reducedKey());
+            if (f != null && f.result() != null) {
+                Phenoconversion p = functional.conversions().get(gene);
+                GeneResult predicted = p == null ? f.result() : p.genotypePredicted();
+                if (predicted.phenotype() != null) {
+                    all.add(new PredictedResult(gene, predicted.phenotype(), FactBuilder.state(predicted.state())));
+                }
             }
         }
-        boolean populations = info.populations().size() > 1 || !info.populations().contains("general");
-        return new RuleKey(info.drug(), relevant, populations ? context.population() : null,
-                info.ageBounded() ? context.ageYears() : null, context.includeNormal(),
-                info.newStartMatters() && newStart);
+        Outcome outcome = rules.evaluate(all);
+        Map<String, List<Candidate>> candidates = new HashMap<>();
+        Map<String, List<Candidate>> interactions = new HashMap<>();
+        for (Candidate c : outcome.candidates()) {
+            if (c.kind() == Candidate.Kind.INTERACTION) {
+                interactions.computeIfAbsent(c.drug(), d -> new ArrayList<>()).add(c);
+            } else {
+                candidates.computeIfAbsent(c.drug(), d -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<String, List<Alternative>> alternatives = new HashMap<>();
+        outcome.alternatives().forEach(a -> alternatives.computeIfAbsent(a.forDrug(), d -> new ArrayList<>()).add(a));
+        Map<String, List<AlternativeCheck>> checks = new HashMap<>();
+        outcome.checks().forEach(c -> checks.computeIfAbsent(c.forDrug(), d -> new ArrayList<>()).add(c));
+        Map<String, List<DoseStatement>> doses = new HashMap<>();
+        outcome.doses().forEach(d -> doses.computeIfAbsent(d.drug(), x -> new ArrayList<>()).add(d));
+        Map<String, AdviceWriter.DrugOutcome> out = new HashMap<>();
+        for (String drug : inGroup) {
+            List<Candidate> list = new ArrayList<>(candidates.getOrDefault(drug, List.of()));
+            list.sort(ORDER);
+            List<Candidate> ia = new ArrayList<>(interactions.getOrDefault(drug, List.of()));
+            ia.sort(Comparator.comparing(Candidate::id));
+            List<Alternative> alts = distinct(alternatives.getOrDefault(drug, List.of()));
+            alts.sort(Comparator.comparing(Alternative::origin).thenComparingInt(this::sourceOrder)
+                    .thenComparing(Alternative::drug));
+            List<AlternativeCheck> ch = distinct(checks.getOrDefault(drug, List.of()));
+            ch.sort(Comparator.comparing(AlternativeCheck::alternative).thenComparing(AlternativeCheck::reason)
+                    .thenComparing(c -> c.verdict().name()));
+            List<DoseStatement> ds = distinct(doses.getOrDefault(drug, List.of()));
+            ds.sort(Comparator.comparing(DoseStatement::rowId));
+            out.put(drug, new AdviceWriter.DrugOutcome(list.stream().map(assembler::prepare).toList(), List.copyOf(ia),
+                    List.copyOf(alts), List.copyOf(ch), List.copyOf(ds)));
+        }
+        return out;
+    }
+
+    /** Where the source names an alternative in its list (the order it proposes them in). */
+    private int sourceOrder(Alternative a) {
+        Knowledge.Row row = knowledge.rows.get(a.origin());
+        List<String> list = row != null ? row.alternatives() : knowledge.clinical.interactionById.containsKey(a.origin())
+                ? knowledge.clinical.interactionById.get(a.origin()).replaceWith() : List.of();
+        int i = list.indexOf(a.drug());
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private static <T> List<T> distinct(List<T> list) {
+        return new ArrayList<>(new LinkedHashSet<>(list));
+    }
+
+    /** The phenoconversions of a functional result set as rule facts. */
+    private static List<Phenoconverted> phenoconverted(PhenoconversionStep.Functional functional) {
+        if (functional.conversions().isEmpty()) {
+            return List.of();
+        }
+        List<Phenoconverted> out = new ArrayList<>(functional.conversions().size());
+        functional.conversions().forEach((gene, p) -> out.add(new Phenoconverted(gene,
+                p.perpetrator().toLowerCase(Locale.ROOT), p.effect(), p.strength(),
+                FactBuilder.state(p.genotypePredicted().state()),
+                p.genotypePredicted().phenotype() == null ? "" : p.genotypePredicted().phenotype(),
+                p.functional().phenotype() == null ? "" : p.functional().phenotype())));
+        out.sort(Comparator.comparing(Phenoconverted::gene));
+        return out;
+    }
+
+    /**
+     * The cache key of a drug's rule outcome: the gene facts of its genes (and of its alternatives' genes) and the
+     * parts of the request its rules, its alternatives' checks and its dose statements can see.
+     */
+    private static RuleKey key(Knowledge.DrugInfo info, Map<String, GeneFacts> factsByGene, AssessmentContext context,
+                               OrderedDrug order, PhenoconversionStep.Functional functional) {
+        Knowledge.Context cx = info.context();
+        List<FactsKey> relevant = new ArrayList<>(cx.keyGenes().size());
+        for (String gene : cx.keyGenes()) {
+            GeneFacts f = factsByGene.get(gene);
+            if (f != null) {
+                relevant.add(cx.fullGenes().contains(gene) ? f.fullKey() : f.reducedKey());
+            }
+        }
+        boolean populations = info.populations().size() > 1 || !info.populations().contains("general")
+                || cx.indication();
+        List<Object> extra = List.of();
+        if (cx.indication() || cx.therapy() || cx.weight() || !cx.conditions().isEmpty() || !cx.ancestry().isEmpty()
+                || !cx.medications().isEmpty() || !functional.conversions().isEmpty()) {
+            extra = new ArrayList<>(8);
+            if (cx.indication()) {
+                extra.add(order.indication());
+            }
+            if (cx.therapy()) {
+                extra.add(order.monthsTaken());
+            }
+            if (cx.weight()) {
+                extra.add(context.weightKg());
+            }
+            if (!cx.conditions().isEmpty()) {
+                extra.add(context.conditionsKnown());
+                extra.add(intersect(cx.conditions(), context.conditions()));
+            }
+            if (!cx.ancestry().isEmpty()) {
+                extra.add(intersect(cx.ancestry(), context.ancestry()));
+            }
+            if (!cx.medications().isEmpty()) {
+                extra.add(intersect(cx.medications(), context.medications()));
+            }
+            if (!functional.conversions().isEmpty()) {
+                extra.add(phenoconverted(functional));
+            }
+        }
+        return new RuleKey(info.drug(), relevant, populations ? order.population() : null,
+                info.ageBounded() || cx.age() ? context.ageYears() : null, context.includeNormal(),
+                info.newStartMatters() && order.newStart(), extra);
+    }
+
+    private static Set<String> intersect(Set<String> relevant, Set<String> given) {
+        if (given.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        for (String s : relevant) {
+            if (given.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ input
 
     /**
-     * @param resolved receives every drug id the names certainly contain, also those without rules (a perpetrator
-     *                 such as rifampicin is co-medication for the other ordered drugs)
-     * @return the ordered drugs that the knowledge base has rules for
+     * @param resolved    receives every drug id the names certainly contain, also those without rules (a perpetrator
+     *                    such as rifampicin is co-medication for the other ordered drugs)
+     * @param indications receives the condition id of each ordered drug whose order states an indication
+     * @return the ordered drugs that the knowledge base has rules for (orders by a local route left out)
      */
-    private List<String> resolveDrugs(List<String> names, List<Problem> problems, Set<String> resolved) {
+    private List<String> resolveDrugs(AssessmentRequest request, List<Problem> problems, List<Note> notes,
+                                      Set<String> resolved, Map<String, String> indications) {
+        Map<String, no.pgx.engine.DrugOrder> orderByName = new HashMap<>();
+        for (no.pgx.engine.DrugOrder o : request.orders()) {
+            orderByName.putIfAbsent(o.drug(), o);
+        }
         Set<String> ids = new LinkedHashSet<>();
-        for (String name : names) {
-            DrugResolver.Resolution r = resolve(name);
+        for (String name : request.drugs()) {
+            no.pgx.engine.DrugOrder order = orderByName.get(name);
+            String route = order == null ? null : order.route();
+            DrugResolver.Resolution r = route == null ? resolve(name) : drugs.resolve(name, route);
             if (!r.resolved()) {
                 problems.add(new Problem(null, "drug", "Unknown drug '" + name + "'"
                         + (r.message().isEmpty() ? "" : ": " + r.message())));
+                continue;
+            }
+            if (r.topical()) {
+                // docs/clinical-rules.md: topical and other local routes never trigger a test or a card (one route classifier,
+                // the terminology module's, for the engine, the CLI and the service)
+                List<String> local = new ArrayList<>(r.ids());
+                local.addAll(r.possibleIds());
+                for (String id : local) {
+                    String where = route == null ? name : route;
+                    notes.add(new Note("local-route", null, id, new LocalizedText(
+                            texts().text(FindingTexts.Lang.EN, "advice.notes.localRoute", "drug",
+                                    FindingTexts.capitalise(drugs.nameEn(id)), "route", where),
+                            texts().text(FindingTexts.Lang.NB, "advice.notes.localRoute", "drug",
+                                    FindingTexts.capitalise(drugs.nameNb(id)), "route", where))));
+                }
                 continue;
             }
             ids.addAll(r.ids());
             resolved.addAll(r.ids());
             if (!r.possibleIds().isEmpty()) {
                 ids.addAll(r.possibleIds());
-                problems.add(new Problem(null, "drug", "'" + name + "' may contain " + r.possibleIds()
-                        + "; assessed as if it does" + (r.message().isEmpty() ? "" : " (" + r.message() + ")")));
+                notes.add(new Note("possible-ingredient", null, String.join(",", r.possibleIds()), new LocalizedText(
+                        "'" + name + "' may contain " + r.possibleIds() + "; assessed as if it does"
+                                + (r.message().isEmpty() ? "" : " (" + r.message() + ")"),
+                        texts().text(FindingTexts.Lang.NB, "advice.notes.possible", "name", name, "drugs",
+                                String.join(", ", r.possibleIds().stream().map(drugs::nameNb).toList())))));
+            }
+            if (order != null && order.indication() != null) {
+                ClinicalKnowledge.ConditionMatch m = clinical().condition(order.indication());
+                if (m.ids().isEmpty()) {
+                    problems.add(new Problem(null, "indication", "Indication '" + order.indication() + "' of '" + name
+                            + "': " + m.problem() + "; the indication is treated as unknown"));
+                } else if (m.ambiguous()) {
+                    problems.add(new Problem(null, "indication", "Indication '" + order.indication() + "' of '"
+                            + name + "' is a code of both ICD-10 and ICPC-2 (" + m.ids() + "): give the code system "
+                            + "(icd10:, icpc2:, snomed:); the indication is treated as unknown"));
+                } else {
+                    // the most specific condition that selects a recommendation population, else the most specific
+                    String condition = m.ids().stream().filter(c -> clinical().populationOf(c) != null).findFirst()
+                            .orElse(m.ids().get(0));
+                    r.ids().forEach(id -> indications.put(id, condition));
+                    r.possibleIds().forEach(id -> indications.put(id, condition));
+                }
             }
         }
         ids.retainAll(knowledge.drugIds());

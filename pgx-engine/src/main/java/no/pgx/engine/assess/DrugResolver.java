@@ -12,12 +12,18 @@ interface DrugResolver {
      * @param ids         ingredients the input certainly contains
      * @param possibleIds ingredients it may contain (ambiguous codes or names)
      * @param message     why nothing or not everything was resolved, or empty
+     * @param topical     the route, dose form or code shows a local form (skin, eye, ear, mouth, vagina …) and nothing
+     *                    shows a systemic one (the terminology module's one route classifier)
      */
-    record Resolution(List<String> ids, List<String> possibleIds, String message) {
+    record Resolution(List<String> ids, List<String> possibleIds, String message, boolean topical) {
         public Resolution {
             ids = List.copyOf(ids);
             possibleIds = List.copyOf(possibleIds);
             message = message == null ? "" : message;
+        }
+
+        Resolution(List<String> ids, List<String> possibleIds, String message) {
+            this(ids, possibleIds, message, false);
         }
 
         boolean resolved() {
@@ -28,9 +34,22 @@ interface DrugResolver {
     /** @return the resolution; never null, never throws for bad input */
     Resolution resolve(String nameOrCode);
 
+    /**
+     * @param route route of administration as text or code, or null
+     * @return the resolution with the route taken into account for {@link Resolution#topical()}
+     */
+    default Resolution resolve(String nameOrCode, String route) {
+        return resolve(nameOrCode);
+    }
+
     /** @return the English name of a drug id (the id itself when unknown) */
     String nameEn(String id);
 
     /** @return the Bokmål name of a drug id (the English name when unknown) */
     String nameNb(String id);
+
+    /** @return the systemic ATC codes of a drug id; empty when unknown */
+    default java.util.List<String> atc(String id) {
+        return java.util.List.of();
+    }
 }

@@ -63,12 +63,14 @@ final class FindingAssembler {
         this.knowledge = knowledge;
         this.texts = texts;
         this.describer = describer;
-        for (Knowledge.Row r : knowledge.rows.values()) {
-            Map<Lang, RowText> m = new EnumMap<>(Lang.class);
-            for (Lang l : Lang.values()) {
-                m.put(l, rowText(r, l));
-            }
-            rowTexts.put(r.id(), m);
+        for (Map<String, Knowledge.Row> rows : List.of(knowledge.rows, knowledge.variants)) {
+            rows.forEach((id, r) -> {  // a variant (indication-dependent action) has texts of its own
+                Map<Lang, RowText> m = new EnumMap<>(Lang.class);
+                for (Lang l : Lang.values()) {
+                    m.put(l, rowText(r, l));
+                }
+                rowTexts.put(id, m);
+            });
         }
     }
 
@@ -79,6 +81,7 @@ final class FindingAssembler {
             case TEST_REQUIRED -> testRequired(c);
             case NO_MATCH -> noMatch(c);
             case ALGORITHM -> algorithm(c);
+            case INTERACTION -> throw new IllegalArgumentException("interaction advice is not a finding: " + c.id());
         };
     }
 
@@ -183,14 +186,14 @@ final class FindingAssembler {
     // ------------------------------------------------------------------ kinds
 
     private Prepared recommendation(Candidate c) {
-        Knowledge.Row row = knowledge.rows.get(c.id());
-        Knowledge.Guideline g = knowledge.guidelines.get(row.guideline());
+        Knowledge.Row row = knowledge.row(c.id());
+        Knowledge.Guideline g = knowledge.guideline(row.guideline());
         String[] summary = new String[2];
         String[] head = new String[2];
         String[] tail = new String[2];
         SummaryInput[] inputs = new SummaryInput[2];
         for (Lang l : Lang.values()) {
-            RowText rt = rowTexts.get(row.id()).get(l);
+            RowText rt = rowTexts.get(c.id()).get(l);
             String genes = genes(c, l, c.genes());
             String drug = texts.drug(c.drug(), l);
             inputs[l.ordinal()] = new SummaryInput(drug, List.of(rt.action(), rt.plainAction(), rt.bareAction()),
@@ -207,7 +210,7 @@ final class FindingAssembler {
                 d.append(texts.text(l, "detail.notes", "notes", String.join("; ", notes))).append('\n');
             }
             d.append(texts.text(l, "detail.source", "source", c.source(), "strength",
-                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", g.version(),
+                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()),
                     "url", g.url()));
             tail[l.ordinal()] = d.toString();
         }
@@ -238,7 +241,7 @@ final class FindingAssembler {
             d.append(texts.text(l, "detail.testSource", "source", c.source()));
             if (g != null) {
                 d.append('\n').append(texts.text(l, "detail.source", "source", g.source(), "strength", "", "title",
-                        g.title(), "version", g.version(), "url", g.url()));
+                        g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url()));
             }
             tail[l.ordinal()] = d.toString();
         }
@@ -266,7 +269,7 @@ final class FindingAssembler {
             head[l.ordinal()] = head(l, drug, genes);
             tail[l.ordinal()] = texts.text(l, "detail.notes", "notes", texts.text(l, "detail.noMatch", "source",
                     c.source(), "drug", drug, "gene", gene)) + "\n" + texts.text(l, "detail.source", "source",
-                    g.source(), "strength", "", "title", g.title(), "version", g.version(), "url", g.url());
+                    g.source(), "strength", "", "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url());
         }
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookupKeys(c),
                 phenotypes(c), "", Action.NO_RECOMMENDATION, null, List.of(), "uncertain", false, List.of(),
@@ -308,7 +311,7 @@ final class FindingAssembler {
             d.append(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(texts.text(l, "detail.algorithm",
                     "drug", drug, "genes", texts.join(a.genes(), l, "list.and"))))).append('\n');
             d.append(texts.text(l, "detail.source", "source", a.source(), "strength", "", "title", a.title(),
-                    "version", a.version(), "url", a.url()));
+                    "version", AdviceWriter.cleanVersion(a.version()), "url", a.url()));
             tail[l.ordinal()] = d.toString();
         }
         Finding t = new Finding(c.drug(), c.source(), c.population(), population(c.population()), lookup, phen, "",
@@ -419,7 +422,9 @@ final class FindingAssembler {
             }
             String note = annotations.get(gene);
             if (note != null) {
-                words = texts.text(l, "gene.phenoconverted", "words", words, "phenoconversion", note);
+                String phenotype = words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : words;
+                words = texts.text(l, "gene.phenoconverted", "words", words, "gene", gene, "phenotype", phenotype,
+                        "phenoconversion", note);
             }
             String rest = words.startsWith(gene + " ") ? words.substring(gene.length() + 1) : null;
             byWords.computeIfAbsent(rest == null ? "\u0000" + words : rest, k -> new ArrayList<>()).add(gene);
@@ -460,7 +465,8 @@ final class FindingAssembler {
             List<String> functional = new ArrayList<>(2);
             functional.add(words);
             if (p.functional().activityScore() != null && !p.functional().activityScore().isBlank()) {
-                functional.add(texts.text(l, "detail.patient.score", "score", p.functional().activityScore()));
+                functional.add(texts.text(l, "detail.patient.score", "score",
+                        FindingTexts.number(p.functional().activityScore(), l)));
             }
             GeneResult g = p.genotypePredicted();
             d.append(texts.text(l, "detail.patient.phenoconverted", "gene", gene, "result",
@@ -476,7 +482,7 @@ final class FindingAssembler {
             parts.add(r.diplotype()); // the engine's own normalised spelling, not the input
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
-            parts.add(texts.text(l, "detail.patient.score", "score", r.activityScore()));
+            parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));
         }
         parts.add(words);
         Provenance p = r.provenance();

@@ -119,6 +119,11 @@ final class FindingTexts {
         return templates.get(l).containsKey(key);
     }
 
+    /** @return the systemic ATC codes of a drug id */
+    List<String> atc(String id) {
+        return drugs.atc(id);
+    }
+
     String drug(String id, Lang l) {
         String[] names = drugNames.computeIfAbsent(id, d -> new String[] {drugs.nameEn(d), drugs.nameNb(d)});
         return l == Lang.NB ? names[1] : names[0];
@@ -244,6 +249,16 @@ final class FindingTexts {
         String last = tries.get(tries.size() - 1);
         return new Summary(last.substring(0, SUMMARY_MAX - 1) + "…", true);
     }
+
+    /** @return a number as written in the language: decimal comma in Bokmål ({@code 1,25}, {@code ≥3,0}) */
+    static String number(String value, Lang l) {
+        if (value == null || l != Lang.NB) {
+            return value;
+        }
+        return DECIMAL_POINT.matcher(value).replaceAll("$1,$2");
+    }
+
+    private static final Pattern DECIMAL_POINT = Pattern.compile("(\\d)\\.(\\d)");
 
     static String capitalise(String s) {
         return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);

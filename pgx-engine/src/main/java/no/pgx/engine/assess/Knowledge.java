@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +53,24 @@ final class Knowledge {
     }
 
     /** A population; ages in whole years, both bounds inclusive (the table's upper bound is exclusive). */
-    record Population(String key, String en, String nb, Integer ageMin, Integer ageMax, String therapy) {
+    record Population(String key, String en, String nb, Integer ageMin, Integer ageMax, String therapy,
+                      String shortEn, String shortNb) {
     }
 
     /** An English/Bokmål phrase of consequences.csv (consequences and dose notes). */
     record Phrase(String en, String nb) {
     }
 
+    /**
+     * A test before start.
+     *
+     * @param source      the authority asking for it ({@code EMA}, {@code SmPC}, {@code DPWG} …)
+     * @param requirement {@code required}, {@code recommended} or {@code information}
+     * @param audience    ancestry groups it is meant for; empty for every patient
+     */
     record TestRule(String id, String drug, String gene, String allele, String source, String reasonEn,
-                    String reasonNb) {
+                    String reasonNb, String requirement, Set<String> audience, String jurisdiction, String document,
+                    String section, String url) {
     }
 
     record Algorithm(String id, String source, String drug, List<String> genes, String title, String version,
@@ -86,10 +96,45 @@ final class Knowledge {
      */
     record DrugInfo(String drug, List<String> genes, Set<String> populations, boolean ageBounded, boolean newStartMatters,
                     Set<String> diplotypeGenes, Set<String> functionGenes, List<Guideline> guidelines,
-                    List<Object> facts) {
+                    List<Object> facts, Context context) {
+    }
+
+    /**
+     * What an order of a drug brings into the rule session beyond the drug's own facts, and which parts of the request
+     * its outcome depends on (so that the cache key holds only those).
+     *
+     * @param orderFacts     row alternatives, contraindications and scopes of its alternatives, substrates, interaction
+     *                       advice and dose statements
+     * @param probes         alternatives with rows of their own, evaluated to check them against the patient's results
+     * @param keyGenes       the genes of the drug, of its probes and of the substrates of its alternatives, sorted
+     * @param age            age matters (age-bounded populations, age limits of alternatives, age-banded doses)
+     * @param weight         weight matters (weight limits of alternatives)
+     * @param conditions     the conditions that matter (contraindications of alternatives); empty when none
+     * @param indication     the order's indication and population matter
+     * @param ancestry       the ancestry groups that matter (tests for an audience); empty when none
+     * @param medications    co-medications that matter (contraindications of alternatives); empty when none
+     * @param therapy        the start date matters (populations by therapy status)
+     * @param fullGenes      genes whose diplotype or allele-function pair a row of the drug or a probe is keyed on
+     * @param predicted      interaction rows of the drug depend on the genotype-predicted phenotype
+     */
+    record Context(List<Object> orderFacts, List<String> probes, List<String> keyGenes, boolean age, boolean weight,
+                   Set<String> conditions, boolean indication, Set<String> ancestry, Set<String> medications,
+                   boolean therapy, Set<String> fullGenes, boolean predicted) {
+        static final Context NONE = new Context(List.of(), List.of(), List.of(), false, false, Set.of(), false,
+                Set.of(), Set.of(), false, Set.of(), false);
     }
 
     final Map<String, Row> rows = new LinkedHashMap<>();
+    /**
+     * Variants of recommendation rows with the action they have for an indication of the order
+     * ({@code curation/indication-actions.csv}), by variant id ({@code PA166299124@ia-quetiapine-depression}); a
+     * variant keeps the row's id, so findings cite the real row.
+     */
+    final Map<String, Row> variants = new LinkedHashMap<>();
+    /** Statements of dosing-algorithm guidelines by drug (rule facts; their rows are in {@link #variants}). */
+    final Map<String, List<no.pgx.rules.model.AlgorithmStatement>> statements = new HashMap<>();
+    /** The indication-dependent actions by recommendation row id (rule facts). */
+    final Map<String, List<no.pgx.rules.model.IndicationAction>> indicationActions = new HashMap<>();
     final Map<String, Guideline> guidelines = new LinkedHashMap<>();
     final Map<String, Population> populations = new LinkedHashMap<>();
     final Map<String, Phrase> phrases = new LinkedHashMap<>();
@@ -98,35 +143,66 @@ final class Knowledge {
     final Map<String, Map<String, KeyInfo>> vocabulary = new TreeMap<>();
     final Map<String, Equivalent> equivalents = new LinkedHashMap<>();
     final Map<String, DrugInfo> drugs = new TreeMap<>();
+    final ClinicalKnowledge clinical;
     final String version;
 
-    private Knowledge(ClassLoader loader) {
+    private Knowledge(ClassLoader loader, no.pgx.terminology.drug.DrugCatalog catalog) {
         Properties manifest = manifest(loader);
         loadVocabulary(loader, manifest);
         loadGuidelines(loader, manifest);
         for (String source : SOURCES) {
             loadRows(loader, manifest, source);
         }
+        Set<String> genes = new java.util.HashSet<>(vocabulary.keySet());
+        guidelines.values().forEach(g -> genes.addAll(g.genes()));
+        clinical = ClinicalKnowledge.load(loader, new ClinicalKnowledge.Catalog(catalog), genes::contains,
+                populations.keySet());
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
+        loadIndicationActions(loader);
+        loadAlgorithmStatements(loader);
         indexDrugs();
         version = version(loader, manifest);
     }
 
     /**
-     * Loads the bundled knowledge.
+     * Loads the bundled knowledge, checking drug names against the bundled drug catalog.
      *
      * @throws PgxException when a table is missing, malformed or differs from the one the rules were built from
      */
     static Knowledge load(ClassLoader loader) {
+        return load(loader, no.pgx.terminology.drug.DrugCatalog.loadDefault());
+    }
+
+    /**
+     * Loads the bundled knowledge.
+     *
+     * @param catalog the drug catalog (drug ids, ATC codes of co-medication groups)
+     * @throws PgxException when a table is missing, malformed or differs from the one the rules were built from
+     */
+    static Knowledge load(ClassLoader loader, no.pgx.terminology.drug.DrugCatalog catalog) {
         try {
-            return new Knowledge(loader);
+            return new Knowledge(loader, catalog);
         } catch (CsvTable.MalformedCsvException | IllegalArgumentException e) {
             throw new PgxException("The bundled knowledge tables cannot be read: " + e.getMessage(), e);
         }
     }
 
     // ------------------------------------------------------------------ lookups
+
+    /** @return the guideline, or the dosing-algorithm guideline, with this id; null when there is none */
+    Guideline guideline(String id) {
+        Guideline g = guidelines.get(id);
+        Algorithm a = g == null ? algorithms.get(id) : null;
+        return a == null ? g : new Guideline(a.id(), a.source(), a.title(), List.of(a.drug()), a.genes(), a.version(),
+                a.url());
+    }
+
+    /** @return the recommendation row, or the variant of one, with this candidate id; null when there is none */
+    Row row(String id) {
+        Row r = rows.get(id);
+        return r != null ? r : variants.get(id);
+    }
 
     /** @return the vocabulary entry of a gene's lookup key, or null */
     KeyInfo key(String gene, String key) {
@@ -217,8 +293,12 @@ final class Knowledge {
         for (CsvTable.Row r : table(loader, manifest, "guidelines/populations.csv").rows()) {
             String key = r.require("key");
             Integer max = integer(r.getOrNull("age_max_years"));
-            populations.put(key, new Population(key, r.require("en"), r.require("nb"),
-                    integer(r.getOrNull("age_min_years")), max == null ? null : max - 1, therapy.get(key)));
+            String en = r.require("en");
+            String nb = r.require("nb");
+            String shortEn = r.hasColumn("short_en") && r.getOrNull("short_en") != null ? r.getOrNull("short_en") : en;
+            String shortNb = r.hasColumn("short_nb") && r.getOrNull("short_nb") != null ? r.getOrNull("short_nb") : nb;
+            populations.put(key, new Population(key, en, nb, integer(r.getOrNull("age_min_years")),
+                    max == null ? null : max - 1, therapy.get(key), shortEn, shortNb));
         }
         for (CsvTable.Row r : table(loader, manifest, "guidelines/consequences.csv").rows()) {
             phrases.put(r.require("key"), new Phrase(r.require("en"), r.require("nb")));
@@ -248,7 +328,101 @@ final class Knowledge {
         }
     }
 
+    /**
+     * Reads {@code curation/indication-actions.csv}: per recommendation row, the action it has for named indications
+     * of the order (or for an order without one). Each becomes a rule fact and a variant of the row with that action.
+     */
+    private void loadIndicationActions(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/indication-actions.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Row row = rows.get(r.require("recommendation_id"));
+            if (row == null || !row.drug().equals(r.require("drug")) || !row.source().equals(r.require("source"))) {
+                throw r.error("no " + r.get("source") + " recommendation " + r.get("recommendation_id") + " for "
+                        + r.get("drug"));
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.require("action"));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown action '" + r.get("action") + "'");
+            }
+            Set<String> indications = new TreeSet<>(list(r.require("indication")));
+            for (String i : indications) {
+                if (!i.equals(no.pgx.rules.model.IndicationAction.UNKNOWN) && !clinical.conditions.isEmpty()
+                        && !clinical.conditions.containsKey(i)) {
+                    throw r.error("indication '" + i + "' is not a condition id of clinical/conditions.csv");
+                }
+            }
+            var fact = new no.pgx.rules.model.IndicationAction(id, row.id(), indications, action.name());
+            if (variants.containsKey(fact.variantId())) {
+                throw r.error("id " + id + " is used twice");
+            }
+            boolean dose = action == Action.REDUCE_DOSE || action == Action.INCREASE_DOSE;
+            variants.put(fact.variantId(), new Row(row.id(), row.source(), row.guideline(), row.drug(), row.key(),
+                    row.population(), row.strength(), action, dose ? row.dosePercent() : null, row.doseNotes(),
+                    row.alternatives(), row.consequence()));
+            indicationActions.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(fact);
+        }
+    }
+
+    /**
+     * Reads {@code curation/algorithm-statements.csv}: what a dosing-algorithm guideline says for some results of one
+     * gene (CPIC warfarin: another anticoagulant for CYP2C9 poor metabolizers, 5-10 % more for CYP4F2*3 carriers). Each
+     * becomes a rule fact, a row of its own (in {@link #variants}, for the finding's texts) and, with a number, a dose
+     * statement.
+     */
+    private void loadAlgorithmStatements(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/algorithm-statements.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Algorithm a = algorithms.get(r.require("guideline"));
+            if (a == null || !a.drug().equals(r.require("drug")) || !a.genes().contains(r.require("gene"))) {
+                throw r.error("guideline " + r.get("guideline") + " is not a dosing algorithm for " + r.get("drug")
+                        + " and " + r.get("gene") + " (vocabulary/dosing-algorithms.csv)");
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.require("action"));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown action '" + r.get("action") + "'");
+            }
+            if (rows.containsKey(id) || variants.containsKey(id)) {
+                throw r.error("id " + id + " is used twice");
+            }
+            Set<String> except = new TreeSet<>(list(r.get("except_conditions")));
+            for (String c : except) {
+                if (!clinical.conditions.isEmpty() && !clinical.conditions.containsKey(c)) {
+                    throw r.error("condition '" + c + "' is not a condition id of clinical/conditions.csv");
+                }
+            }
+            String percent = r.getOrNull("percent");
+            variants.put(id, new Row(id, r.require("source"), a.id(), a.drug(), Map.of(r.require("gene"),
+                    r.require("phenotypes")), "general", "", action, percent, List.of(), List.of(),
+                    r.getOrNull("consequence")));
+            statements.computeIfAbsent(a.drug(), k -> new ArrayList<>()).add(new no.pgx.rules.model.AlgorithmStatement(
+                    id, r.require("source"), a.drug(), r.require("gene"), new TreeSet<>(list(r.require("phenotypes"))),
+                    action.name(), except));
+            if (r.getOrNull("dose_kind") != null) {
+                clinical.addDose(new ClinicalKnowledge.DoseRow(id + "#1", id, r.require("source"), a.drug(),
+                        r.require("dose_kind"), r.require("change"), percent, null, null, null, null, false, null, null,
+                        r.getOrNull("basis"), null, Set.of(), Set.of(), Set.of(), null));
+            }
+        }
+    }
+
     private void loadTests(ClassLoader loader, Properties manifest) {
+        if (clinical.tests != null) {
+            // clinical/test-before-start.csv: requirement level, authority and audience per row
+            clinical.tests.forEach(t -> tests.put(t.id(), t));
+            return;
+        }
         for (CsvTable.Row r : table(loader, manifest, "clinical/test-required.csv").rows()) {
             String drug = r.require("drug");
             String gene = r.require("gene");
@@ -262,7 +436,8 @@ final class Knowledge {
             // The short source is the issuing body named first in the source column (EMA, FDA, DPWG, CPIC).
             String source = sourceText.split("[ (:]", 2)[0];
             String id = "test-required:" + drug + ":" + gene;
-            tests.put(id, new TestRule(id, drug, gene, allele, source, r.require("reason_en"), r.require("reason_nb")));
+            tests.put(id, new TestRule(id, drug, gene, allele, source, r.require("reason_en"), r.require("reason_nb"),
+                    "required", Set.of(), null, null, null, null));
         }
     }
 
@@ -320,7 +495,8 @@ final class Knowledge {
                 facts.add(new GuidelineFact(a.id(), a.source(), drug, Set.copyOf(a.genes()), false));
             }
             for (TestRule r : t) {
-                facts.add(new TestRequirement(r.id(), drug, r.gene(), r.allele(), r.source()));
+                facts.add(new TestRequirement(r.id(), drug, r.gene(), r.allele(), r.source(), r.requirement(),
+                        r.audience()));
             }
             for (String key : p) {
                 Population x = populations.get(key);
@@ -328,8 +504,149 @@ final class Knowledge {
             }
             drugs.put(drug, new DrugInfo(drug, List.copyOf(genes.get(drug)), Set.copyOf(p), age,
                     therapy || !t.isEmpty(), Set.copyOf(diplotypeGenes.getOrDefault(drug, Set.of())),
-                    Set.copyOf(functionGenes.getOrDefault(drug, Set.of())), gl, List.copyOf(facts)));
+                    Set.copyOf(functionGenes.getOrDefault(drug, Set.of())), gl, List.copyOf(facts), Context.NONE));
         }
+        Map<String, List<Row>> rowsByDrug = new TreeMap<>();
+        rows.values().forEach(r -> rowsByDrug.computeIfAbsent(r.drug(), d -> new ArrayList<>()).add(r));
+        for (String drug : new ArrayList<>(drugs.keySet())) {
+            DrugInfo info = drugs.get(drug);
+            boolean therapy = info.populations().stream().map(populations::get)
+                    .anyMatch(x -> x != null && x.therapy() != null);
+            drugs.put(drug, new DrugInfo(info.drug(), info.genes(), info.populations(), info.ageBounded(),
+                    info.newStartMatters(), info.diplotypeGenes(), info.functionGenes(), info.guidelines(),
+                    info.facts(), context(info, rowsByDrug.getOrDefault(drug, List.of()), therapy)));
+        }
+    }
+
+    /** Precomputes what an order of the drug adds to the rule session and which parts of the request matter. */
+    private Context context(DrugInfo info, List<Row> drugRows, boolean therapy) {
+        String drug = info.drug();
+        List<Object> facts = new ArrayList<>();
+        Set<String> alternatives = new java.util.LinkedHashSet<>();
+        boolean indication = false;
+        for (Row r : drugRows) {
+            for (String a : r.alternatives()) {
+                facts.add(new no.pgx.rules.model.RowAlternative(r.id(), a));
+                alternatives.add(a);
+            }
+            if (r.doseNotes().contains("indication-dependent") || r.doseNotes().contains("if-malignancy")) {
+                indication = true;
+            }
+            if (r.doseNotes().contains("interaction-dependent")) {
+                facts.add(new no.pgx.rules.model.RowNote(r.id(), "interaction-dependent"));
+            }
+            List<no.pgx.rules.model.IndicationAction> byIndication = indicationActions.getOrDefault(r.id(), List.of());
+            facts.addAll(byIndication);
+            indication |= !byIndication.isEmpty();
+        }
+        boolean age = info.ageBounded();
+        for (Row r : drugRows) {
+            List<ClinicalKnowledge.DoseRow> rowDoses = clinical.doses.getOrDefault(r.id(), List.of());
+            // Only named indications restrict a recommendation. A "not:" list says that the dose does not hold there,
+            // not that the source is silent (DPWG quetiapine: for depression another drug, not no advice).
+            if (!rowDoses.isEmpty() && rowDoses.stream().allMatch(d -> !d.indications().isEmpty())) {
+                Set<String> in = new TreeSet<>();
+                rowDoses.forEach(d -> in.addAll(d.indications()));
+                facts.add(new no.pgx.rules.model.RecommendationScope(r.id(), in, Set.of()));
+                indication = true;
+            }
+            for (ClinicalKnowledge.DoseRow d : rowDoses) {
+                facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax(),
+                        d.indications(), d.notIndications()));
+                age |= d.ageMin() != null || d.ageMax() != null;
+                indication |= !d.indications().isEmpty() || !d.notIndications().isEmpty();
+            }
+        }
+        for (no.pgx.rules.model.AlgorithmStatement s : statements.getOrDefault(drug, List.of())) {
+            facts.add(s);
+            for (ClinicalKnowledge.DoseRow d : clinical.doses.getOrDefault(s.id(), List.of())) {
+                facts.add(new no.pgx.rules.model.DoseRow(d.id(), d.recommendationId(), d.ageMin(), d.ageMax(),
+                        d.indications(), d.notIndications()));
+            }
+            indication |= !s.exceptConditions().isEmpty();
+        }
+        for (ClinicalKnowledge.ScopeRow s : clinical.scopes.getOrDefault(drug, List.of())) {
+            facts.add(new no.pgx.rules.model.AlternativeScope(s.id(), drug, s.alternative(), s.population(),
+                    s.indication(), s.fit()));
+            indication = true;
+        }
+        Set<String> medications = new TreeSet<>();
+        boolean predicted = false;
+        for (ClinicalKnowledge.InteractionRow i : clinical.interactions.getOrDefault(drug, List.of())) {
+            facts.add(i.fact());
+            alternatives.addAll(i.replaceWith());
+            medications.addAll(i.perpetrators());
+            medications.addAll(i.alsoNeeded());
+            predicted |= !i.phenotypes().isEmpty();
+        }
+        boolean weight = false;
+        Set<String> conditions = new TreeSet<>();
+        statements.getOrDefault(drug, List.of()).forEach(s -> conditions.addAll(s.exceptConditions()));
+        Set<String> keyGenes = new TreeSet<>(info.genes());
+        Set<String> fullGenes = new TreeSet<>(info.diplotypeGenes());
+        fullGenes.addAll(info.functionGenes());
+        List<String> probes = new ArrayList<>();
+        Set<String> ancestryGroups = new TreeSet<>();
+        for (String a : alternatives) {
+            for (ClinicalKnowledge.ContraindicationRow c : clinical.contraindications.getOrDefault(a, List.of())) {
+                facts.add(new no.pgx.rules.model.Contraindication(c.id(), a, c.kind(), c.value(), c.severity(),
+                        c.drugs(), c.withCondition()));
+                switch (c.kind()) {
+                    case "condition" -> {
+                        conditions.add(c.value());
+                        indication = true;
+                    }
+                    case "indication" -> indication = true;
+                    case "age-min", "age-max" -> age = true;
+                    case "weight-max" -> weight = true;
+                    case "co-medication" -> medications.addAll(c.drugs());
+                    case "ancestry" -> ancestryGroups.add(c.value());
+                    default -> { }
+                }
+                if (c.withCondition() != null) {
+                    conditions.add(c.withCondition());
+                    indication = true;
+                }
+            }
+            for (ClinicalKnowledge.SubstrateRow sub : clinical.substrates.getOrDefault(a, List.of())) {
+                if (sub.role().equals("major")) {
+                    facts.add(new no.pgx.rules.model.Substrate(a, sub.gene(), sub.role()));
+                    keyGenes.add(sub.gene());
+                }
+            }
+            if (!a.equals(drug) && drugs.containsKey(a)) {
+                probes.add(a);
+                keyGenes.addAll(drugs.get(a).genes());
+                fullGenes.addAll(drugs.get(a).diplotypeGenes());
+                fullGenes.addAll(drugs.get(a).functionGenes());
+                age |= drugs.get(a).ageBounded();
+            }
+        }
+        Set<String> ancestry = new TreeSet<>(ancestryGroups);
+        for (TestRule t : tests.values()) {
+            if (t.drug().equals(drug)) {
+                ancestry.addAll(t.audience());
+            }
+        }
+        return new Context(List.copyOf(facts), List.copyOf(probes), List.copyOf(keyGenes), age, weight,
+                Set.copyOf(conditions), indication, Set.copyOf(ancestry), Set.copyOf(medications), therapy,
+                Set.copyOf(fullGenes), predicted);
+    }
+
+    /** @return the alternatives of a drug's rows, scopes and interaction advice (for tests of the tables) */
+    Set<String> alternativesOf(String drug) {
+        Set<String> out = new TreeSet<>();
+        DrugInfo info = drugs.get(drug);
+        if (info != null) {
+            info.context().orderFacts().forEach(f -> {
+                if (f instanceof no.pgx.rules.model.RowAlternative r) {
+                    out.add(r.alternative());
+                } else if (f instanceof no.pgx.rules.model.InteractionAdvice i) {
+                    out.addAll(i.replaceWith());
+                }
+            });
+        }
+        return out;
     }
 
     /** The knowledge release and its source versions (pgx-knowledge release.csv), then a hash of the tables. */

@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Note;
 import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Problem;
 import no.pgx.engine.ResultState;
@@ -24,7 +25,7 @@ import no.pgx.engine.phenoconversion.Phenoconverter;
 
 /**
  * The step between phenotype calling and rule evaluation that maps genotype-predicted results to functional ones
- * (drug–drug–gene interactions, CLINICAL.md "Phenoconversion") with the versioned policy of {@link Phenoconverter}.
+ * (drug–drug–gene interactions, docs/clinical-rules.md#phenoconversion) with the versioned policy of {@link Phenoconverter}.
  *
  * <p>Per request a {@link Session} is opened over the predicted results and the co-medication (drug ids); per assessed
  * drug it gives the functional results with that drug left out of its own co-medication (a drug's own guideline already
@@ -209,7 +210,7 @@ final class PhenoconversionStep {
             return false;
         }
 
-        /** Never phenoconvert a gene without a result (CLINICAL.md): say so instead of staying silent. */
+        /** Never phenoconvert a gene without a result (docs/clinical-rules.md): say so instead of staying silent. */
         private void noteUntested(String drug, List<String> genes) {
             for (String gene : genes) {
                 if (!affectedGenes.contains(gene)) {
@@ -232,16 +233,29 @@ final class PhenoconversionStep {
             return List.copyOf(used);
         }
 
-        /** @return problems: conversions the policy could not make, and perpetrators of genes without a result */
-        List<Problem> problems() {
-            List<Problem> out = new ArrayList<>(problems);
+        /**
+         * @return informational notes: conversions the policy could not make, and perpetrators of genes without a result
+         *         (not input faults, so not problems)
+         */
+        List<Note> notes(java.util.function.Function<String, String> drugNameNb) {
+            List<Note> out = new ArrayList<>();
+            for (Problem p : problems) {
+                out.add(new Note("phenoconversion-not-applied", p.gene(), null, new LocalizedText(p.message(),
+                        (p.gene() == null ? "" : p.gene() + ": ") + "samtidig legemiddel kunne ikke tas hensyn til"
+                                + " (regelen for hemmere og induktorer gjelder ikke for dette resultatet);"
+                                + " genotypebasert resultat er brukt.")));
+            }
             untested.forEach((key, drugs) -> {
                 String gene = key.substring(0, key.indexOf('|'));
                 String perpetrator = key.substring(key.indexOf('|') + 1);
-                out.add(new Problem(gene, "phenoconversion", "No " + gene + " result on file: "
-                        + converter.describePerpetrator(perpetrator, gene) + " is not taken into account for "
-                        + String.join(", ", drugs) + " (a gene without a result is never phenoconverted); test "
-                        + gene + " to assess the interaction"));
+                String en = "No " + gene + " result on file: " + converter.describePerpetrator(perpetrator, gene)
+                        + " is not taken into account for " + String.join(", ", drugs) + " (a gene without a result is"
+                        + " never phenoconverted); test " + gene + " to assess the interaction";
+                String nb = "Ingen " + gene + "-resultat registrert: " + converter.nameNb(perpetrator) + " påvirker "
+                        + gene + ", men dette er ikke tatt med for " + String.join(", ", drugs.stream()
+                        .map(drugNameNb).toList()) + " (et gen uten resultat justeres aldri). Test " + gene
+                        + " for å vurdere interaksjonen.";
+                out.add(new Note("interaction-gene-untested", gene, String.join(",", drugs), new LocalizedText(en, nb)));
             });
             return out;
         }

@@ -113,15 +113,16 @@ final class RuleBase {
     /**
      * Runs the rules over the facts in a fresh stateless session.
      *
-     * @return the candidates left when the rules are done, in firing order
+     * @return what is left when the rules are done: candidates in firing order, alternatives and their checks, dose
+     *         statements
      */
-    List<Candidate> evaluate(Collection<Object> facts) {
+    Outcome evaluate(Collection<Object> facts) {
         Outcome outcome = new Outcome();
         List<Object> all = new ArrayList<>(facts.size() + 1);
         all.addAll(facts);
         all.add(outcome);
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.execute(all);
-        return outcome.candidates();
+        return outcome;
     }
 }

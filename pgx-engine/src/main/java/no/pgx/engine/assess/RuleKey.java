@@ -21,22 +21,34 @@ final class RuleKey {
     private final Integer ageYears;
     private final boolean includeNormal;
     private final boolean newStart;
+    private final List<Object> extra;
     private final int hash;
 
     RuleKey(String drug, List<Assessor.FactsKey> facts, String population, Integer ageYears, boolean includeNormal,
             boolean newStart) {
+        this(drug, facts, population, ageYears, includeNormal, newStart, List.of());
+    }
+
+    /**
+     * @param extra the other parts of the request the drug's rules can see (order indication, start date, weight,
+     *              relevant conditions, ancestry and co-medication, phenoconversions); empty for most drugs
+     */
+    RuleKey(String drug, List<Assessor.FactsKey> facts, String population, Integer ageYears, boolean includeNormal,
+            boolean newStart, List<Object> extra) {
         this.drug = drug;
         this.facts = facts;
         this.population = population;
         this.ageYears = ageYears;
         this.includeNormal = includeNormal;
         this.newStart = newStart;
+        this.extra = extra;
         int h = drug.hashCode();
         h = 31 * h + facts.hashCode();
         h = 31 * h + Objects.hashCode(population);
         h = 31 * h + Objects.hashCode(ageYears);
         h = 31 * h + (includeNormal ? 1 : 0);
-        this.hash = 31 * h + (newStart ? 1 : 0);
+        h = 31 * h + (newStart ? 1 : 0);
+        this.hash = 31 * h + extra.hashCode();
     }
 
     String drug() {
@@ -55,12 +67,12 @@ final class RuleKey {
         }
         return o instanceof RuleKey k && hash == k.hash && includeNormal == k.includeNormal && newStart == k.newStart
                 && drug.equals(k.drug) && facts.equals(k.facts) && Objects.equals(population, k.population)
-                && Objects.equals(ageYears, k.ageYears);
+                && Objects.equals(ageYears, k.ageYears) && extra.equals(k.extra);
     }
 
     @Override
     public String toString() {
         return "RuleKey[" + drug + ", " + facts + ", " + population + ", " + ageYears + ", " + includeNormal + ", "
-                + newStart + "]";
+                + newStart + ", " + extra + "]";
     }
 }

@@ -37,7 +37,7 @@ record ActivityScore(BigDecimal value, boolean lowerBound) {
 
     /**
      * Multiplies the score. A lower bound stays a lower bound unless the factor is 0 (no activity whatever the copy
-     * number), as CLINICAL.md states.
+     * number), as docs/clinical-rules.md states.
      */
     ActivityScore scale(BigDecimal factor) {
         BigDecimal scaled = value.multiply(factor);

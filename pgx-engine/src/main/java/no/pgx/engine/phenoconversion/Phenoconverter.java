@@ -24,7 +24,7 @@ import no.pgx.engine.ResultState;
 
 /**
  * Turns genotype-predicted gene results into functional ones given the patient's co-medication (drug–drug–gene
- * interaction), following the versioned phenoconversion policy (CLINICAL.md "Phenoconversion"): CYP2D6 activity score
+ * interaction), following the versioned phenoconversion policy (docs/clinical-rules.md#phenoconversion): CYP2D6 activity score
  * × 0 for a strong and × 0.5 for a moderate inhibitor, re-mapped with the CPIC cut-offs; CYP2C19 strong inhibitor →
  * Poor Metabolizer, moderate → one class down, strong inducer → one class up; CYP2C9 activity score × 0 / × 0.5.
  * The strongest perpetrator wins (ties: first by name). {@code NOT_TESTED} and {@code INDETERMINATE} results are never
@@ -140,8 +140,8 @@ public final class Phenoconverter {
      * The words a finding needs for its "phenoconverted by …" slot.
      *
      * @param phenoconversion a phenoconversion made by this instance; not null
-     * @return e.g. en {@code phenoconverted by paroxetine (strong CYP2D6 inhibitor)}, nb {@code fenokonvertert av
-     *         paroksetin (sterk CYP2D6-hemmer)}
+     * @return e.g. en {@code phenoconverted by paroxetine (strong CYP2D6 inhibitor)}, nb {@code fordi paroksetin
+     *         hemmer CYP2D6 (sterk hemmer)}: plain words in Bokmål, where "fenokonvertert" is jargon
      */
     public LocalizedText describe(Phenoconversion phenoconversion) {
         Objects.requireNonNull(phenoconversion, "phenoconversion");
@@ -151,12 +151,17 @@ public final class Phenoconverter {
         if (row.isEmpty()) {
             String what = phenoconversion.strength() + " " + gene + " " + phenoconversion.effect();
             return new LocalizedText("phenoconverted by " + phenoconversion.perpetrator() + " (" + what + ")",
-                    "fenokonvertert av " + phenoconversion.perpetrator() + " (" + what + ")");
+                    "fordi " + phenoconversion.perpetrator() + " " + verbNb(phenoconversion.effect()) + " " + gene);
         }
         Modulator m = row.get();
         String nameNb = m.nameNb().isEmpty() ? m.drug() : m.nameNb();
         return new LocalizedText("phenoconverted by " + m.drug() + " (" + m.describe() + ")",
-                "fenokonvertert av " + nameNb + " (" + m.describeNb() + ")");
+                "fordi " + nameNb + " " + verbNb(m.effect().name()) + " " + gene + " (" + m.strength().labelNb() + " "
+                        + m.effect().labelNb() + ")");
+    }
+
+    private static String verbNb(String effect) {
+        return effect != null && effect.toLowerCase(Locale.ROOT).startsWith("induc") ? "induserer" : "hemmer";
     }
 
     /**
@@ -201,6 +206,12 @@ public final class Phenoconverter {
         String enzyme = gene == null ? "" : gene.toUpperCase(Locale.ROOT);
         return table.find(drugOrCode).stream().filter(m -> m.enzyme().equals(enzyme)).findFirst()
                 .map(Phenoconverter::cause).orElse(String.valueOf(drugOrCode));
+    }
+
+    /** @return the Norwegian name of a perpetrator (its id when the table has none) */
+    public String nameNb(String drugOrCode) {
+        return table.find(drugOrCode).stream().map(Modulator::nameNb).filter(n -> !n.isEmpty()).findFirst()
+                .orElse(String.valueOf(drugOrCode));
     }
 
     /** @return the version stamped on every {@link Phenoconversion}: policy version + perpetrator-table version */

@@ -8,7 +8,7 @@
  *   <li>{@code no/pgx/knowledge/phenoconversion/cyp-modulators.csv} (module pgx-knowledge): the perpetrators, one row per enzyme
  *       and drug with effect (inhibitor/inducer), FDA strength class, washout, source and confidence.</li>
  *   <li>{@code no/pgx/knowledge/phenoconversion/policy.csv}: what a perpetrator of a given effect and strength does to
- *       a gene (version {@code phenoconversion-policy-1.0}, following CLINICAL.md): CYP2D6 and CYP2C9 activity score
+ *       a gene (version {@code phenoconversion-policy-1.0}, following docs/clinical-rules.md): CYP2D6 and CYP2C9 activity score
  *       × 0 (strong inhibitor) or × 0.5 (moderate), re-mapped with {@code score-bands.csv}; CYP2C19 strong inhibitor →
  *       Poor Metabolizer, moderate inhibitor → one class down, strong inducer → one class up
  *       ({@code class-ladder.csv}); weak perpetrators and all CYP3A4 rows are not applied.</li>

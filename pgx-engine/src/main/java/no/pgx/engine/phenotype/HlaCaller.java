@@ -17,8 +17,9 @@ import no.pgx.terminology.genetics.Gene;
 /**
  * HLA-A / HLA-B allele status: a risk allele is positive when at least one copy is present (CPIC). The lookup key lists
  * each risk allele the guidelines key on, in table order, separated by {@code ;} without spaces:
- * {@code *57:01 positive;*58:01 negative;*15:02 negative}. From a diplotype every risk allele of the gene is listed;
- * from a reported status only the alleles reported (an allele not listed was not reported). Thread-safe.
+ * {@code *57:01 positive;*58:01 negative;*15:02 negative}. From a diplotype every risk allele of the gene is listed
+ * (those marked {@code when-present} in the table, such as DPWG's HLA-B*15:11, only when carried); from a reported
+ * status only the alleles reported (an allele not listed was not reported). Thread-safe.
  */
 final class HlaCaller {
     private final PhenotypeKnowledge k;
@@ -38,7 +39,9 @@ final class HlaCaller {
         }
         Map<String, Boolean> status = new LinkedHashMap<>();
         for (String risk : risk(gene)) {
-            status.put(risk, present.contains(risk));
+            if (present.contains(risk) || !k.listedWhenPresent.contains(gene.symbol() + risk)) {
+                status.put(risk, present.contains(risk));
+            }
         }
         return call(gene, d.normalized(), status);
     }

@@ -201,6 +201,9 @@ public final class PhenotypeCaller {
             case ALLELE_STATUS:
                 return hla.fromDiplotype(gene, text);
             case PHENOTYPE_ONLY:
+                if (k.variantResponse.covers(gene)) {
+                    return k.variantResponse.call(gene, text);
+                }
                 throw new PgxException(gene.symbol(), "diplotype", gene.symbol() + " diplotype '" + text.trim()
                         + "': calling " + gene.symbol() + " from a diplotype is not supported (no CPIC allele table is "
                         + "bundled); report the phenotype instead");
@@ -221,7 +224,7 @@ public final class PhenotypeCaller {
     }
 
     /**
-     * CLINICAL.md: a *1 from a narrow panel means "none of the tested variants found"; keep the tested list with it.
+     * docs/clinical-rules.md: a *1 from a narrow panel means "none of the tested variants found"; keep the tested list with it.
      */
     private static String narrowPanelNote(Gene gene, Call call, Provenance provenance) {
         String ref = gene.referenceAllele();

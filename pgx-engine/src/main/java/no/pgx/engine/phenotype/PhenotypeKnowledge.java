@@ -20,7 +20,7 @@ final class PhenotypeKnowledge {
     static final String BASE = "no/pgx/knowledge/phenotype/";
     static final List<String> TABLES = List.of("allele_function.csv", "allele_aliases.csv", "function_phenotype.csv",
             "activity_score_cutoffs.csv", "phenotype_state.csv", "hla_risk_alleles.csv", "allele-aliases-lab.csv",
-            "cyp4f2-alleles.csv");
+            "cyp4f2-alleles.csv", "variant_response.csv");
 
     private static volatile PhenotypeKnowledge defaultKnowledge;
 
@@ -33,6 +33,10 @@ final class PhenotypeKnowledge {
     final ScoreCutoffs cutoffs;
     final PhenotypeStates states;
     final Map<String, List<String>> riskAlleles;
+    /** Risk alleles ("HLA-B*15:11") a diplotype lists only when it carries them (column {@code listed}). */
+    final java.util.Set<String> listedWhenPresent;
+    /** Genes called by the strongest variant carried (CFTR for ivacaftor). */
+    final VariantResponseCaller variantResponse;
     final Map<String, CsvTable> tables;
 
     private PhenotypeKnowledge(ClassLoader loader) {
@@ -51,6 +55,8 @@ final class PhenotypeKnowledge {
         this.cutoffs = ScoreCutoffs.load(t.get("activity_score_cutoffs.csv"));
         this.states = PhenotypeStates.load(t.get("phenotype_state.csv"));
         this.riskAlleles = loadRiskAlleles(t.get("hla_risk_alleles.csv"));
+        this.listedWhenPresent = whenPresent(t.get("hla_risk_alleles.csv"));
+        this.variantResponse = VariantResponseCaller.load(t.get("variant_response.csv"), states);
     }
 
     /**
@@ -81,6 +87,20 @@ final class PhenotypeKnowledge {
             throw new PgxException(gene, "diplotype", gene + ": no CPIC allele table is bundled for this gene");
         }
         return t;
+    }
+
+    private static java.util.Set<String> whenPresent(CsvTable table) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            String listed = row.require("listed");
+            if (listed.equals("when-present")) {
+                out.add(row.require("gene") + row.require("allele"));
+            } else if (!listed.equals("always")) {
+                throw new IllegalArgumentException("hla_risk_alleles.csv line " + row.line() + ": listed must be always"
+                        + " or when-present, not '" + listed + "'");
+            }
+        }
+        return java.util.Set.copyOf(out);
     }
 
     private static Map<String, List<String>> loadRiskAlleles(CsvTable table) {

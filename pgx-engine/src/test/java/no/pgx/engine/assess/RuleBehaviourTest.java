@@ -62,18 +62,38 @@ class RuleBehaviourTest {
                 .result(GeneInput.diplotype("CYP2C9", "*1/*3")).drug("phenytoin");
         assertThat(of(assess(b), "CPIC", "phenytoin")).extracting(Finding::population)
                 .containsExactly("phenytoin-naive");
+        // "more than three months" needs the start date (CPIC phenytoin 2020): without one the naive advice applies
         assertThat(of(assess(b.medication("fenytoin")), "CPIC", "phenytoin")).extracting(Finding::population)
+                .containsExactly("phenytoin-naive");
+        java.time.LocalDate order = java.time.LocalDate.of(2026, 11, 24);
+        assertThat(of(assess(b.orderDate(order).medication("fenytoin", order.minusMonths(1))), "CPIC", "phenytoin"))
+                .extracting(Finding::population).containsExactly("phenytoin-naive");
+        AssessmentRequest.Builder established = AssessmentRequest.builder()
+                .result(GeneInput.alleleStatus("HLA-B", "*15:02 negative"))
+                .result(GeneInput.diplotype("CYP2C9", "*1/*3")).drug("phenytoin").orderDate(order)
+                .medication("fenytoin", order.minusMonths(4));
+        assertThat(of(assess(established), "CPIC", "phenytoin")).extracting(Finding::population)
                 .containsExactly("phenytoin-over-3-months");
     }
 
     @Test
     void phenotypeOnlyIntermediateMetabolizerMatchesEveryScoreAndCollapsesEqualAdvice() {
         Assessment a = assess(AssessmentRequest.builder()
-                .result(GeneInput.phenotype("CYP2D6", "Intermediate Metabolizer")).drug("codeine"));
+                .result(GeneInput.phenotype("CYP2D6", "Intermediate Metabolizer")).drug("codeine").includeNormal(true));
         assertThat(of(a, "CPIC", "codeine")).singleElement().satisfies(f -> {
             assertThat(f.lookupKey()).containsEntry("CYP2D6", "Intermediate Metabolizer");
             assertThat(f.detail().en()).contains("activity score was not given");
         });
+        assertThat(of(a, "DPWG", "codeine")).singleElement()
+                .satisfies(f -> assertThat(f.action()).isEqualTo(Action.MONITOR));
+    }
+
+    @Test
+    void standardDoseAdviceIsQuietUnlessIncludeNormal() {
+        // CPIC codeine, CYP2D6 intermediate metabolizer: label-recommended dosing; no card at order time
+        Assessment a = assess(AssessmentRequest.builder()
+                .result(GeneInput.phenotype("CYP2D6", "Intermediate Metabolizer")).drug("codeine"));
+        assertThat(of(a, "CPIC", "codeine")).isEmpty();
         assertThat(of(a, "DPWG", "codeine")).singleElement()
                 .satisfies(f -> assertThat(f.action()).isEqualTo(Action.MONITOR));
     }
@@ -135,10 +155,14 @@ class RuleBehaviourTest {
 
     @Test
     void hlaResultSilentAboutTheRiskAlleleStillNeedsATestBeforeCarbamazepine() {
+        // the SmPC asks for HLA-B*15:02 before carbamazepine in patients of Han Chinese or Thai origin only
         Assessment a = assess(AssessmentRequest.builder().result(GeneInput.alleleStatus("HLA-B", "*57:01 negative"))
-                .drug("karbamazepin"));
+                .drug("karbamazepin").ancestry("Han Chinese"));
         assertThat(a.findings()).filteredOn(f -> f.action() == Action.TEST_REQUIRED)
-                .extracting(f -> f.lookupKey().keySet().iterator().next()).containsExactlyInAnyOrder("HLA-B", "HLA-A");
+                .extracting(f -> f.lookupKey().keySet().iterator().next()).containsExactly("HLA-B");
+        Assessment other = assess(AssessmentRequest.builder()
+                .result(GeneInput.alleleStatus("HLA-B", "*57:01 negative")).drug("karbamazepin"));
+        assertThat(other.findings()).noneMatch(f -> f.action() == Action.TEST_REQUIRED);
     }
 
     @Test

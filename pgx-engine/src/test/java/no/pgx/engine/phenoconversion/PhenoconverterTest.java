@@ -18,7 +18,7 @@ import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.ResultState;
 
 /**
- * Scenarios from the phenoconversion issue. Expected phenotypes follow CLINICAL.md and the CPIC cut-offs
+ * Scenarios from the phenoconversion issue. Expected phenotypes follow docs/clinical-rules.md and the CPIC cut-offs
  * (CYP2D6: 0 PM, below 1.25 IM, 1.25-2.25 NM, above 2.25 UM); inhibitor classes follow the FDA table.
  */
 class PhenoconverterTest {
@@ -218,11 +218,11 @@ class PhenoconverterTest {
         Phenoconversion p = apply(CYP2D6_NM, "paroxetine").phenoconversions().get(0);
 
         assertThat(CONVERTER.describe(p).en()).isEqualTo("phenoconverted by paroxetine (strong CYP2D6 inhibitor)");
-        assertThat(CONVERTER.describe(p).nb()).isEqualTo("fenokonvertert av paroksetin (sterk CYP2D6-hemmer)");
+        assertThat(CONVERTER.describe(p).nb()).isEqualTo("fordi paroksetin hemmer CYP2D6 (sterk hemmer)");
 
         Phenoconversion q = apply(CYP2C19_NM, "rifampicin").phenoconversions().get(0);
         assertThat(CONVERTER.describe(q).en()).isEqualTo("phenoconverted by rifampicin (strong CYP2C19 inducer)");
-        assertThat(CONVERTER.describe(q).nb()).isEqualTo("fenokonvertert av rifampicin (sterk CYP2C19-induktor)");
+        assertThat(CONVERTER.describe(q).nb()).isEqualTo("fordi rifampicin induserer CYP2C19 (sterk induktor)");
     }
 
     @Test

@@ -75,7 +75,7 @@ class PolicyEdgeCaseTest {
         assertThat(f.phenotype()).isEqualTo("Poor Metabolizer");
     }
 
-    /** CYP2C9 moderate inhibitor: × 0.5, which CLINICAL.md also states as "one class down". */
+    /** CYP2C9 moderate inhibitor: × 0.5, which docs/clinical-rules.md also states as "one class down". */
     @ParameterizedTest(name = "CYP2C9 AS {0} + amiodarone -> {2}")
     @CsvSource({
             "2.0, 1.0,  Intermediate Metabolizer, 1.0",

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import no.pgx.engine.PgxException;
 
-/** The shipped policy says what CLINICAL.md ("Phenoconversion") says, and a bad policy file is refused. */
+/** The shipped policy says what docs/clinical-rules.md ("Phenoconversion") says, and a bad policy file is refused. */
 class PolicyTest {
     private static final Policy POLICY = Policy.load(PolicyTest.class.getClassLoader());
 

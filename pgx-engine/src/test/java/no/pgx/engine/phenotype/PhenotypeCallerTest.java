@@ -109,6 +109,14 @@ class PhenotypeCallerTest {
             "UGT1A1|*80+*28/*80+*28|Poor Metabolizer|ACTIONABLE",
             "SLCO1B1|*1/*5|Decreased Function|ACTIONABLE",
             "SLCO1B1|*1/*1|Normal Function|NORMAL",
+            "SLCO1B1|rs4149056 C/C|Poor Function|ACTIONABLE",
+            "SLCO1B1|rs4149056 T/C|Decreased Function|ACTIONABLE",
+            "SLCO1B1|c.521 TT|Normal Function|NORMAL",
+            "CYP2C19|*2A/*2B|Poor Metabolizer|ACTIONABLE",
+            "CFTR|F508del/F508del|ivacaftor non-responsive in CF patients|ACTIONABLE",
+            "CFTR|G551D/F508del|ivacaftor responsive in CF patients|ACTIONABLE",
+            "CFTR|p.Phe508del/p.Gly551Asp|ivacaftor responsive in CF patients|ACTIONABLE",
+            "CFTR|3849+10kbC->T/G542X|ivacaftor responsive in CF patients|ACTIONABLE",
             "CYP3A5|*3/*3|Poor Metabolizer|NORMAL",
             "CYP3A5|*1/*1|Normal Metabolizer|ACTIONABLE",
             "VKORC1|rs9923231 C/T|-1639 AG|ACTIONABLE",
@@ -158,8 +166,16 @@ class PhenotypeCallerTest {
                 .isEqualTo("*57:01 positive;*15:02 negative");
         assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("HLA-B", "positive")))
                 .isInstanceOf(PgxException.class).hasMessageContaining("does not name the allele");
-        assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("HLA-B", "*15:11 positive")))
-                .isInstanceOf(PgxException.class).hasMessageContaining("*15:11");
+        assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("HLA-B", "*13:01 positive")))
+                .isInstanceOf(PgxException.class).hasMessageContaining("*13:01");
+        // DPWG carbamazepine keys on *15:11: a reported status is read, and a diplotype lists it only when it carries
+        // it, so the key of every other HLA-B result stays as it was
+        assertThat(caller.call(GeneInput.alleleStatus("HLA-B", "*15:11 positive")).lookupKey())
+                .isEqualTo("*15:11 positive");
+        assertThat(caller.call(GeneInput.diplotype("HLA-B", "*15:11/*40:01")).lookupKey())
+                .isEqualTo("*57:01 negative;*58:01 negative;*15:02 negative;*15:11 positive");
+        assertThat(caller.call(GeneInput.diplotype("HLA-B", "*44:02/*40:01")).lookupKey())
+                .isEqualTo("*57:01 negative;*58:01 negative;*15:02 negative");
         assertThatThrownBy(() -> caller.call(GeneInput.alleleStatus("CYP2D6", "*4 positive")))
                 .isInstanceOf(PgxException.class).hasMessageContaining("HLA-A and HLA-B only");
     }
@@ -282,6 +298,15 @@ class PhenotypeCallerTest {
         assertThatThrownBy(() -> caller.call(GeneInput.activityScore(gene, score)))
                 .isInstanceOfSatisfying(PgxException.class, e -> assertThat(e.field()).isEqualTo("activityScore"))
                 .hasMessageContaining(gene).hasMessageContaining(fragment);
+    }
+
+    @Test
+    void anUnknownCftrVariantIsNamedUnlessAResponsiveVariantDecides() {
+        assertThatThrownBy(() -> caller.call(GeneInput.diplotype("CFTR", "F508del/Q39X")))
+                .isInstanceOf(PgxException.class).hasMessageContaining("CFTR").hasMessageContaining("Q39X");
+        GeneResult r = caller.call(GeneInput.diplotype("CFTR", "G551D/Q39X"));
+        assertThat(r.phenotype()).isEqualTo("ivacaftor responsive in CF patients");
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("Q39X"));
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class SourcePinner {
             if (columns == null) {
                 out.add(line);
                 if (!line.startsWith("#")) {
-                    columns = List.of(line.split(","));
+                    columns = CsvTable.splitLine(line);
                 }
                 continue;
             }

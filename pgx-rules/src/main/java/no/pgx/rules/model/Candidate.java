@@ -47,7 +47,12 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         /** A guideline covers the drug and gene, but no row matches the result (e.g. indeterminate). */
         NO_MATCH,
         /** The guideline is a dosing algorithm, not a lookup (CPIC warfarin). */
-        ALGORITHM
+        ALGORITHM,
+        /**
+         * Co-medication alone makes the result actionable: advice on the drug–drug–gene interaction
+         * ({@code clinical/interaction-advice.csv}, or the generic advice when no row covers it).
+         */
+        INTERACTION
     }
 
     public Candidate {
@@ -109,6 +114,40 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         return of(kind, id, source, drug, "general", action, kind + "|" + action, genes, 0, facts, null);
     }
 
+    /**
+     * Advice on a drug–drug–gene interaction.
+     *
+     * @param id          the interaction-advice row id, or {@code interaction:GENE} for the generic advice
+     * @param basis       what the advice rests on ({@code guideline-text}, {@code smpc}, {@code interaction-table},
+     *                    {@code policy} for the generic advice)
+     * @param action      the action name for the victim drug
+     * @param gene        the gene of the victim the interaction concerns
+     * @param perpetrator the co-medication causing it
+     * @param primary     true when the interaction is what makes the advice (the genotype alone is not actionable);
+     *                    false when it adds to advice the genotype gives anyway
+     * @param facts       the gene facts
+     */
+    public static Candidate interaction(String id, String basis, String drug, String action, String gene,
+                                        String perpetrator, boolean primary, List<GeneFact> facts) {
+        return of(Kind.INTERACTION, id, basis, drug, "general", action,
+                Kind.INTERACTION + "|" + action + "|" + perpetrator + "|" + (primary ? "primary" : "secondary"),
+                List.of(gene), primary ? 1 : 0, facts, null);
+    }
+
+    /** @return for an interaction candidate, the perpetrator; else null */
+    public String perpetrator() {
+        if (kind != Kind.INTERACTION) {
+            return null;
+        }
+        String[] parts = advice.split("\\|");
+        return parts.length > 2 ? parts[2] : null;
+    }
+
+    /** @return for an interaction candidate, whether it is what makes the advice (not an addition to it) */
+    public boolean primary() {
+        return kind == Kind.INTERACTION && advice.endsWith("|primary");
+    }
+
     private static Candidate of(Kind kind, String id, String source, String drug, String population, String action,
                                 String advice, List<String> genes, int specificity, List<GeneFact> facts,
                                 String equivalence) {
@@ -124,6 +163,25 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         }
         return new Candidate(kind, id, source, drug, population, action, advice, genes, specificity, facts, normal,
                 indeterminate, expanded, riskAllele, equivalence);
+    }
+
+    /**
+     * @return the recommendation row the candidate stands for: its id, or for a variant of the row that a curated
+     *         indication-dependent action made ({@code PA166299124@ia-quetiapine-depression}) the row's own id
+     */
+    public String rowId() {
+        int at = id.indexOf('@');
+        return at < 0 ? id : id.substring(0, at);
+    }
+
+    /**
+     * @param variant the variant's id ({@code rowId@tableRowId}, see {@link IndicationAction#variantId()})
+     * @param action  the action the row has for the order's indication
+     * @return this recommendation with the action it has for the order's indication
+     */
+    public Candidate withIndicationAction(String variant, String action) {
+        return new Candidate(kind, variant, source, drug, population, action, action + "|" + advice, genes,
+                specificity, facts, normalOnly, indeterminate, expanded, riskAllelePositive, equivalence);
     }
 
     /** @return true when the row's key names the gene */

@@ -1,7 +1,7 @@
 package no.pgx.rules.model;
 
 /**
- * Result state of a gene as the rules see it. Mirrors the engine's four result states (CLINICAL.md, "Four result
+ * Result state of a gene as the rules see it. Mirrors the engine's four result states (docs/clinical-rules.md, "Four result
  * states, never mixed up"); a gene that is not tested has no {@link GeneFact} at all.
  */
 public enum GeneState {

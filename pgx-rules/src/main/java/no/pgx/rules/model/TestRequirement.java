@@ -1,21 +1,40 @@
 package no.pgx.rules.model;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Fact: a drug that must not be started before a gene result is on file, from {@code test-required.csv}.
+ * Fact: a drug that should not be started before a gene result is on file, from {@code clinical/test-before-start.csv}
+ * (or the older {@code clinical/test-required.csv}).
  *
- * @param id     stable id of the requirement ({@code test-required:capecitabine:DPYD}); never null
- * @param drug   the drug (English INN, lower case); never null
- * @param gene   the gene to test; never null
- * @param allele for allele-status genes, the risk allele whose status must be known ({@code *57:01}), else null
- * @param source who asks for the test ({@code CPIC}, {@code DPWG}, {@code EMA}); never null
+ * @param id          stable id of the requirement ({@code tbs-capecitabine-dpyd}); never null
+ * @param drug        the drug (English INN, lower case); never null
+ * @param gene        the gene to test; never null
+ * @param allele      for allele-status genes, the risk allele whose status must be known ({@code *57:01}), else null
+ * @param source      who asks for the test ({@code EMA}, {@code SmPC}, {@code DPWG}, {@code CPIC} …); never null
+ * @param requirement {@code required} (critical), {@code recommended} (warning) or {@code information} (info, only for
+ *                    the audience); never null
+ * @param audience    ancestry groups the requirement is for ({@code han-chinese}, {@code thai}); empty means every
+ *                    patient
  */
-public record TestRequirement(String id, String drug, String gene, String allele, String source) {
+public record TestRequirement(String id, String drug, String gene, String allele, String source, String requirement,
+                              Set<String> audience) {
     public TestRequirement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(drug, "drug");
         Objects.requireNonNull(gene, "gene");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(requirement, "requirement");
+        audience = audience == null ? Set.of() : Set.copyOf(audience);
+    }
+
+    /** A requirement for every patient. */
+    public TestRequirement(String id, String drug, String gene, String allele, String source) {
+        this(id, drug, gene, allele, source, "required", Set.of());
+    }
+
+    /** @return true when the requirement is for every patient, not only for an ancestry group */
+    public boolean forEveryone() {
+        return audience.isEmpty();
     }
 }

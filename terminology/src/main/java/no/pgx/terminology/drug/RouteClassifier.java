@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Decides from route codes, route text and dose-form words whether an order is for a local form (cream, eye drops,
- * vaginal, …) with low systemic exposure. CLINICAL.md: no DPYD pre-test card for topical fluorouracil, so the
+ * vaginal, …) with low systemic exposure. docs/clinical-rules.md: no DPYD pre-test card for topical fluorouracil, so the
  * distinction must be data, not guesswork. Any sign of a systemic route or dose form (oral, tablet, injection,
  * transdermal, …) wins over a local one, because calling a systemic order topical would hide an alert.
  *

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CLINICAL.md: no DPYD pre-test card for topical fluorouracil. Route and dose form must mark local forms, and any
+ * docs/clinical-rules.md: no DPYD pre-test card for topical fluorouracil. Route and dose form must mark local forms, and any
  * sign of a systemic form must keep the order systemic (a wrong "topical" would hide an alert).
  */
 class TopicalRouteTest {

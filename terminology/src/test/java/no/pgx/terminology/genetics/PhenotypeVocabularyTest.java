@@ -63,7 +63,7 @@ class PhenotypeVocabularyTest {
                 .hasMessageContaining("empty");
     }
 
-    /** Labels fixed by the project's clinical ground rules (CLINICAL.md, "Norwegian labels"). */
+    /** Labels fixed by the project's clinical ground rules (docs/clinical-rules.md#norwegian-wording). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Poor Metabolizer|langsom omsetter",

@@ -1,0 +1,17 @@
+package no.pgx.engine;
+
+import java.util.Locale;
+
+/**
+ * How urgent a piece of advice is; the names map one to one onto the CDS Hooks card indicator.
+ * {@link #CRITICAL} for avoid, contraindicated and a test required before start; {@link #WARNING} for a dose change,
+ * an alternative, an interaction or a recommended test; {@link #INFO} otherwise.
+ */
+public enum Indicator {
+    CRITICAL, WARNING, INFO;
+
+    /** @return the CDS Hooks indicator ({@code critical}, {@code warning}, {@code info}) */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

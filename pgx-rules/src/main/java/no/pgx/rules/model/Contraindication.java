@@ -1,0 +1,45 @@
+package no.pgx.rules.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Fact: a contraindication or caution of a drug from its product information ({@code clinical/contraindications.csv}).
+ *
+ * @param id            row id; never null
+ * @param drug          the drug (English INN, lower case; a combination with {@code +}); never null
+ * @param kind          {@code condition}, {@code indication}, {@code age-min}, {@code age-max}, {@code weight-max},
+ *                      {@code co-medication} or {@code ancestry}; never null
+ * @param value         the condition id, the age or weight limit, the co-medication as written ({@code atc:B01AA},
+ *                      {@code cyp:CYP3A4:inhibitor:strong}) or the ancestry group; never null
+ * @param severity      {@code contraindicated}, {@code not-recommended} or {@code caution}; never null
+ * @param drugs         for {@code co-medication}: the drug ids the value stands for (expanded from ATC prefixes and
+ *                      perpetrator classes at load); empty otherwise
+ * @param withCondition a condition id that must also hold (patient history or order indication), or null
+ */
+public record Contraindication(String id, String drug, String kind, String value, String severity, Set<String> drugs,
+                               String withCondition) {
+    public Contraindication {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(drug, "drug");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(severity, "severity");
+        drugs = drugs == null ? Set.of() : Set.copyOf(drugs);
+    }
+
+    /** A row without co-medication expansion and without an extra condition. */
+    public Contraindication(String id, String drug, String kind, String value, String severity) {
+        this(id, drug, kind, value, severity, Set.of(), null);
+    }
+
+    /** @return the value as a number (age or weight limits) */
+    public double limit() {
+        return Double.parseDouble(value);
+    }
+
+    /** @return true when the row needs a second condition to apply */
+    public boolean conditional() {
+        return withCondition != null;
+    }
+}

@@ -1,0 +1,17 @@
+package no.pgx.rules.model;
+
+import java.util.Objects;
+
+/**
+ * Fact: an alternative drug a recommendation row names (the row's {@code alternatives} column; a fixed combination is
+ * written with {@code +}).
+ *
+ * @param rowId       the recommendation row id; never null
+ * @param alternative English INN (lower case) of the alternative; never null
+ */
+public record RowAlternative(String rowId, String alternative) {
+    public RowAlternative {
+        Objects.requireNonNull(rowId, "rowId");
+        Objects.requireNonNull(alternative, "alternative");
+    }
+}
