@@ -37,6 +37,7 @@ import no.pgx.engine.Problem;
  * @param notes    what was deliberately not used or how it was read (not-called genes, outside calls); never null
  */
 public record PharmcatResults(List<GeneInput> results, List<Problem> problems, List<Problem> notes) {
+    /** Copies the lists; a null list becomes an empty one. */
     public PharmcatResults {
         results = results == null ? List.of() : List.copyOf(results);
         problems = problems == null ? List.of() : List.copyOf(problems);
