@@ -62,19 +62,34 @@ public final class PatientReport {
             this.assessment = assessment;
         }
 
-        /** @param language {@code nb} (default) or {@code en} */
+        /**
+         * Sets the report's language.
+         *
+         * @param language {@code nb} (default) or {@code en}
+         * @return this builder
+         */
         public Builder language(String language) {
             this.language = language == null ? "nb" : language;
             return this;
         }
 
-        /** @param patient the patient's name or id as it should be printed, or null */
+        /**
+         * Sets who the report is for.
+         *
+         * @param patient the patient's name or id as it should be printed, or null
+         * @return this builder
+         */
         public Builder patient(String patient) {
             this.patient = patient;
             return this;
         }
 
-        /** @param date the date printed as the report's date; not null */
+        /**
+         * Sets the report's date.
+         *
+         * @param date the date printed as the report's date; not null
+         * @return this builder
+         */
         public Builder date(LocalDate date) {
             this.date = Objects.requireNonNull(date, "date");
             return this;
@@ -83,12 +98,20 @@ public final class PatientReport {
         /**
          * Data that was not read or not used (e.g. {@code FhirResults.problems()} and {@code notes()}), printed so that
          * no missing result looks normal.
+         *
+         * @param problems what was not read or not used, each printed by its message
+         * @return this builder
          */
         public Builder unread(List<Problem> problems) {
             problems.forEach(p -> notes.add(p.message()));
             return this;
         }
 
+        /**
+         * Builds the report; the assessment's own problems are printed after the ones passed to {@link #unread}.
+         *
+         * @return the report, ready to render
+         */
         public PatientReport build() {
             List<String> all = new ArrayList<>(notes);
             assessment.problems().forEach(p -> all.add(p.message()));

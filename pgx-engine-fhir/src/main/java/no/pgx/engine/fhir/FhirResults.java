@@ -43,6 +43,13 @@ import no.pgx.engine.Problem;
  * @param notes    data deliberately not used, and how results were arrived at; never null
  */
 public record FhirResults(List<GeneInput> results, List<Problem> problems, List<Problem> notes) {
+    /**
+     * Copies the lists; a null list becomes an empty one.
+     *
+     * @param results  the gene results
+     * @param problems data that could not be used
+     * @param notes    data deliberately not used, and how results were arrived at
+     */
     public FhirResults {
         results = results == null ? List.of() : List.copyOf(results);
         problems = problems == null ? List.of() : List.copyOf(problems);

@@ -141,7 +141,7 @@ final class SourceFiles {
             throw new IllegalArgumentException(file + ": a recommendation without id");
         }
         SortedMap<String, String> key = new TreeMap<>();
-        r.path("lookupKey").fields().forEachRemaining(f -> key.put(f.getKey(), lookupValue(f.getValue())));
+        r.path("lookupKey").properties().forEach(f -> key.put(f.getKey(), lookupValue(f.getValue())));
         List<String> drugs = names(r.path("relatedChemicals"), "name");
         String population = text(r, "population");
         String strength = text(r.path("classification"), "term");
@@ -175,7 +175,7 @@ final class SourceFiles {
                 }
             } else {
                 JsonNode values = root.path("activityValues");
-                root.path("haplotypes").fields().forEachRemaining(h -> alleles.add(new Allele(h.getKey(),
+                root.path("haplotypes").properties().forEach(h -> alleles.add(new Allele(h.getKey(),
                         h.getValue().asText(), text(values, h.getKey()))));
             }
             Map<String, LookupKey> keys = new LinkedHashMap<>();
@@ -229,7 +229,7 @@ final class SourceFiles {
             return v.asText();
         }
         List<String> parts = new ArrayList<>();
-        v.fields().forEachRemaining(f -> parts.add("'" + f.getKey() + "': " + f.getValue().asText()));
+        v.properties().forEach(f -> parts.add("'" + f.getKey() + "': " + f.getValue().asText()));
         return "{" + String.join(", ", parts) + "}";
     }
 
