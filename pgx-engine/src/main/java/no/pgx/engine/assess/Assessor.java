@@ -37,6 +37,7 @@ import no.pgx.rules.model.AssessmentContext;
 import no.pgx.rules.model.Candidate;
 import no.pgx.rules.model.GeneFact;
 import no.pgx.rules.model.DoseStatement;
+import no.pgx.rules.model.DrugGene;
 import no.pgx.rules.model.OrderedDrug;
 import no.pgx.rules.model.Outcome;
 import no.pgx.rules.model.Phenoconverted;
@@ -663,6 +664,18 @@ public final class Assessor {
                 tail.addAll(f.full());
             }
         });
+        // The gene facts once more per ordered drug (and probe) whose rows name the gene: the generated row rules
+        // match these with drug, gene and key alone, which the alpha network hashes (see DrugGene).
+        for (Map.Entry<String, List<String>> drug : known.rowGenes()) {
+            for (String gene : drug.getValue()) {
+                GeneFacts f = factsByGene.get(gene);
+                if (f != null) {
+                    for (GeneFact g : f.full()) {
+                        tail.add(DrugGene.of(drug.getKey(), g));
+                    }
+                }
+            }
+        }
         tail.addAll(phenoconverted(functional));
         for (String gene : genes) {
             GeneFacts f = factsByGene.get(gene);
@@ -723,29 +736,39 @@ public final class Assessor {
         Set<String> inGroup = new HashSet<>(drugIds);
         Set<String> probes = new LinkedHashSet<>();
         List<List<OrderedDrug>> probesAfter = new ArrayList<>(drugIds.size());
+        List<Map.Entry<String, List<String>>> rowGenes = new ArrayList<>();
         for (String drug : drugIds) {
             Knowledge.DrugInfo info = drugInfo.get(drug);
             knowledgeFacts.addAll(info.facts());
             knowledgeFacts.addAll(info.context().orderFacts());
             genes.addAll(info.context().keyGenes());
+            rowGenes.add(Map.entry(drug, info.genes()));
             List<OrderedDrug> after = new ArrayList<>();
             for (String probe : info.context().probes()) {
                 if (!inGroup.contains(probe) && probes.add(probe)) {
                     after.add(OrderedDrug.probe(probe));
                     knowledgeFacts.addAll(drugInfo.get(probe).facts());
+                    rowGenes.add(Map.entry(probe, drugInfo.get(probe).genes()));
                 }
             }
             probesAfter.add(List.copyOf(after));
         }
-        return new GroupKnowledge(List.copyOf(knowledgeFacts), List.copyOf(probesAfter), Set.copyOf(genes),
-                new java.util.concurrent.atomic.AtomicInteger());
+        Set<String> keyGenes = Set.copyOf(genes);
+        List<Map.Entry<String, List<String>>> offered = new ArrayList<>(rowGenes.size());
+        for (Map.Entry<String, List<String>> e : rowGenes) {
+            offered.add(Map.entry(e.getKey(), e.getValue().stream().filter(keyGenes::contains).toList()));
+        }
+        return new GroupKnowledge(List.copyOf(knowledgeFacts), List.copyOf(probesAfter), keyGenes,
+                List.copyOf(offered), new java.util.concurrent.atomic.AtomicInteger());
     }
 
     /**
      * See {@link #groupKnowledge}; {@code probes.get(i)} follow the i-th drug's order; {@code uses} counts the
-     * evaluations (a group seen once, such as the drugs a cache missed for one patient, gets no kept session).
+     * evaluations (a group seen once, such as the drugs a cache missed for one patient, gets no kept session);
+     * {@code rowGenes}: each drug and probe of the session with the genes its rows name (those of {@code genes}).
      */
     private record GroupKnowledge(List<Object> facts, List<List<OrderedDrug>> probes, Set<String> genes,
+                                  List<Map.Entry<String, List<String>>> rowGenes,
                                   java.util.concurrent.atomic.AtomicInteger uses) {
     }
 

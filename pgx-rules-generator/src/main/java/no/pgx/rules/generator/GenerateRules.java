@@ -482,6 +482,7 @@ public final class GenerateRules {
                 .append("package ").append(RULE_PACKAGE).append(";\n\n")
                 .append("import no.pgx.rules.model.OrderedDrug;\n")
                 .append("import no.pgx.rules.model.GeneFact;\n")
+                .append("import no.pgx.rules.model.DrugGene;\n")
                 .append("import no.pgx.rules.model.Candidate;\n\n");
         for (Row r : t.rows) {
             rule(k, source, r, parseKey(r), b);
@@ -493,29 +494,35 @@ public final class GenerateRules {
      * Writes one rule. A plain lookup value also matches the patient keys the source has no category for and that
      * source-equivalents.csv maps to it ({@code lookupKey in (...)}); the candidate then notes the equivalence and
      * ranks below a row written for the patient's own key.
+     *
+     * <p>A result is matched as a {@code DrugGene} (a gene fact offered to one ordered drug) with equality on
+     * literals only, drug first, then gene, then the key: Drools' alpha network hashes those constraints, so a
+     * patient's fact reaches the few rows of its drug, gene and key instead of every row of the drug being joined with
+     * every gene fact. A row whose key is {@code No Result} for every gene matches the order itself.
      */
     private void rule(Knowledge k, String source, Row r, Map<String, String> key, StringBuilder b) {
         String drug = r.get("drug");
         b.append("rule \"").append(source).append(' ').append(esc(r.get("id")));
         List<String> bound = new ArrayList<>();
         StringBuilder when = new StringBuilder();
+        StringBuilder absent = new StringBuilder();
         int specificity = 0;
         for (Map.Entry<String, String> e : key.entrySet()) {
             String gene = esc(e.getKey());
             Facet f = Facet.of(e.getValue());
             if (f.kind == Facet.Kind.NONE) {
                 String allele = k.singleAllele(drug, e.getKey());
-                when.append("    not GeneFact( gene == \"").append(gene).append('"');
+                absent.append("    not GeneFact( gene == \"").append(gene).append('"');
                 if (allele != null) {
-                    when.append(", allele == \"").append(esc(allele)).append('"');
+                    absent.append(", allele == \"").append(esc(allele)).append('"');
                 }
-                when.append(" )\n");
+                absent.append(" )\n");
                 continue;
             }
             String var = "$g" + bound.size();
             bound.add(var);
-            when.append("    ").append(var).append(" : GeneFact( gene == \"").append(gene).append("\", ")
-                    .append(f.field());
+            when.append("    ").append(var).append(" : DrugGene( drug == \"").append(esc(drug))
+                    .append("\", gene == \"").append(gene).append("\", ").append(f.field());
             List<String> aliases = f.kind == Facet.Kind.LOOKUP ? k.keysMatching(source, e.getKey(), f.value) : List.of();
             if (aliases.isEmpty()) {
                 when.append(" == \"").append(esc(f.value)).append('"');
@@ -538,11 +545,14 @@ public final class GenerateRules {
                 .append("    @action(\"").append(esc(r.get("action"))).append("\") @advice(\"").append(esc(advice(r)))
                 .append("\") @key(\"").append(esc(canonicalKey(key))).append("\") @specificity(\"")
                 .append(specificity).append("\")");
-        b.append("\n    salience 100\nwhen\n    OrderedDrug( drug == \"").append(esc(drug)).append("\" )\n")
-                .append(when)
+        b.append("\n    salience 100\nwhen\n");
+        if (bound.isEmpty()) {
+            b.append("    OrderedDrug( drug == \"").append(esc(drug)).append("\" )\n");
+        }
+        b.append(when).append(absent)
                 .append("then\n    insert( Candidate.recommendation( drools.getRule().getMetaData()");
         for (String var : bound) {
-            b.append(", ").append(var);
+            b.append(", ").append(var).append(".fact()");
         }
         b.append(" ) );\nend\n\n");
     }

@@ -42,7 +42,7 @@ class IntegrityCheckTest {
         assertThat(run.status()).as(run.output()).isZero();
         String cpic = Files.readString(dir.resolve("out/no/pgx/rules/recommendation/cpic.drl"));
         assertThat(cpic.lines().filter(l -> l.startsWith("rule ")).count()).isEqualTo(8);
-        assertThat(cpic).contains("rule \"CPIC T1\"").contains("GeneFact( gene == \"CYP2C19\", lookupKey == \"Poor Metabolizer\" )");
+        assertThat(cpic).contains("rule \"CPIC T1\"").contains("DrugGene( drug == \"clopidogrel\", gene == \"CYP2C19\", lookupKey == \"Poor Metabolizer\" )");
         String dpwg = Files.readString(dir.resolve("out/no/pgx/rules/recommendation/dpwg.drl"));
         assertThat(dpwg).contains("rule \"DPWG T9\"").contains("lookupKey == \"*57:01 positive\"");
     }
