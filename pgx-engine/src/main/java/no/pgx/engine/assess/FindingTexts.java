@@ -81,7 +81,7 @@ final class FindingTexts {
     }
 
     /** A template split into literal text and placeholder names once, so that filling it is plain concatenation. */
-    private record Template(String[] literals, String[] names) {
+    private record Template(String[] literals, String[] names, int length) {
         static Template of(String text) {
             List<String> literals = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -93,11 +93,21 @@ final class FindingTexts {
                 last = m.end();
             }
             literals.add(text.substring(last));
-            return new Template(literals.toArray(String[]::new), names.toArray(String[]::new));
+            int length = 0;
+            for (String l : literals) {
+                length += l.length();
+            }
+            return new Template(literals.toArray(String[]::new), names.toArray(String[]::new), length);
         }
 
         String fill(String... values) {
-            StringBuilder b = new StringBuilder(literals[0].length() + 64);
+            // sized for the literals and the values given, so that the builder never grows (texts are most of the
+            // allocation of an assessment)
+            int size = length;
+            for (int j = 1; j < values.length; j += 2) {
+                size += values[j] == null ? 0 : values[j].length();
+            }
+            StringBuilder b = new StringBuilder(size + 16);
             b.append(literals[0]);
             for (int i = 0; i < names.length; i++) {
                 String v = null;
