@@ -82,6 +82,8 @@ public final class Assessor {
     private final Cache<RuleKey, AdviceWriter.DrugOutcome> outcomes;
     private final Cache<FindingKey, List<Finding>> findings;
     private final Cache<AdviceKey, java.util.Optional<DrugAdvice>> advice;
+    /** Advice written from results with stand-ins for test date and lab ({@link ProvenanceMask}). */
+    private final Cache<AdviceKey, ProvenanceMask.MaskedAdvice> maskedAdvice;
     private final AdviceWriter writer;
     private final Cache<String, DrugResolver.Resolution> resolutions;
     /** Knowledge per group of drugs evaluated together (no patient data: kept whatever the cache size). */
@@ -108,6 +110,7 @@ public final class Assessor {
         this.outcomes = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.findings = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.advice = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.maskedAdvice = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.writer = new AdviceWriter(knowledge, texts);
         this.groups = Caffeine.newBuilder().maximumSize(256).build();
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
@@ -273,7 +276,9 @@ public final class Assessor {
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
             List<Finding> visible = new ArrayList<>(slot.findings.size());
-            for (Finding f : slot.findings) {
+            List<Finding> visibleTemplates = slot.templates == null ? null : new ArrayList<>(slot.findings.size());
+            for (int j = 0; j < slot.findings.size(); j++) {
+                Finding f = slot.findings.get(j);
                 if (i >= ordered.size() && !causedBy(f, newPerpetrators)) {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
@@ -282,6 +287,9 @@ public final class Assessor {
                 }
                 if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source().label())) {
                     visible.add(f);
+                    if (visibleTemplates != null) {
+                        visibleTemplates.add(slot.templates.get(j));
+                    }
                 }
             }
             out.addAll(visible);
@@ -294,7 +302,7 @@ public final class Assessor {
                     continue;
                 }
             }
-            DrugAdvice a = advice(slot, visible, sources, orders.get(slot.drug), causedBy, request.allDrugs());
+            DrugAdvice a = advice(slot, visible, visibleTemplates, sources, orders.get(slot.drug), causedBy);
             if (a != null) {
                 adviceList.add(a);
             }
@@ -312,11 +320,35 @@ public final class Assessor {
         return knowledge.clinical;
     }
 
-    /** The advice for one drug: from the advice cache, else written from the slot's findings and rule outcome. */
-    private DrugAdvice advice(Slot slot, List<Finding> visible, Set<String> sources, OrderedDrug order,
-                              String causedBy, boolean lookUp) {
+    /**
+     * The advice for one drug: from the advice cache, else written from the slot's findings and rule outcome. A slot
+     * with stand-ins for test date and lab gets the advice written from its findings with stand-ins (cached), filled
+     * with the patient's date and lab.
+     *
+     * @param templates the visible findings with stand-ins, in the order of {@code visible}; null when not masked
+     */
+    private DrugAdvice advice(Slot slot, List<Finding> visible, List<Finding> templates, Set<String> sources,
+                              OrderedDrug order, String causedBy) {
         AdviceWriter.DrugOutcome o = slot.outcome;
         if (advice == null) {
+            return writer.write(slot.drug, visible, o, slot.functional.results(), slot.functional.conversions(), order,
+                    causedBy);
+        }
+        if (slot.mask != null && templates != null) {
+            AdviceKey key = new AdviceKey(slot.key, sources, causedBy, visible.size());
+            ProvenanceMask.MaskedAdvice m = maskedAdvice.get(key, k -> ProvenanceMask.MaskedAdvice.of(writer.write(
+                    slot.drug, templates, o, slot.mask.results(), slot.functional.conversions(), order, causedBy)));
+            if (m.advice() == null) {
+                return null;
+            }
+            Map<Finding, Finding> byTemplate = new IdentityHashMap<>(templates.size() * 2);
+            for (int i = 0; i < templates.size(); i++) {
+                byTemplate.put(templates.get(i), visible.get(i));
+            }
+            DrugAdvice filled = ProvenanceMask.fill(m, slot.mask, byTemplate);
+            if (filled != null) {
+                return filled;
+            }
             return writer.write(slot.drug, visible, o, slot.functional.results(), slot.functional.conversions(), order,
                     causedBy);
         }
@@ -439,14 +471,15 @@ public final class Assessor {
      * with its hash computed once per gene instead of once per drug; and what the patient lines show of the result.
      */
     private record GeneFacts(List<GeneFact> full, List<GeneFact> reduced, FactsKey fullKey, FactsKey reducedKey,
-                             PatientLine line, GeneResult result) {
+                             PatientLine line, PatientLine masked, GeneResult result) {
         static GeneFacts of(List<GeneFact> full, GeneResult result) {
             List<GeneFact> reduced = full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
                     : new GeneFact(f.gene(), f.allele(), f.lookupKey(), f.phenotype(), null, null, f.state(),
                     f.expandedFrom())).toList();
             FactsKey fullKey = new FactsKey(full.hashCode(), full);
             FactsKey reducedKey = reduced.equals(full) ? fullKey : new FactsKey(reduced.hashCode(), reduced);
-            return new GeneFacts(full, reduced, fullKey, reducedKey, PatientLine.of(result), result);
+            PatientLine line = PatientLine.of(result);
+            return new GeneFacts(full, reduced, fullKey, reducedKey, line, line.masked(), result);
         }
     }
 
@@ -467,9 +500,17 @@ public final class Assessor {
     private record PatientLine(int hash, String gene, String diplotype, String activityScore, LocalDate testDate,
                                String lab) {
         static PatientLine of(GeneResult r) {
-            return new PatientLine(Objects.hash(r.gene(), r.diplotype(), r.activityScore(), r.provenance().testDate(),
-                    r.provenance().lab()), r.gene(), r.diplotype(), r.activityScore(), r.provenance().testDate(),
-                    r.provenance().lab());
+            return of(r.gene(), r.diplotype(), r.activityScore(), r.provenance().testDate(), r.provenance().lab());
+        }
+
+        private static PatientLine of(String gene, String diplotype, String score, LocalDate date, String lab) {
+            return new PatientLine(Objects.hash(gene, diplotype, score, date, lab), gene, diplotype, score, date, lab);
+        }
+
+        /** @return this line with the test date and lab replaced by whether they are shown */
+        PatientLine masked() {
+            return of(gene, diplotype, activityScore, testDate == null ? null : ProvenanceMask.SHOWN_DATE,
+                    lab == null || lab.isBlank() ? null : ProvenanceMask.SHOWN_LAB);
         }
 
         @Override
@@ -522,6 +563,10 @@ public final class Assessor {
         final OrderedDrug order;
         List<Finding> findings;
         AdviceWriter.DrugOutcome outcome;
+        /** Stand-ins for test date and lab when the slot's texts are cached without them, else null. */
+        ProvenanceMask.Masked mask;
+        /** The findings with stand-ins ({@code findings} are these filled for the patient); null when not masked. */
+        List<Finding> templates;
 
         Slot(String drug, RuleKey rules, FindingKey key, PhenoconversionStep.Functional functional,
              boolean newOrder, OrderedDrug order) {
@@ -548,6 +593,7 @@ public final class Assessor {
         List<Slot> slots = new ArrayList<>(drugIds.size());
         Map<PhenoconversionStep.Functional, List<Slot>> missing = new IdentityHashMap<>();
         Map<PhenoconversionStep.Functional, Map<String, GeneFacts>> functionalFacts = new IdentityHashMap<>();
+        Map<Map<String, GeneResult>, java.util.Optional<ProvenanceMask.Masked>> masks = new IdentityHashMap<>();
         for (int i = 0; i < drugIds.size(); i++) {
             String drug = drugIds.get(i);
             Knowledge.DrugInfo info = drugInfo.get(drug);
@@ -557,8 +603,14 @@ public final class Assessor {
             boolean newOrder = i >= firstReassessed;
             OrderedDrug order = orders.get(drug);
             RuleKey rk = key(info, drugFacts, context, order, fn);
-            Slot slot = new Slot(drug, rk, new FindingKey(rk, patient(info, drugFacts, fn, newOrder)), fn, newOrder,
-                    order);
+            // Cached texts are written without the patient's test date and lab where the drug's results are not
+            // phenoconverted (ProvenanceMask): a new patient's own date would otherwise miss every cached text.
+            ProvenanceMask.Masked mask = findings == null || !fn.conversions().isEmpty() ? null
+                    : masks.computeIfAbsent(fn.results(), r -> java.util.Optional.ofNullable(ProvenanceMask.mask(r)))
+                    .orElse(null);
+            Slot slot = new Slot(drug, rk, new FindingKey(rk, mask != null ? maskedPatient(info, drugFacts, newOrder)
+                    : patient(info, drugFacts, fn, newOrder)), fn, newOrder, order);
+            slot.mask = mask;
             slots.add(slot);
             slot.outcome = outcomes == null ? null : outcomes.getIfPresent(rk);
             if (slot.outcome == null) {
@@ -579,18 +631,54 @@ public final class Assessor {
         });
         for (Slot slot : slots) {
             if (slot.findings == null) {
-                List<Finding> list = new ArrayList<>(slot.outcome.prepared().size());
-                for (FindingAssembler.Prepared p : slot.outcome.prepared()) {
-                    list.add(assembler.finding(p, slot.functional.results(), slot.functional.conversions(),
-                            slot.newOrder));
-                }
-                slot.findings = List.copyOf(list);
+                slot.findings = assemble(slot, slot.mask == null ? slot.functional.results() : slot.mask.results());
                 if (findings != null) {
                     findings.put(slot.key, slot.findings);
                 }
             }
+            if (slot.mask != null) {
+                slot.templates = slot.findings;
+                slot.findings = ProvenanceMask.fill(slot.templates, slot.mask);
+                if (slot.findings == null) {  // a stand-in where it cannot be filled: written for the patient
+                    slot.mask = null;
+                    slot.templates = null;
+                    slot.findings = assemble(slot, slot.functional.results());
+                }
+            }
         }
         return slots;
+    }
+
+    /** The slot's findings written from its rule outcome with the given results. */
+    private List<Finding> assemble(Slot slot, Map<String, GeneResult> results) {
+        List<Finding> list = new ArrayList<>(slot.outcome.prepared().size());
+        for (FindingAssembler.Prepared p : slot.outcome.prepared()) {
+            list.add(assembler.finding(p, results, slot.functional.conversions(), slot.newOrder));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Marks a findings key whose patient lines say only whether a test date and lab are shown. */
+    private static final Object MASKED = new Object();
+
+    /**
+     * {@link #patient} for a drug whose results are not phenoconverted, with test date and lab replaced by whether
+     * they are shown ({@link ProvenanceMask}).
+     */
+    private static List<Object> maskedPatient(Knowledge.DrugInfo info, Map<String, GeneFacts> drugFacts,
+                                              boolean newOrder) {
+        List<Object> out = new ArrayList<>(info.context().keyGenes().size() + 2);
+        out.add(MASKED);
+        for (String gene : info.context().keyGenes()) {
+            GeneFacts f = drugFacts.get(gene);
+            if (f != null) {
+                out.add(f.masked());
+            }
+        }
+        if (newOrder) {
+            out.add(Boolean.TRUE);
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,274 @@
+package no.pgx.engine.assess;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import no.pgx.engine.GeneResult;
+import no.pgx.engine.LocalizedText;
+import no.pgx.engine.Provenance;
+
+/**
+ * Lets cached findings and advice serve patients whose results differ only in test date and lab. Nearly every new
+ * patient has a test date of their own, and the patient lines of a finding's detail and of the advice's detail show
+ * it, so texts cached with the date never served a second patient. Texts are therefore written once from results
+ * whose date and lab are stand-ins (a date in the year 1000 + the gene's number, a lab of private-use characters
+ * around that number), cached, and for each patient the stand-ins are replaced by the patient's own date and lab in
+ * one pass. The texts are exactly those written from the patient's own results: dates and labs only enter them
+ * through the patient lines, as {@code LocalDate.toString()} and as Markdown-escaped text, which is what the
+ * replacement inserts; the summary and headline (which are cut to a length) never show them, and a text that does
+ * is not reused ({@link #marked}). Results whose lab could interact with the surrounding text (a star, which the
+ * advice's gene-star spelling rule looks for, leading or trailing blanks, the private-use characters) are not masked.
+ * Thread-safe.
+ */
+final class ProvenanceMask {
+    private static final char LAB_START = '\uE000';
+    private static final char LAB_END = '\uE001';
+    private static final int FIRST_YEAR = 1000;
+    private static final int MAX_GENES = 999;
+    private static final Map<String, Integer> NUMBERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    /** What a masked patient line keeps of a date or lab that is shown: only that it is shown. */
+    static final LocalDate SHOWN_DATE = LocalDate.MIN;
+    static final String SHOWN_LAB = String.valueOf(LAB_START);
+
+    private ProvenanceMask() {
+    }
+
+    /** @return the result's gene number for its stand-ins, or -1 when the result cannot be masked */
+    static int number(GeneResult r) {
+        Provenance p = r.provenance();
+        if (p != null && p.lab() != null && !p.lab().isBlank()) {
+            String lab = p.lab();
+            if (!lab.equals(lab.strip()) || lab.indexOf('*') >= 0 || lab.indexOf(LAB_START) >= 0
+                    || lab.indexOf(LAB_END) >= 0) {
+                return -1;
+            }
+        }
+        int n = NUMBERS.computeIfAbsent(r.gene(), g -> NEXT.getAndIncrement());
+        return n < MAX_GENES ? n : -1;
+    }
+
+    /** @return whether the result shows a test date in its patient lines */
+    static boolean dateShown(GeneResult r) {
+        return r.provenance() != null && r.provenance().testDate() != null;
+    }
+
+    /** @return whether the result shows a lab in its patient lines */
+    static boolean labShown(GeneResult r) {
+        return r.provenance() != null && r.provenance().lab() != null && !r.provenance().lab().isBlank();
+    }
+
+    /**
+     * @return the results with stand-ins for the shown dates and labs, and what replaces each stand-in; null when a
+     *         result cannot be masked
+     */
+    static Masked mask(Map<String, GeneResult> results) {
+        Map<String, GeneResult> out = new HashMap<>(results.size() * 2);
+        String[] dates = new String[MAX_GENES];
+        String[] labs = new String[MAX_GENES];
+        for (Map.Entry<String, GeneResult> e : results.entrySet()) {
+            GeneResult r = e.getValue();
+            int n = number(r);
+            if (n < 0) {
+                return null;
+            }
+            boolean date = dateShown(r);
+            boolean lab = labShown(r);
+            if (!date && !lab) {
+                out.put(e.getKey(), r);
+                continue;
+            }
+            Provenance p = r.provenance();
+            if (date) {
+                dates[n] = p.testDate().toString();
+            }
+            if (lab) {
+                labs[n] = MarkdownText.text(p.lab());
+            }
+            out.put(e.getKey(), r.toBuilder().provenance(new Provenance(p.sourceId(),
+                    date ? LocalDate.of(FIRST_YEAR + n, 1, 1) : null, lab ? LAB_START + Integer.toString(n) + LAB_END
+                    : p.lab(), p.testedVariants())).build());
+        }
+        return new Masked(out, dates, labs);
+    }
+
+    /**
+     * Results with stand-ins ({@code results}) and the patient's own rendered date and lab per gene number.
+     */
+    record Masked(Map<String, GeneResult> results, String[] dates, String[] labs) {
+        /** @return the text with every stand-in replaced; null when a stand-in has no value (not this patient's) */
+        String fill(String text) {
+            if (text.indexOf(LAB_START) < 0 && text.indexOf("-01-01") < 0) {
+                return text;
+            }
+            StringBuilder b = null;
+            int copied = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                int end = -1;
+                String value = null;
+                if (c == LAB_START) {
+                    int close = text.indexOf(LAB_END, i);
+                    int n = close < 0 ? -1 : parse(text, i + 1, close);
+                    if (n < 0 || labs[n] == null) {
+                        return null;
+                    }
+                    value = labs[n];
+                    end = close + 1;
+                } else if (c == '1' && i + 10 <= text.length() && text.startsWith("-01-01", i + 4)
+                        && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+                    int n = parse(text, i, i + 4) - FIRST_YEAR;
+                    if (n >= 0 && n < MAX_GENES) {
+                        if (dates[n] == null) {
+                            return null;
+                        }
+                        value = dates[n];
+                        end = i + 10;
+                    }
+                }
+                if (value != null) {
+                    if (b == null) {
+                        b = new StringBuilder(text.length() + 32);
+                    }
+                    b.append(text, copied, i).append(value);
+                    copied = end;
+                    i = end - 1;
+                }
+            }
+            if (b == null) {
+                return text;
+            }
+            return b.append(text, copied, text.length()).toString();
+        }
+
+        /** @return the text in both languages with the stand-ins replaced; null when one has no value */
+        LocalizedText fill(LocalizedText text) {
+            if (text == null) {
+                return null;
+            }
+            String en = fill(text.en());
+            String nb = fill(text.nb());
+            if (en == null || nb == null) {
+                return null;
+            }
+            return en == text.en() && nb == text.nb() ? text : new LocalizedText(en, nb);
+        }
+    }
+
+    /** @return whether the text holds a stand-in */
+    static boolean marked(LocalizedText text) {
+        return text != null && (marked(text.en()) || marked(text.nb()));
+    }
+
+    private static boolean marked(String s) {
+        if (s == null) {
+            return false;
+        }
+        if (s.indexOf(LAB_START) >= 0) {
+            return true;
+        }
+        for (int i = s.indexOf("-01-01"); i >= 4; i = s.indexOf("-01-01", i + 1)) {
+            int year = parse(s, i - 4, i);
+            if (year >= FIRST_YEAR && year < FIRST_YEAR + MAX_GENES && (i == 4 || !Character.isDigit(s.charAt(i - 5)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the non-negative number written in s[from, to), or -1 */
+    private static int parse(String s, int from, int to) {
+        if (to <= from || to - from > 4) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** @return the list with every text of the findings filled; null when one cannot be */
+    static List<no.pgx.engine.Finding> fill(List<no.pgx.engine.Finding> templates, Masked masked) {
+        List<no.pgx.engine.Finding> out = new ArrayList<>(templates.size());
+        for (no.pgx.engine.Finding t : templates) {
+            if (marked(t.summary())) {
+                return null;
+            }
+            LocalizedText detail = masked.fill(t.detail());
+            if (detail == null) {
+                return null;
+            }
+            out.add(detail == t.detail() ? t : t.toBuilder().detail(detail).build());
+        }
+        return out;
+    }
+
+    /**
+     * Advice written from findings with stand-ins, and whether its stand-ins are all in the detail (the only text
+     * {@link #fill(MaskedAdvice, Masked, Map)} replaces them in).
+     */
+    record MaskedAdvice(no.pgx.engine.DrugAdvice advice, boolean reusable) {
+        static MaskedAdvice of(no.pgx.engine.DrugAdvice a) {
+            if (a == null) {
+                return new MaskedAdvice(null, false);
+            }
+            boolean reusable = !marked(a.headline()) && !marked(a.basisLabel()) && !marked(a.name());
+            List<no.pgx.engine.CheckedAlternative> all = new ArrayList<>(a.alternatives());
+            all.addAll(a.rejectedAlternatives());
+            for (no.pgx.engine.CheckedAlternative c : all) {
+                reusable &= !marked(c.name()) && !marked(c.scope()) && c.reasons().stream().noneMatch(ProvenanceMask::marked);
+            }
+            return new MaskedAdvice(a, reusable);
+        }
+    }
+
+    /**
+     * @param byTemplate the patient's finding for each finding with stand-ins the advice was written from (by identity)
+     * @return the advice for the patient; null when it cannot be filled
+     */
+    static no.pgx.engine.DrugAdvice fill(MaskedAdvice m, Masked masked,
+                                         Map<no.pgx.engine.Finding, no.pgx.engine.Finding> byTemplate) {
+        no.pgx.engine.DrugAdvice t = m.advice();
+        if (!m.reusable()) {
+            return null;
+        }
+        LocalizedText detail = masked.fill(t.detail());
+        if (detail == null) {
+            return null;
+        }
+        List<no.pgx.engine.Finding> findings = new ArrayList<>(t.findings().size());
+        for (no.pgx.engine.Finding f : t.findings()) {
+            no.pgx.engine.Finding own = byTemplate.get(f);
+            if (own == null) {
+                return null;
+            }
+            findings.add(own);
+        }
+        no.pgx.engine.DrugAdvice.Builder b = no.pgx.engine.DrugAdvice.builder()
+                .drug(t.drug(), t.name())
+                .action(t.action(), t.indicator())
+                .basis(t.basis(), t.basisLabel())
+                .text(t.headline(), detail)
+                .findings(findings)
+                .doseFacts(t.doseFacts())
+                .conditional(t.conditional(), t.oneClickDose())
+                .interaction(t.perpetrator())
+                .causedBy(t.causedBy())
+                .genes(t.genes())
+                .sources(t.sources());
+        t.alternatives().forEach(b::alternative);
+        t.rejectedAlternatives().forEach(b::alternative);
+        return b.build();
+    }
+}
