@@ -17,7 +17,7 @@ import no.pgx.engine.Provenance;
  * patient has a test date of their own, and the patient lines of a finding's detail and of the advice's detail show
  * it, so texts cached with the date never served a second patient. Texts are therefore written once from results
  * whose date and lab are stand-ins (a date in the year 1000 + the gene's number, a lab of private-use characters
- * around that number), cached, and for each patient the stand-ins are replaced by the patient's own date and lab in
+ * around that number: {@code ¤12¦}), cached, and for each patient the stand-ins are replaced by the patient's own date and lab in
  * one pass. The texts are exactly those written from the patient's own results: dates and labs only enter them
  * through the patient lines, as {@code LocalDate.toString()} and as Markdown-escaped text, which is what the
  * replacement inserts; the summary and headline (which are cut to a length) never show them, and a text that does
@@ -26,8 +26,9 @@ import no.pgx.engine.Provenance;
  * Thread-safe.
  */
 final class ProvenanceMask {
-    private static final char LAB_START = '\uE000';
-    private static final char LAB_END = '\uE001';
+    // Latin-1 (texts stay compact) but neither controls (Markdown escaping turns those into blanks) nor used in texts
+    private static final char LAB_START = '\u00A4';
+    private static final char LAB_END = '\u00A6';
     private static final int FIRST_YEAR = 1000;
     private static final int MAX_GENES = 999;
     private static final Map<String, Integer> NUMBERS = new ConcurrentHashMap<>();
@@ -104,45 +105,36 @@ final class ProvenanceMask {
     record Masked(Map<String, GeneResult> results, String[] dates, String[] labs) {
         /** @return the text with every stand-in replaced; null when a stand-in has no value (not this patient's) */
         String fill(String text) {
-            if (text.indexOf(LAB_START) < 0 && text.indexOf("-01-01") < 0) {
+            int lab = text.indexOf(LAB_START);
+            int date = date(text, 0);
+            if (lab < 0 && date < 0) {
                 return text;
             }
-            StringBuilder b = null;
+            StringBuilder b = new StringBuilder(text.length() + 32);
             int copied = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                int end = -1;
-                String value = null;
-                if (c == LAB_START) {
-                    int close = text.indexOf(LAB_END, i);
-                    int n = close < 0 ? -1 : parse(text, i + 1, close);
-                    if (n < 0 || labs[n] == null) {
+            while (lab >= 0 || date >= 0) {
+                if (lab >= 0 && (date < 0 || lab < date)) {
+                    int close = text.indexOf(LAB_END, lab);
+                    int n = close < 0 ? -1 : parse(text, lab + 1, close);
+                    if (n < 0 || n >= MAX_GENES || labs[n] == null) {
                         return null;
                     }
-                    value = labs[n];
-                    end = close + 1;
-                } else if (c == '1' && i + 10 <= text.length() && text.startsWith("-01-01", i + 4)
-                        && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
-                    int n = parse(text, i, i + 4) - FIRST_YEAR;
-                    if (n >= 0 && n < MAX_GENES) {
-                        if (dates[n] == null) {
-                            return null;
-                        }
-                        value = dates[n];
-                        end = i + 10;
+                    b.append(text, copied, lab).append(labs[n]);
+                    copied = close + 1;
+                } else {
+                    int n = parse(text, date, date + 4) - FIRST_YEAR;
+                    if (dates[n] == null) {
+                        return null;
                     }
+                    b.append(text, copied, date).append(dates[n]);
+                    copied = date + 10;
                 }
-                if (value != null) {
-                    if (b == null) {
-                        b = new StringBuilder(text.length() + 32);
-                    }
-                    b.append(text, copied, i).append(value);
-                    copied = end;
-                    i = end - 1;
+                if (lab >= 0 && lab < copied) {
+                    lab = text.indexOf(LAB_START, copied);
                 }
-            }
-            if (b == null) {
-                return text;
+                if (date >= 0 && date < copied) {
+                    date = date(text, copied);
+                }
             }
             return b.append(text, copied, text.length()).toString();
         }
@@ -167,19 +159,20 @@ final class ProvenanceMask {
     }
 
     private static boolean marked(String s) {
-        if (s == null) {
-            return false;
-        }
-        if (s.indexOf(LAB_START) >= 0) {
-            return true;
-        }
-        for (int i = s.indexOf("-01-01"); i >= 4; i = s.indexOf("-01-01", i + 1)) {
-            int year = parse(s, i - 4, i);
-            if (year >= FIRST_YEAR && year < FIRST_YEAR + MAX_GENES && (i == 4 || !Character.isDigit(s.charAt(i - 5)))) {
-                return true;
+        return s != null && (s.indexOf(LAB_START) >= 0 || date(s, 0) >= 0);
+    }
+
+    /** @return where the first stand-in date at or after {@code from} starts, or -1 */
+    private static int date(String s, int from) {
+        for (int i = s.indexOf("-01-01", from + 4); i >= 0; i = s.indexOf("-01-01", i + 1)) {
+            int start = i - 4;
+            int year = parse(s, start, i);
+            if (year >= FIRST_YEAR && year < FIRST_YEAR + MAX_GENES
+                    && (start == 0 || !Character.isDigit(s.charAt(start - 1)))) {
+                return start;
             }
         }
-        return false;
+        return -1;
     }
 
     /** @return the non-negative number written in s[from, to), or -1 */

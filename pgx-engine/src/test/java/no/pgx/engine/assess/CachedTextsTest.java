@@ -46,7 +46,7 @@ class CachedTextsTest {
                 {LocalDate.of(2020, 2, 29), "St. Olavs *lab* [test] <x> www.example.no", true},
                 {LocalDate.of(2010, 1, 1), "  padded lab ", true},
                 {LocalDate.of(2022, 6, 7), "Lab 1003-01-01", true},
-                {LocalDate.of(2022, 6, 8), "Lab 1003-01-01 \uE000", true}};
+                {LocalDate.of(2022, 6, 8), "Lab 1003-01-01 \u00A4", true}};
         for (Object[] p : provenances) {
             LocalDate date = (LocalDate) p[0];
             String lab = (String) p[1];
