@@ -90,12 +90,6 @@ public final class Assessor {
     private final Cache<List<String>, GroupKnowledge> groups;
     /** Facts per gene result, by identity: the phenotype caller hands out one result object per distinct input. */
     private final Cache<GeneResult, GeneFacts> geneFacts;
-    /**
-     * One instance per distinct key part of a gene (facts, masked patient line): a new patient's result object is new,
-     * but its parts usually equal those of earlier patients, and interned parts make the cache keys built from them
-     * compare by identity instead of field by field for every drug.
-     */
-    private final Cache<Object, Object> keyParts;
 
     private Assessor(Knowledge knowledge, RuleBase rules, DrugResolver drugs, FindingTexts texts,
                      AlleleFunctions functions, PhenotypeCaller caller, Set<String> defaultSources, long cacheSize,
@@ -121,7 +115,6 @@ public final class Assessor {
         this.groups = Caffeine.newBuilder().maximumSize(256).build();
         this.resolutions = Caffeine.newBuilder().maximumSize(Math.max(1_000, Math.min(cacheSize, 100_000))).build();
         this.geneFacts = cacheSize <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
-        this.keyParts = cacheSize <= 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
     /**
@@ -470,18 +463,7 @@ public final class Assessor {
     // ------------------------------------------------------------------ rule outcomes
 
     private GeneFacts geneFacts(GeneResult r) {
-        GeneFacts f = GeneFacts.of(facts.facts(r, functionGenes.contains(r.gene())), r);
-        if (keyParts == null) {
-            return f;
-        }
-        FactsKey full = intern(f.fullKey());
-        return new GeneFacts(f.full(), f.reduced(), full, f.reducedKey() == f.fullKey() ? full : intern(f.reducedKey()),
-                f.line(), intern(f.masked()), f.result());
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T intern(T part) {
-        return (T) keyParts.get(part, k -> k);
+        return GeneFacts.of(facts.facts(r, functionGenes.contains(r.gene())), r);
     }
 
     /**
