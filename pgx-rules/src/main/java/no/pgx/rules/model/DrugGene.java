@@ -21,12 +21,31 @@ import java.util.Objects;
  */
 public record DrugGene(String drug, String gene, String allele, String lookupKey, String phenotype, String diplotype,
                        String functions, GeneFact fact) {
+    /**
+     * Checks the fact; the engine builds it with {@link #of(String, GeneFact)}.
+     *
+     * @param drug      the ordered drug (English INN, lower case); not null
+     * @param gene      the gene of {@code fact}
+     * @param allele    the risk allele of {@code fact}, or null
+     * @param lookupKey the lookup key of {@code fact}
+     * @param phenotype the phenotype term of {@code fact}, or null
+     * @param diplotype the diplotype of {@code fact}, or null
+     * @param functions the allele-function pair of {@code fact}, or null
+     * @param fact      the gene fact; not null
+     * @throws NullPointerException when {@code drug} or {@code fact} is null
+     */
     public DrugGene {
         Objects.requireNonNull(drug, "drug");
         Objects.requireNonNull(fact, "fact");
     }
 
-    /** @return the fact for a drug, its fields copied from the gene fact (the rules constrain fields, not paths) */
+    /**
+     * The fact for a drug, its fields copied from the gene fact (the rules constrain fields, not paths).
+     *
+     * @param drug the ordered drug (English INN, lower case); not null
+     * @param fact the gene fact; not null
+     * @return the fact, never null
+     */
     public static DrugGene of(String drug, GeneFact fact) {
         return new DrugGene(drug, fact.gene(), fact.allele(), fact.lookupKey(), fact.phenotype(), fact.diplotype(),
                 fact.functions(), fact);
