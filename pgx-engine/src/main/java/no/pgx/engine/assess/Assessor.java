@@ -53,8 +53,11 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
  * <p>Steps: call phenotypes; resolve the drugs; per drug, map the genotype-predicted results to functional ones given
  * the co-medication ({@link PhenoconversionStep}: the medication list and the other ordered drugs, never the drug
  * itself); look the rule outcome up in a Caffeine cache keyed on everything the drug's rules can see ({@link RuleKey},
- * built from the functional results); evaluate the misses in one new stateless session per distinct set of functional
- * results; turn the surviving candidates into findings with texts. When a perpetrator is ordered, the current
+ * built from the functional results); evaluate the misses in one rule session per distinct set of functional results
+ * (a kept session that already holds the group's knowledge facts, see {@link RuleBase}); turn the surviving candidates
+ * into findings with texts and write the advice per drug. With caches on, findings and advice are cached by rule
+ * outcome and patient lines without test date and lab, and filled in with the patient's date and lab
+ * ({@link ProvenanceMask}). When a perpetrator is ordered, the current
  * medication it affects is assessed again and a finding is added where the new order changes the phenotype
  * (ordering paroxetine for a patient on tamoxifen). Immutable and thread-safe. Never logs patient data.
  */
