@@ -140,8 +140,11 @@ final class AdviceWriter {
                 || !ia.perpetrator().toLowerCase(Locale.ROOT).contains(conversion.perpetrator().toLowerCase(Locale.ROOT)))) {
             conversion = null;  // the gene is changed by another drug than this row's perpetrator
         }
+        // a test action of a recommendation (measure G6PD activity: the result is on file) rests on the genotype; a
+        // test before start rests on the missing result
         AdviceBasis basis = ia != null ? AdviceBasis.INTERACTION
-                : head.action() == Action.TEST_REQUIRED ? AdviceBasis.TEST_BEFORE_START : AdviceBasis.GENOTYPE;
+                : head.action() == Action.TEST_REQUIRED && testAction(head) == null ? AdviceBasis.TEST_BEFORE_START
+                : AdviceBasis.GENOTYPE;
         Set<String> visibleIds = new LinkedHashSet<>();
         findings.forEach(f -> visibleIds.add(f.recommendationId()));
         outcome.interactions().forEach(c -> visibleIds.add(c.id()));
@@ -368,7 +371,16 @@ final class AdviceWriter {
         };
     }
 
+    /** @return the curated test action of a finding whose advice is to measure the phenotype, or null */
+    private Knowledge.TestAction testAction(Finding f) {
+        return f.action() == Action.TEST_REQUIRED ? knowledge.testAction(f.recommendationId()) : null;
+    }
+
     private String requirement(Finding f) {
+        Knowledge.TestAction a = testAction(f);
+        if (a != null) {
+            return a.requirement();
+        }
         Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
         return t == null ? "required" : t.requirement();
     }
@@ -855,11 +867,15 @@ final class AdviceWriter {
                 tries.add(t);
             }
         } else if (head.action() == Action.TEST_REQUIRED) {
-            for (String key : List.of("advice.headline.test", "advice.headline.test.short")) {
+            // a test action has a result on file (G6PD variable): the headline names it
+            boolean measure = testAction(head) != null;
+            for (String key : measure ? List.of("advice.headline.measure", "advice.headline.test.short")
+                    : List.of("advice.headline.test", "advice.headline.test.short")) {
                 String[] t = new String[2];
                 for (Lang l : Lang.values()) {
                     t[l.ordinal()] = texts.text(l, key, "Drug", FindingTexts.capitalise(texts.drug(drug, l)),
-                            "action", testAction(head, l));
+                            "action", testAction(head, l), "result",
+                            measure ? resultWords(head, results, conversions, l) : "");
                 }
                 tries.add(t);
             }
@@ -1126,6 +1142,10 @@ final class AdviceWriter {
     }
 
     private String testAction(Finding f, Lang l) {
+        Knowledge.TestAction a = testAction(f);
+        if (a != null) {
+            return l == Lang.NB ? a.testNb() : a.testEn();
+        }
         Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
         String gene = t == null ? String.join("/", f.lookupKey().keySet())
                 : t.allele() == null ? t.gene() : t.gene() + t.allele();
@@ -1535,6 +1555,13 @@ final class AdviceWriter {
     }
 
     private String testBlock(Lang l, Finding f) {
+        Knowledge.TestAction a = testAction(f);
+        if (a != null) {
+            return texts.text(l, "advice.detail.test", "requirement", texts.text(l, "advice.detail.test."
+                    + a.requirement()), "authority", f.source().label(), "jurisdiction", "", "action",
+                    FindingTexts.capitalise(testAction(f, l)), "reason", FindingTexts.capitalise(l == Lang.NB
+                            ? a.reasonNb() : a.reasonEn()).replaceAll("\\.$", ""), "document", "");
+        }
         Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
         if (t == null) {
             return f.summary().in(l == Lang.NB ? "nb" : "en");

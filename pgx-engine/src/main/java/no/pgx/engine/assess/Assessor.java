@@ -276,10 +276,12 @@ public final class Assessor {
                 if (i >= ordered.size() && !causedBy(f, newPerpetrators)) {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
-                if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
+                if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED
+                        && knowledge.testAction(f.recommendationId()) == null) {
                     continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (docs/clinical-rules.md)
                 }
-                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source().label())) {
+                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED && knowledge.testAction(f.recommendationId()) == null
+                        || sources.contains(f.source().label())) {
                     visible.add(f);
                 }
             }
