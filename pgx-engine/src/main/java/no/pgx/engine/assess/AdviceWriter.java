@@ -491,8 +491,14 @@ final class AdviceWriter {
         String kind = texts.text(l, "advice.dose.kind." + d.kind());
         String s = switch (d.change()) {
             case "unchanged" -> texts.text(l, "advice.dose.unchanged", "kind", kind);
+            // a percentage the source also gives as one amount (siponimod CYP2C9 *1/*3: 50 % = 1 mg a day) is stated
+            // with that amount first: it is the number the prescriber writes; ranges (weight-based thiopurine doses)
+            // keep the percentage
             case "percent" -> d.kind().equals("maximum") && upper(d.percent()) <= 100
                     ? texts.text(l, "advice.dose.percent.max", "percent", range(d.percent(), l))
+                    : d.amount() != null && !d.amount().contains("-") && !d.percent().contains("-")
+                    && upper(d.percent()) < 100 ? texts.text(l, "advice.dose.percent.amount", "kind", kind,
+                    "amount", range(d.amount(), l), "unit", unit(d.unit(), l), "percent", range(d.percent(), l))
                     : percentWords(kind, d.percent(), l);
             case "cap" -> d.amount() == null
                     ? d.kind().equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
