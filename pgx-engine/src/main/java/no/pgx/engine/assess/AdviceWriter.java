@@ -114,9 +114,11 @@ final class AdviceWriter {
             return null;
         }
         boolean malignancy = order.indication() != null && DoseRowCheck.malignancy(order.indication());
+        Set<String> leads = indicationLeads(outcome);
         List<Finding> ranked = new ArrayList<>(findings);
         ranked.sort(Comparator.comparingInt((Finding f) -> establishedFirst(f, order))
                 .thenComparingInt(f -> -severity(f, order, malignancy, findings))
+                .thenComparing(f -> !leads.contains(f.recommendationId()))
                 .thenComparingDouble(f -> doseCeiling(f, outcome))
                 .thenComparingInt(f -> sourceRank(f.source().label()))
                 .thenComparingInt(f -> strengthRank(f.strength().label()))
@@ -249,6 +251,21 @@ final class AdviceWriter {
             case NO_RECOMMENDATION -> 1;
             case STANDARD_DOSE -> 0;
         };
+    }
+
+    /**
+     * The recommendation rows whose advice the source wrote for the order's indication, curated to lead
+     * ({@code curation/indication-actions.csv}, {@code leads}: DPWG PPIs for H. pylori eradication). Among advice of
+     * equal weight they lead the card; the general advice of the other source stays in the detail.
+     */
+    private Set<String> indicationLeads(DrugOutcome outcome) {
+        Set<String> out = new java.util.HashSet<>(2);
+        for (FindingAssembler.Prepared p : outcome.prepared()) {
+            if (knowledge.indicationLeads.contains(p.candidate().id())) {
+                out.add(p.candidate().rowId());
+            }
+        }
+        return out;
     }
 
     /** An established-therapy finding (patient on the drug > 3 months) decides the headline over general ones. */
