@@ -879,8 +879,15 @@ public final class Assessor {
                 }
                 continue;
             }
-            ids.addAll(r.ids());
             resolved.addAll(r.ids());
+            for (String id : r.ids()) {
+                List<Knowledge.AdviceScope> scopes = r.combination() ? knowledge.monotherapyOnly(id) : List.of();
+                if (scopes.isEmpty()) {
+                    ids.add(id);
+                } else {
+                    notes.add(monotherapyNote(name, id, r, scopes));  // docs/clinical-rules.md#combination-products
+                }
+            }
             if (!r.possibleIds().isEmpty()) {
                 ids.addAll(r.possibleIds());
                 notes.add(new Note("possible-ingredient", null, String.join(",", r.possibleIds()), new LocalizedText(
@@ -909,6 +916,30 @@ public final class Assessor {
         }
         ids.retainAll(knowledge.drugIds());
         return List.copyOf(ids);
+    }
+
+    /**
+     * A combination product whose ingredient has guideline advice for the substance alone (clinical/advice-scope.csv):
+     * no advice on the product, and a note that says why.
+     */
+    private Note monotherapyNote(String name, String id, DrugResolver.Resolution r, List<Knowledge.AdviceScope> scopes) {
+        List<String> partsEn = new ArrayList<>();
+        List<String> partsNb = new ArrayList<>();
+        for (String other : r.ids()) {
+            if (!other.equals(id)) {
+                partsEn.add(drugs.nameEn(other));
+                partsNb.add(drugs.nameNb(other));
+            }
+        }
+        partsEn.addAll(r.others());
+        partsNb.addAll(r.others());
+        String reasonEn = String.join("; ", scopes.stream().map(Knowledge.AdviceScope::reasonEn).toList());
+        String reasonNb = String.join("; ", scopes.stream().map(Knowledge.AdviceScope::reasonNb).toList());
+        return new Note("monotherapy-advice", null, id, new LocalizedText(
+                texts().text(FindingTexts.Lang.EN, "advice.notes.monotherapy", "name", name, "drug",
+                        drugs.nameEn(id), "others", String.join(", ", partsEn), "reason", reasonEn),
+                texts().text(FindingTexts.Lang.NB, "advice.notes.monotherapy", "name", name, "drug",
+                        drugs.nameNb(id), "others", String.join(", ", partsNb), "reason", reasonNb)));
     }
 
     /**

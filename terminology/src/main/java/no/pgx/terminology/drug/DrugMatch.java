@@ -22,6 +22,11 @@ import java.util.Objects;
  * @param topical             whether route, dose form or ATC code show a local (skin, eye, ear, mouth, vagina) form
  *                            and nothing shows a systemic one
  * @param message             why the input is unresolved or ambiguous, or notes on the match; empty when none
+ * @param otherIngredients    active substances of the product besides its catalog ingredients, as the trade-name
+ *                            table writes them ({@code Kaftrio}: elexacaftor, tezacaftor; {@code Paralgin forte}:
+ *                            paracetamol), or the label of a combination ATC code that names no product; empty for a
+ *                            single-substance order. Callers use it to tell a combination product from the substance
+ *                            alone (advice a guideline gives for monotherapy only)
  */
 public record DrugMatch(
         String query,
@@ -31,7 +36,8 @@ public record DrugMatch(
         String system,
         String code,
         boolean topical,
-        String message) {
+        String message,
+        List<String> otherIngredients) {
 
     /** Copies the lists and normalises {@code null} text to the empty string. */
     public DrugMatch {
@@ -42,6 +48,21 @@ public record DrugMatch(
         system = Objects.requireNonNullElse(system, "");
         code = Objects.requireNonNullElse(code, "");
         message = Objects.requireNonNullElse(message, "");
+        otherIngredients = otherIngredients == null ? List.of() : List.copyOf(otherIngredients);
+    }
+
+    /** A match without other ingredients (a single substance, or a combination of catalog substances only). */
+    public DrugMatch(String query, List<DrugConcept> ingredients, List<DrugConcept> possibleIngredients, MatchKind kind,
+                     String system, String code, boolean topical, String message) {
+        this(query, ingredients, possibleIngredients, kind, system, code, topical, message, List.of());
+    }
+
+    /**
+     * Whether the order is a product of several active substances (catalog ingredients or others), not one substance
+     * alone.
+     */
+    public boolean isCombination() {
+        return ingredients.size() + otherIngredients.size() > 1;
     }
 
     /** Whether at least one ingredient was identified for certain. */
