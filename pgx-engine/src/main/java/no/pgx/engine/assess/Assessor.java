@@ -881,11 +881,16 @@ public final class Assessor {
             }
             resolved.addAll(r.ids());
             for (String id : r.ids()) {
-                List<Knowledge.AdviceScope> scopes = r.combination() ? knowledge.monotherapyOnly(id) : List.of();
-                if (scopes.isEmpty()) {
+                List<Knowledge.AdviceScope> scopes = knowledge.monotherapyOnly(id);
+                // the substance as part of a combination: the order itself, or the patient's combination product
+                // that this order completes (Kalydeco in the evening beside Kaftrio in the morning)
+                DrugResolver.Resolution combination = scopes.isEmpty() ? null : r.combination() ? r
+                        : request.medications().stream().map(this::resolve)
+                        .filter(m -> m.combination() && m.ids().contains(id)).findFirst().orElse(null);
+                if (combination == null) {
                     ids.add(id);
                 } else {
-                    notes.add(monotherapyNote(name, id, r, scopes));  // docs/clinical-rules.md#combination-products
+                    notes.add(monotherapyNote(name, id, combination, scopes));  // docs/clinical-rules.md
                 }
             }
             if (!r.possibleIds().isEmpty()) {

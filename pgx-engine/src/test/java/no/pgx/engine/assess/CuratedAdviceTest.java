@@ -106,6 +106,14 @@ class CuratedAdviceTest {
     }
 
     @Test
+    void ivacaftorThatCompletesTheRegimenOfACombinationProductDoesNotGetTheMonotherapyAdvice() {
+        Assessment a = assess(AssessmentRequest.builder().result(GeneInput.diplotype("CFTR", "F508del/F508del"))
+                .drug("Kalydeco 150 mg tabletter").medication("Kaftrio"));
+        assertThat(a.advice()).isEmpty();
+        assertThat(a.notes()).extracting(Note::code).contains("monotherapy-advice");
+    }
+
+    @Test
     void aCombinationWithoutAMonotherapyScopeKeepsTheAdviceOfItsIngredient() {
         DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2D6", "*1x2/*1"))
                 .drug("Paralgin forte")));
