@@ -14,12 +14,23 @@ public record TestAction(String id, String recommendationId) {
     /** The action name a test action gives the recommendation. */
     public static final String ACTION = "TEST_REQUIRED";
 
+    /**
+     * Checks the required components.
+     *
+     * @param id               the curation row's id; not null
+     * @param recommendationId the recommendation row; not null
+     * @throws NullPointerException when a component is null
+     */
     public TestAction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(recommendationId, "recommendationId");
     }
 
-    /** @return the id of the recommendation's variant with the test action ({@code PA166297622@ta-rasburicase-g6pd-variable}) */
+    /**
+     * The id of the recommendation's variant with the test action.
+     *
+     * @return {@code recommendationId@id} ({@code PA166297622@ta-rasburicase-g6pd-variable})
+     */
     public String variantId() {
         return recommendationId + "@" + id;
     }

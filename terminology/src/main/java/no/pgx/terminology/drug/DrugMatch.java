@@ -50,6 +50,7 @@ public record DrugMatch(
      * @param code                the matching code or name; {@code null} becomes empty
      * @param topical             whether the form is local only
      * @param message             notes on the match; {@code null} becomes empty
+     * @param otherIngredients    other active substances of the product, as written; {@code null} becomes empty
      * @throws NullPointerException when {@code kind} or a list is {@code null} or a list holds {@code null}
      */
     public DrugMatch {
@@ -63,7 +64,19 @@ public record DrugMatch(
         otherIngredients = otherIngredients == null ? List.of() : List.copyOf(otherIngredients);
     }
 
-    /** A match without other ingredients (a single substance, or a combination of catalog substances only). */
+    /**
+     * A match without other ingredients (a single substance, or a combination of catalog substances only).
+     *
+     * @param query               what was asked; {@code null} becomes empty
+     * @param ingredients         substances certainly contained; not {@code null}
+     * @param possibleIngredients substances possibly contained; not {@code null}
+     * @param kind                how the match was found; not {@code null}
+     * @param system              system URI of the matching code; {@code null} becomes empty
+     * @param code                the matching code or name; {@code null} becomes empty
+     * @param topical             whether the form is local only
+     * @param message             notes on the match; {@code null} becomes empty
+     * @throws NullPointerException when {@code kind} or a list is {@code null} or a list holds {@code null}
+     */
     public DrugMatch(String query, List<DrugConcept> ingredients, List<DrugConcept> possibleIngredients, MatchKind kind,
                      String system, String code, boolean topical, String message) {
         this(query, ingredients, possibleIngredients, kind, system, code, topical, message, List.of());
@@ -72,6 +85,8 @@ public record DrugMatch(
     /**
      * Whether the order is a product of several active substances (catalog ingredients or others), not one substance
      * alone.
+     *
+     * @return true when {@link #ingredients()} and {@link #otherIngredients()} hold more than one substance together
      */
     public boolean isCombination() {
         return ingredients.size() + otherIngredients.size() > 1;
