@@ -689,7 +689,7 @@ final class Knowledge {
         }
         for (ClinicalKnowledge.ScopeRow s : clinical.scopes.getOrDefault(drug, List.of())) {
             facts.add(new no.pgx.rules.model.AlternativeScope(s.id(), drug, s.alternative(), s.population(),
-                    s.indication(), s.fit()));
+                    s.indication(), s.fit(), s.offerWhenUnstated()));
             indication = true;
         }
         Set<String> medications = new TreeSet<>();
