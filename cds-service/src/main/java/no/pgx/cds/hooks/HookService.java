@@ -34,6 +34,7 @@ import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.DrugAdvice;
 import no.pgx.engine.DrugOrder;
+import no.pgx.terminology.drug.DrugMatch;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
 import no.pgx.engine.PgxEngine;
@@ -229,13 +230,21 @@ public class HookService {
             drafts.stream().filter(d -> !e.getValue().contains(d)).forEach(d -> d.substances().stream()
                     .filter(s -> !s.equals(e.getKey())).forEach(comedication::add));
             JsonNode order = e.getValue().get(0).resource();
+            // a combination product goes to the engine as the product, so that advice a guideline gives for the
+            // substance alone is not given on it (clinical/advice-scope.csv, as the engine does for a product name)
+            DrugMatch product = e.getValue().get(0).match();
+            String drug = product.otherIngredients().isEmpty() || product.code().isBlank() ? e.getKey()
+                    : product.code();
             AssessmentRequest.Builder request = AssessmentRequest.builder().results(genetics.inputs())
-                    .order(new DrugOrder(e.getKey(), ClinicalContext.indication(order), ClinicalContext.route(order)))
+                    .order(new DrugOrder(drug, ClinicalContext.indication(order), ClinicalContext.route(order)))
                     .ageYears(age).weightKg(patient.weightKg()).conditions(patient.conditions())
                     .orderDate(LocalDate.now(zone));
             for (String m : comedication) {
                 request.medication(m, started.get(m));
             }
+            // the patient's combination products by name too (an ivacaftor order completing a Kaftrio regimen)
+            current.stream().map(MedicationLine::match).filter(x -> !x.otherIngredients().isEmpty()
+                    && !x.code().isBlank()).forEach(x -> request.medication(x.code()));
             Assessment a = assess(request.build());
             logProblems("assessment", a.problems());
             assessments.add(new DrugAssessment(e.getKey(), e.getValue(), a));

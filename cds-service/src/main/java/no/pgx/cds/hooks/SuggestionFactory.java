@@ -75,7 +75,7 @@ public class SuggestionFactory {
         }
         findings.stream().filter(f -> f.action() == Action.REDUCE_DOSE || f.action() == Action.INCREASE_DOSE)
                 .findFirst().ifPresent(f -> out.add(dose(f, drugName, targets, reason, language)));
-        findings.stream().filter(f -> f.action() == Action.TEST_REQUIRED).findFirst()
+        findings.stream().filter(SuggestionFactory::genotypingTest).findFirst()
                 .ifPresent(f -> out.add(test(f, drugName, targets.get(0), patientId, language)));
         return out;
     }
@@ -117,7 +117,7 @@ public class SuggestionFactory {
                         .ifPresent(f -> out.add(dose(f, orderedName, targets, reason, language)));
             }
             if (advice.action() == Action.TEST_REQUIRED) {
-                advice.findings().stream().filter(f -> f.action() == Action.TEST_REQUIRED).findFirst()
+                advice.findings().stream().filter(SuggestionFactory::genotypingTest).findFirst()
                         .ifPresent(f -> out.add(test(f, orderedName, targets.get(0), patientId, language)));
             }
         }
@@ -201,6 +201,16 @@ public class SuggestionFactory {
             actions.add(SuggestionAction.update(texts.get(language, "actionText.update", target.reference()), updated));
         }
         return new Suggestion(label, uuid(), null, actions);
+    }
+
+    /**
+     * A test before start of a gene without a result: a genotyping order can be suggested. A test the advice asks for
+     * although the genotype is on file (measure G6PD enzyme activity for a Variable result, curation/test-actions.csv)
+     * is not genotyping: the card says it in words.
+     */
+    private static boolean genotypingTest(Finding f) {
+        return f.action() == Action.TEST_REQUIRED && !f.lookupKey().isEmpty()
+                && f.lookupKey().values().stream().allMatch(no.pgx.engine.GeneResult.NO_RESULT::equals);
     }
 
     private Suggestion test(Finding f, String drugName, MedicationLine draft, String patientId, String language) {

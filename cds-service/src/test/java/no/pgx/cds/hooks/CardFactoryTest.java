@@ -194,12 +194,34 @@ class CardFactoryTest {
 
     @Test
     void aTestBeforeStartProposesAGenotypeTestOrder() {
-        DrugAdvice a = advice("abacavir", Action.TEST_REQUIRED, Indicator.CRITICAL, false, false, List.of("CPIC"));
+        Finding test = finding("abacavir", "CPIC", "general", "HLA-B", GeneResult.NO_RESULT, "Strong",
+                Action.TEST_REQUIRED, null, List.of(), "test HLA-B*57:01 before the first dose");
+        DrugAdvice a = DrugAdvice.builder().drug("abacavir", text("abacavir", "abakavir"))
+                .action(Action.TEST_REQUIRED, Indicator.CRITICAL).basis(AdviceBasis.TEST_BEFORE_START, null)
+                .text(text("Abacavir: test HLA-B*57:01", "Abakavir: test HLA-B*57:01"), text("- HLA-B: no result",
+                        "- HLA-B: intet resultat")).findings(List.of(test)).genes(List.of("HLA-B"))
+                .sources(List.of("CPIC")).build();
 
         Card card = cards(factory("info"), "abacavir", List.of(a), draft("d1")).get(0);
 
         assertThat(card.suggestions()).singleElement().satisfies(s ->
                 assertThat(s.actions().get(0).resource().get("resourceType").asString()).isEqualTo("ServiceRequest"));
+    }
+
+    @Test
+    void aTestOfThePhenotypeWithTheGenotypeOnFileProposesNoGenotypingOrder() {
+        // G6PD Variable and rasburicase: measure the enzyme activity (curation/test-actions.csv), not genotyping again
+        DrugAdvice a = DrugAdvice.builder().drug("rasburicase", text("rasburicase", "rasburikase"))
+                .action(Action.TEST_REQUIRED, Indicator.WARNING).basis(AdviceBasis.GENOTYPE, null)
+                .text(text("Rasburicase: measure G6PD enzyme activity", "Rasburikase: mål G6PD-enzymaktivitet"),
+                        text("- G6PD: variable", "- G6PD: variabel"))
+                .findings(List.of(finding("rasburicase", "CPIC", "general", "G6PD", "Variable", "Moderate",
+                        Action.TEST_REQUIRED, null, List.of(), "measure G6PD enzyme activity")))
+                .genes(List.of("G6PD")).sources(List.of("CPIC")).build();
+
+        Card card = cards(factory("info"), "rasburicase", List.of(a), draft("d1")).get(0);
+
+        assertThat(card.suggestions()).isEmpty();
     }
 
     @Test

@@ -36,7 +36,9 @@ final class ResultText {
         }
         String symbol = symbolRegex(gene);
         String s = text.replaceAll("(?i)(?<![A-Za-z0-9])" + symbol + "\\s*(?=\\*)", "");
-        s = s.replaceFirst("(?i)^\\s*" + symbol + "(?![A-Za-z0-9])\\s*[:\\-–]?\\s*", "");
+        // a dash after the symbol separates it from the value, unless it is the sign of a position ("VKORC1 -1639G>A
+        // A/A", legacy notation the engine reads as it is)
+        s = s.replaceFirst("(?i)^\\s*" + symbol + "(?![A-Za-z0-9])\\s*(?:[:–]|-(?!\\d))?\\s*", "");
         return s.trim();
     }
 

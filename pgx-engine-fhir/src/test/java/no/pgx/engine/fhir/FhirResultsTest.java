@@ -292,4 +292,24 @@ class FhirResultsTest {
                 .containsExactly(tuple("DPYD", "c.1905+1G>A (*2A)/Reference"));
         assertThat(r.results().get(0).provenance().sourceId()).isEqualTo("built-1");
     }
+
+    @Test
+    void aLegacyVkorc1PositionInTheValueTextIsReadAsTheEngineReadsIt() {
+        Observation o = new Observation();
+        o.setId("vkorc1-legacy");
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.setCode(new CodeableConcept().addCoding(new Coding("http://loinc.org", "84413-4", null)));
+        o.addComponent().setCode(new CodeableConcept().addCoding(new Coding("http://loinc.org", "48018-6", null)))
+                .setValue(new CodeableConcept().addCoding(new Coding("http://www.genenames.org", "HGNC:23663",
+                        "VKORC1")));
+        o.setValue(new StringType("VKORC1 -1639G>A A/A"));
+
+        FhirResults r = FhirResults.fromObservations(List.of(o));
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.results()).extracting(GeneInput::gene, GeneInput::diplotype)
+                .containsExactly(tuple("VKORC1", "-1639G>A A/A"));
+        assertThat(TestEngine.get().call(r.results().get(0)).phenotype())
+                .isEqualTo(TestEngine.get().call(GeneInput.diplotype("VKORC1", "rs9923231 T/T")).phenotype());
+    }
 }

@@ -114,9 +114,11 @@ final class AdviceWriter {
             return null;
         }
         boolean malignancy = order.indication() != null && DoseRowCheck.malignancy(order.indication());
+        Set<String> leads = indicationLeads(outcome);
         List<Finding> ranked = new ArrayList<>(findings);
         ranked.sort(Comparator.comparingInt((Finding f) -> establishedFirst(f, order))
                 .thenComparingInt(f -> -severity(f, order, malignancy, findings))
+                .thenComparing(f -> !leads.contains(f.recommendationId()))
                 .thenComparingDouble(f -> doseCeiling(f, outcome))
                 .thenComparingInt(f -> sourceRank(f.source().label()))
                 .thenComparingInt(f -> strengthRank(f.strength().label()))
@@ -140,8 +142,11 @@ final class AdviceWriter {
                 || !ia.perpetrator().toLowerCase(Locale.ROOT).contains(conversion.perpetrator().toLowerCase(Locale.ROOT)))) {
             conversion = null;  // the gene is changed by another drug than this row's perpetrator
         }
+        // a test action of a recommendation (measure G6PD activity: the result is on file) rests on the genotype; a
+        // test before start rests on the missing result
         AdviceBasis basis = ia != null ? AdviceBasis.INTERACTION
-                : head.action() == Action.TEST_REQUIRED ? AdviceBasis.TEST_BEFORE_START : AdviceBasis.GENOTYPE;
+                : head.action() == Action.TEST_REQUIRED && testAction(head) == null ? AdviceBasis.TEST_BEFORE_START
+                : AdviceBasis.GENOTYPE;
         Set<String> visibleIds = new LinkedHashSet<>();
         findings.forEach(f -> visibleIds.add(f.recommendationId()));
         outcome.interactions().forEach(c -> visibleIds.add(c.id()));
@@ -246,6 +251,21 @@ final class AdviceWriter {
             case NO_RECOMMENDATION -> 1;
             case STANDARD_DOSE -> 0;
         };
+    }
+
+    /**
+     * The recommendation rows whose advice the source wrote for the order's indication, curated to lead
+     * ({@code curation/indication-actions.csv}, {@code leads}: DPWG PPIs for H. pylori eradication). Among advice of
+     * equal weight they lead the card; the general advice of the other source stays in the detail.
+     */
+    private Set<String> indicationLeads(DrugOutcome outcome) {
+        Set<String> out = new java.util.HashSet<>(2);
+        for (FindingAssembler.Prepared p : outcome.prepared()) {
+            if (knowledge.indicationLeads.contains(p.candidate().id())) {
+                out.add(p.candidate().rowId());
+            }
+        }
+        return out;
     }
 
     /** An established-therapy finding (patient on the drug > 3 months) decides the headline over general ones. */
@@ -368,7 +388,16 @@ final class AdviceWriter {
         };
     }
 
+    /** @return the curated test action of a finding whose advice is to measure the phenotype, or null */
+    private Knowledge.TestAction testAction(Finding f) {
+        return f.action() == Action.TEST_REQUIRED ? knowledge.testAction(f.recommendationId()) : null;
+    }
+
     private String requirement(Finding f) {
+        Knowledge.TestAction a = testAction(f);
+        if (a != null) {
+            return a.requirement();
+        }
         Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
         return t == null ? "required" : t.requirement();
     }
@@ -479,8 +508,14 @@ final class AdviceWriter {
         String kind = texts.text(l, "advice.dose.kind." + d.kind());
         String s = switch (d.change()) {
             case "unchanged" -> texts.text(l, "advice.dose.unchanged", "kind", kind);
+            // a percentage the source also gives as one amount (siponimod CYP2C9 *1/*3: 50 % = 1 mg a day) is stated
+            // with that amount first: it is the number the prescriber writes; ranges (weight-based thiopurine doses)
+            // keep the percentage
             case "percent" -> d.kind().equals("maximum") && upper(d.percent()) <= 100
                     ? texts.text(l, "advice.dose.percent.max", "percent", range(d.percent(), l))
+                    : d.amount() != null && !d.amount().contains("-") && !d.percent().contains("-")
+                    && upper(d.percent()) < 100 ? texts.text(l, "advice.dose.percent.amount", "kind", kind,
+                    "amount", range(d.amount(), l), "unit", unit(d.unit(), l), "percent", range(d.percent(), l))
                     : percentWords(kind, d.percent(), l);
             case "cap" -> d.amount() == null
                     ? d.kind().equals("maximum") ? texts.text(l, "advice.dose.percent.max", "percent",
@@ -855,11 +890,15 @@ final class AdviceWriter {
                 tries.add(t);
             }
         } else if (head.action() == Action.TEST_REQUIRED) {
-            for (String key : List.of("advice.headline.test", "advice.headline.test.short")) {
+            // a test action has a result on file (G6PD variable): the headline names it
+            boolean measure = testAction(head) != null;
+            for (String key : measure ? List.of("advice.headline.measure", "advice.headline.test.short")
+                    : List.of("advice.headline.test", "advice.headline.test.short")) {
                 String[] t = new String[2];
                 for (Lang l : Lang.values()) {
                     t[l.ordinal()] = texts.text(l, key, "Drug", FindingTexts.capitalise(texts.drug(drug, l)),
-                            "action", testAction(head, l));
+                            "action", testAction(head, l), "result",
+                            measure ? resultWords(head, results, conversions, l) : "");
                 }
                 tries.add(t);
             }
@@ -1126,6 +1165,10 @@ final class AdviceWriter {
     }
 
     private String testAction(Finding f, Lang l) {
+        Knowledge.TestAction a = testAction(f);
+        if (a != null) {
+            return l == Lang.NB ? a.testNb() : a.testEn();
+        }
         Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
         String gene = t == null ? String.join("/", f.lookupKey().keySet())
                 : t.allele() == null ? t.gene() : t.gene() + t.allele();
@@ -1535,6 +1578,13 @@ final class AdviceWriter {
     }
 
     private String testBlock(Lang l, Finding f) {
+        Knowledge.TestAction a = testAction(f);
+        if (a != null) {
+            return texts.text(l, "advice.detail.test", "requirement", texts.text(l, "advice.detail.test."
+                    + a.requirement()), "authority", f.source().label(), "jurisdiction", "", "action",
+                    FindingTexts.capitalise(testAction(f, l)), "reason", FindingTexts.capitalise(l == Lang.NB
+                            ? a.reasonNb() : a.reasonEn()).replaceAll("\\.$", ""), "document", "");
+        }
         Knowledge.TestRule t = knowledge.tests.get(f.recommendationId());
         if (t == null) {
             return f.summary().in(l == Lang.NB ? "nb" : "en");

@@ -285,10 +285,12 @@ public final class Assessor {
                 if (i >= ordered.size() && !causedBy(f, newPerpetrators)) {
                     continue;  // a drug already taken: only what the new order changes is news
                 }
-                if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED) {
+                if (request.allDrugs() && f.action() == no.pgx.engine.Action.TEST_REQUIRED
+                        && knowledge.testAction(f.recommendationId()) == null) {
                     continue;  // a look-up of every drug orders nothing: "test before start" is for new orders (docs/clinical-rules.md)
                 }
-                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED || sources.contains(f.source().label())) {
+                if (f.action() == no.pgx.engine.Action.TEST_REQUIRED && knowledge.testAction(f.recommendationId()) == null
+                        || sources.contains(f.source().label())) {
                     visible.add(f);
                     if (visibleTemplates != null) {
                         visibleTemplates.add(slot.templates.get(j));
@@ -991,8 +993,20 @@ public final class Assessor {
                 }
                 continue;
             }
-            ids.addAll(r.ids());
             resolved.addAll(r.ids());
+            for (String id : r.ids()) {
+                List<Knowledge.AdviceScope> scopes = knowledge.monotherapyOnly(id);
+                // the substance as part of a combination: the order itself, or the patient's combination product
+                // that this order completes (Kalydeco in the evening beside Kaftrio in the morning)
+                DrugResolver.Resolution combination = scopes.isEmpty() ? null : r.combination() ? r
+                        : request.medications().stream().map(this::resolve)
+                        .filter(m -> m.combination() && m.ids().contains(id)).findFirst().orElse(null);
+                if (combination == null) {
+                    ids.add(id);
+                } else {
+                    notes.add(monotherapyNote(name, id, combination, scopes));  // docs/clinical-rules.md
+                }
+            }
             if (!r.possibleIds().isEmpty()) {
                 ids.addAll(r.possibleIds());
                 notes.add(new Note("possible-ingredient", null, String.join(",", r.possibleIds()), new LocalizedText(
@@ -1021,6 +1035,30 @@ public final class Assessor {
         }
         ids.retainAll(knowledge.drugIds());
         return List.copyOf(ids);
+    }
+
+    /**
+     * A combination product whose ingredient has guideline advice for the substance alone (clinical/advice-scope.csv):
+     * no advice on the product, and a note that says why.
+     */
+    private Note monotherapyNote(String name, String id, DrugResolver.Resolution r, List<Knowledge.AdviceScope> scopes) {
+        List<String> partsEn = new ArrayList<>();
+        List<String> partsNb = new ArrayList<>();
+        for (String other : r.ids()) {
+            if (!other.equals(id)) {
+                partsEn.add(drugs.nameEn(other));
+                partsNb.add(drugs.nameNb(other));
+            }
+        }
+        partsEn.addAll(r.others());
+        partsNb.addAll(r.others());
+        String reasonEn = String.join("; ", scopes.stream().map(Knowledge.AdviceScope::reasonEn).toList());
+        String reasonNb = String.join("; ", scopes.stream().map(Knowledge.AdviceScope::reasonNb).toList());
+        return new Note("monotherapy-advice", null, id, new LocalizedText(
+                texts().text(FindingTexts.Lang.EN, "advice.notes.monotherapy", "name", name, "drug",
+                        drugs.nameEn(id), "others", String.join(", ", partsEn), "reason", reasonEn),
+                texts().text(FindingTexts.Lang.NB, "advice.notes.monotherapy", "name", name, "drug",
+                        drugs.nameNb(id), "others", String.join(", ", partsNb), "reason", reasonNb)));
     }
 
     /**

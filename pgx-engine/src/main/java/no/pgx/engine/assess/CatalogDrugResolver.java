@@ -17,14 +17,16 @@ final class CatalogDrugResolver implements DrugResolver {
     @Override
     public Resolution resolve(String nameOrCode) {
         DrugMatch m = catalog.resolve(nameOrCode);
-        return new Resolution(m.ingredientIds(), m.possibleIngredientIds(), m.message(), m.topical());
+        return new Resolution(m.ingredientIds(), m.possibleIngredientIds(), m.message(), m.topical(),
+                m.otherIngredients());
     }
 
     @Override
     public Resolution resolve(String nameOrCode, String route) {
         DrugMatch m = catalog.resolve(nameOrCode);
         if (route == null || route.isBlank() || !m.isResolved() && m.possibleIngredientIds().isEmpty()) {
-            return new Resolution(m.ingredientIds(), m.possibleIngredientIds(), m.message(), m.topical());
+            return new Resolution(m.ingredientIds(), m.possibleIngredientIds(), m.message(), m.topical(),
+                    m.otherIngredients());
         }
         // The route decides: classify it together with the product text, or with the drug's id when the input was a
         // code the text path does not read.
@@ -34,7 +36,8 @@ final class CatalogDrugResolver implements DrugResolver {
             routed = catalog.resolve(java.util.List.of(), id, java.util.List.of(), route);
         }
         boolean topical = routed.isResolved() ? routed.topical() : m.topical();
-        return new Resolution(m.ingredientIds(), m.possibleIngredientIds(), m.message(), topical);
+        return new Resolution(m.ingredientIds(), m.possibleIngredientIds(), m.message(), topical,
+                m.otherIngredients());
     }
 
     @Override

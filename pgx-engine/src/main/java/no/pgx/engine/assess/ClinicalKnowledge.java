@@ -56,7 +56,7 @@ final class ClinicalKnowledge {
     }
 
     record ScopeRow(String id, String drug, String alternative, String population, String indication, String fit,
-                    String reasonEn, String reasonNb, String source) {
+                    String reasonEn, String reasonNb, String source, boolean offerWhenUnstated) {
         boolean appropriate() {
             return fit.equals("appropriate");
         }
@@ -490,8 +490,15 @@ final class ClinicalKnowledge {
             String id = r.hasColumn("id") && r.getOrNull("id") != null ? r.getOrNull("id")
                     : "scope:" + drug + ":" + alternative + ":" + (population == null ? "" : population) + ":"
                     + (indication == null ? "" : indication);
+            String unstated = r.hasColumn("if_indication_unstated") ? r.getOrNull("if_indication_unstated") : null;
+            if (unstated != null && !unstated.equals("offer") && !unstated.equals("withhold")) {
+                throw r.error("if_indication_unstated '" + unstated + "' is not offer or withhold");
+            }
+            if ("offer".equals(unstated) && (indication == null || !fit.equals("appropriate"))) {
+                throw r.error("if_indication_unstated=offer needs an indication and fit appropriate");
+            }
             ScopeRow row = new ScopeRow(id, drug, alternative, population, indication, fit,
-                    r.require("reason_en"), r.require("reason_nb"), r.require("source"));
+                    r.require("reason_en"), r.require("reason_nb"), r.require("source"), "offer".equals(unstated));
             if (scopeById.put(id, row) != null) {
                 throw r.error("duplicate scope row " + id);
             }

@@ -14,12 +14,25 @@ interface DrugResolver {
      * @param message     why nothing or not everything was resolved, or empty
      * @param topical     the route, dose form or code shows a local form (skin, eye, ear, mouth, vagina …) and nothing
      *                    shows a systemic one (the terminology module's one route classifier)
+     * @param others      active substances of the product besides {@code ids} that are not catalog substances
+     *                    (Kaftrio: elexacaftor, tezacaftor), or a combination code's label; empty for one substance
      */
-    record Resolution(List<String> ids, List<String> possibleIds, String message, boolean topical) {
+    record Resolution(List<String> ids, List<String> possibleIds, String message, boolean topical,
+                      List<String> others) {
         public Resolution {
             ids = List.copyOf(ids);
             possibleIds = List.copyOf(possibleIds);
             message = message == null ? "" : message;
+            others = others == null ? List.of() : List.copyOf(others);
+        }
+
+        Resolution(List<String> ids, List<String> possibleIds, String message, boolean topical) {
+            this(ids, possibleIds, message, topical, List.of());
+        }
+
+        /** @return the product holds several active substances (catalog ingredients or others) */
+        boolean combination() {
+            return ids.size() + possibleIds.size() + others.size() > 1;
         }
 
         Resolution(List<String> ids, List<String> possibleIds, String message) {

@@ -70,7 +70,7 @@ final class FindingAssembler {
             rows.forEach((id, r) -> {  // a variant (indication-dependent action) has texts of its own
                 Map<Lang, RowText> m = new EnumMap<>(Lang.class);
                 for (Lang l : Lang.values()) {
-                    m.put(l, rowText(r, l));
+                    m.put(l, rowText(id, r, l));
                 }
                 rowTexts.put(id, m);
             });
@@ -332,11 +332,13 @@ final class FindingAssembler {
         return texts.text(l, "detail.head", "Drug", FindingTexts.capitalise(drug), "genes", genes) + "\n\n";
     }
 
-    private RowText rowText(Knowledge.Row r, Lang l) {
+    private RowText rowText(String id, Knowledge.Row r, Lang l) {
         String drug = texts.drug(r.drug(), l);
         Action a = r.action();
         String dose = r.dosePercent();
-        String bare = texts.text(l, "action." + a, "drug", drug, "source", r.source());
+        Knowledge.TestAction test = a == Action.TEST_REQUIRED ? knowledge.testAction(id) : null;
+        String bare = test != null ? (l == Lang.NB ? test.testNb() : test.testEn())
+                : texts.text(l, "action." + a, "drug", drug, "source", r.source());
         String plain;
         if (dose != null && texts.has(l, "action." + a + ".dose")) {
             plain = texts.text(l, "action." + a + ".dose", "drug", drug, "dose", dose);
@@ -357,6 +359,9 @@ final class FindingAssembler {
             lines.add(texts.text(l, "detail.consequence", "consequence", FindingTexts.capitalise(consequence)));
         }
         lines.add(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(plain)));
+        if (test != null) {
+            lines.add(texts.text(l, "detail.notes", "notes", l == Lang.NB ? test.reasonNb() : test.reasonEn()));
+        }
         if (dose != null) {
             lines.add(texts.text(l, "detail.dose", "dose", dose));
         }

@@ -73,6 +73,21 @@ final class Knowledge {
                     String section, String url) {
     }
 
+    /**
+     * A recommendation row whose advice is to measure the phenotype before the first dose
+     * ({@code curation/test-actions.csv}).
+     *
+     * @param variantId   the id of the row's variant with the test action
+     * @param requirement {@code recommended} or {@code information}
+     */
+    record TestAction(String id, String recommendationId, String variantId, String gene, String requirement,
+                      String testEn, String testNb, String reasonEn, String reasonNb) {
+    }
+
+    /** A guideline whose advice on {@code drug} concerns the substance alone, with the reason in both languages. */
+    record AdviceScope(String id, String drug, String guideline, String scope, String reasonEn, String reasonNb) {
+    }
+
     record Algorithm(String id, String source, String drug, List<String> genes, String title, String version,
                      String url, Action action, String consequence) {
         /** @return the guideline of the algorithm as findings cite it */
@@ -135,6 +150,18 @@ final class Knowledge {
     final Map<String, List<no.pgx.rules.model.AlgorithmStatement>> statements = new HashMap<>();
     /** The indication-dependent actions by recommendation row id (rule facts). */
     final Map<String, List<no.pgx.rules.model.IndicationAction>> indicationActions = new HashMap<>();
+    /**
+     * Variant ids of indication-dependent actions that lead the card for their indication
+     * ({@code curation/indication-actions.csv} column {@code leads}).
+     */
+    final Set<String> indicationLeads = new java.util.HashSet<>();
+    /**
+     * Guidelines whose advice is about the substance alone ({@code clinical/advice-scope.csv}, scope
+     * {@code monotherapy}), by drug.
+     */
+    final Map<String, List<AdviceScope>> monotherapyScopes = new HashMap<>();
+    /** Rows whose advice is a test of the phenotype, by recommendation row id and by variant id. */
+    final Map<String, TestAction> testActions = new HashMap<>();
     final Map<String, Guideline> guidelines = new LinkedHashMap<>();
     final Map<String, Population> populations = new LinkedHashMap<>();
     final Map<String, Phrase> phrases = new LinkedHashMap<>();
@@ -160,6 +187,8 @@ final class Knowledge {
         loadTests(loader, manifest);
         loadAlgorithms(loader, manifest);
         loadIndicationActions(loader);
+        loadTestActions(loader);
+        loadAdviceScopes(loader);
         loadAlgorithmStatements(loader);
         indexDrugs();
         version = version(loader, manifest);
@@ -366,7 +395,96 @@ final class Knowledge {
                     row.population(), row.strength(), action, dose ? row.dosePercent() : null, row.doseNotes(),
                     row.alternatives(), row.consequence()));
             indicationActions.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(fact);
+            String leads = r.hasColumn("leads") ? r.getOrNull("leads") : null;
+            if (leads != null && !leads.equals("yes")) {
+                throw r.error("leads '" + leads + "' is not yes or empty");
+            }
+            if (leads != null) {
+                indicationLeads.add(fact.variantId());
+            }
         }
+    }
+
+    /**
+     * Reads {@code curation/test-actions.csv}: recommendation rows whose advice is to measure the phenotype before the
+     * first dose (CPIC G6PD Variable and Indeterminate). Each becomes a rule fact and a variant of the row with the action
+     * {@code TEST_REQUIRED}.
+     */
+    private void loadTestActions(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "curation/test-actions.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String id = r.require("id");
+            Row row = rows.get(r.require("recommendation_id"));
+            if (row == null || !row.drug().equals(r.require("drug")) || !row.source().equals(r.require("source"))
+                    || !row.key().containsKey(r.require("gene"))) {
+                throw r.error("no " + r.get("source") + " recommendation " + r.get("recommendation_id") + " for "
+                        + r.get("drug") + " and " + r.get("gene"));
+            }
+            String requirement = r.require("requirement");
+            if (!requirement.equals("recommended") && !requirement.equals("information")) {
+                throw r.error("requirement '" + requirement + "' is not recommended or information");
+            }
+            var fact = new no.pgx.rules.model.TestAction(id, row.id());
+            if (variants.containsKey(fact.variantId()) || testActions.containsKey(row.id())) {
+                throw r.error("id " + id + " or recommendation " + row.id() + " is used twice");
+            }
+            variants.put(fact.variantId(), new Row(row.id(), row.source(), row.guideline(), row.drug(), row.key(),
+                    row.population(), row.strength(), Action.TEST_REQUIRED, null, List.of(), List.of(),
+                    row.consequence()));
+            TestAction a = new TestAction(id, row.id(), fact.variantId(), r.require("gene"), requirement,
+                    r.require("test_en"), r.require("test_nb"), r.require("reason_en"), r.require("reason_nb"));
+            testActions.put(row.id(), a);
+            testActions.put(fact.variantId(), a);
+        }
+    }
+
+    /**
+     * Reads {@code clinical/advice-scope.csv}: guidelines whose advice concerns the substance alone (CPIC ivacaftor),
+     * so that an order of a combination product that contains it does not get that advice.
+     */
+    private void loadAdviceScopes(ClassLoader loader) {
+        CsvTable t = ClinicalKnowledge.optionalTable(loader, "clinical/advice-scope.csv");
+        if (t == null) {
+            return;
+        }
+        for (CsvTable.Row r : t.rows()) {
+            String guideline = r.require("guideline");
+            Guideline g = guidelines.get(guideline);
+            String drug = r.require("drug");
+            if (g == null || !g.drugs().contains(drug) || !g.source().equals(r.require("guideline_source"))) {
+                throw r.error("no " + r.get("guideline_source") + " guideline " + guideline + " for " + drug);
+            }
+            String scope = r.require("scope");
+            if (!scope.equals("monotherapy")) {
+                throw r.error("scope '" + scope + "' is not monotherapy");
+            }
+            r.require("source");
+            monotherapyScopes.computeIfAbsent(drug, k -> new ArrayList<>()).add(new AdviceScope(r.require("id"), drug,
+                    guideline, scope, r.require("reason_en"), r.require("reason_nb")));
+        }
+    }
+
+    /**
+     * @return the scopes that keep every guideline of the drug off a combination product (each guideline of the drug
+     *         has scope monotherapy), or an empty list when some guideline also speaks about combinations
+     */
+    List<AdviceScope> monotherapyOnly(String drug) {
+        List<AdviceScope> scopes = monotherapyScopes.getOrDefault(drug, List.of());
+        DrugInfo info = drugs.get(drug);
+        if (scopes.isEmpty() || info == null) {
+            return List.of();
+        }
+        Set<String> covered = new java.util.HashSet<>();
+        scopes.forEach(x -> covered.add(x.guideline()));
+        return info.guidelines().stream().allMatch(g -> covered.contains(g.id())) ? scopes : List.of();
+    }
+
+    /** @return the test action of a recommendation row or of its variant, or null */
+    TestAction testAction(String id) {
+        return id == null ? null : testActions.get(id);
     }
 
     /**
@@ -538,6 +656,10 @@ final class Knowledge {
             List<no.pgx.rules.model.IndicationAction> byIndication = indicationActions.getOrDefault(r.id(), List.of());
             facts.addAll(byIndication);
             indication |= !byIndication.isEmpty();
+            TestAction test = testActions.get(r.id());
+            if (test != null) {
+                facts.add(new no.pgx.rules.model.TestAction(test.id(), r.id()));
+            }
         }
         boolean age = info.ageBounded();
         for (Row r : drugRows) {
@@ -567,7 +689,7 @@ final class Knowledge {
         }
         for (ClinicalKnowledge.ScopeRow s : clinical.scopes.getOrDefault(drug, List.of())) {
             facts.add(new no.pgx.rules.model.AlternativeScope(s.id(), drug, s.alternative(), s.population(),
-                    s.indication(), s.fit()));
+                    s.indication(), s.fit(), s.offerWhenUnstated()));
             indication = true;
         }
         Set<String> medications = new TreeSet<>();

@@ -74,6 +74,33 @@ class AdviceTest {
     }
 
     @Test
+    void anOpioidOrderWithoutIndicationNamesTheAlternativesForPainLabelledAndNeverOneClick() {
+        for (String ordered : new String[] {"kodein", "Pinex Forte 500 mg/30 mg tabletter"}) {
+            DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2D6", "*4/*4"))
+                    .drug(ordered)));
+            assertThat(d.action()).as(ordered).isEqualTo(Action.AVOID);
+            // pain is what codeine products are licensed for: morphine and oxycodone are shown with "for pain",
+            // not listed as unsuitable; noscapine (cough) stays withheld and tramadol (CYP2D6 too) is never offered
+            assertThat(d.alternatives()).as(ordered).extracting(CheckedAlternative::drug)
+                    .contains("morphine", "oxycodone").doesNotContain("tramadol", "noscapine");
+            assertThat(d.alternatives()).filteredOn(c -> c.drug().equals("morphine")).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.status()).isEqualTo(AlternativeStatus.CAUTION);
+                        assertThat(c.scope()).isNotNull();
+                        assertThat(c.scope().nb()).containsIgnoringCase("smerte");
+                    });
+            assertThat(d.rejectedAlternatives()).extracting(CheckedAlternative::drug)
+                    .doesNotContain("morphine", "oxycodone");
+            assertThat(d.oneClickAlternatives()).isEmpty();
+        }
+        // stated as cough: the pain alternatives do not fit the order (DPWG's poor-metabolizer advice names none for
+        // cough), so they are not offered
+        DrugAdvice cough = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2D6", "*4/*4"))
+                .order(DrugOrder.of("kodein").withIndication("cough"))));
+        assertThat(cough.alternatives()).extracting(CheckedAlternative::drug).doesNotContain("morphine", "oxycodone");
+    }
+
+    @Test
     void knownSourcesThatAgreeAreSaidOnceWithBothLabels() {
         DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C19", "*2/*2"))
                 .order(DrugOrder.of("klopidogrel").withIndication("I21.4")).ageYears(60).weightKg(80.0)

@@ -19,7 +19,8 @@ import no.pgx.knowledge.CsvTable;
 /**
  * Table-driven over the shipped CPIC and DPWG tables: for every row, a patient whose results are the row's key (in the
  * row's population) gets that row, with the row's strength and action, and no other row of the same source fires. An
- * order without an indication takes the action curation/indication-actions.csv gives for {@code unknown}, if any.
+ * order without an indication takes the action curation/indication-actions.csv gives for {@code unknown}, if any; a row
+ * whose advice is a test of the phenotype (curation/test-actions.csv) has the action TEST_REQUIRED.
  */
 class RecommendationTableTest {
     private static final Map<String, String> UNKNOWN_INDICATION = new HashMap<>();
@@ -29,6 +30,9 @@ class RecommendationTableTest {
             if (List.of(r.require("indication").split("\\|")).contains("unknown")) {
                 UNKNOWN_INDICATION.put(r.require("recommendation_id"), r.require("action"));
             }
+        }
+        for (CsvTable.Row r : CsvTable.readResource("no/pgx/knowledge/curation/test-actions.csv").rows()) {
+            UNKNOWN_INDICATION.put(r.require("recommendation_id"), "TEST_REQUIRED");
         }
     }
 

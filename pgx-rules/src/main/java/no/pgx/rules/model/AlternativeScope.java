@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param indication  condition id ({@code stroke-tia}), or null when the row is about a population only
  * @param fit         {@code appropriate}, {@code not-appropriate}, {@code outside-licence} or {@code not-addressed};
  *                    never null
+ * @param offerWhenUnstated true when the alternative is shown, labelled with its indication, on an order that does not
+ *                    state its indication (column {@code if_indication_unstated} = {@code offer}); false: withheld
  */
 public record AlternativeScope(String id, String drug, String alternative, String population, String indication,
-                               String fit) {
+                               String fit, boolean offerWhenUnstated) {
     /**
      * Checks the required components.
      *
@@ -26,6 +28,8 @@ public record AlternativeScope(String id, String drug, String alternative, Strin
      * @param population  population key, or null
      * @param indication  condition id, or null
      * @param fit         how the alternative fits; not null
+     * @param offerWhenUnstated true when the alternative is shown, labelled with its indication, on an order that does
+     *                    not state its indication (column {@code if_indication_unstated} = {@code offer})
      * @throws NullPointerException when {@code id}, {@code drug}, {@code alternative} or {@code fit} is null
      */
     public AlternativeScope {

@@ -218,6 +218,15 @@ public record Candidate(Kind kind, String id, String source, String drug, String
      * @return this recommendation with the action it has for the order's indication
      */
     public Candidate withIndicationAction(String variant, String action) {
+        return withCuratedAction(variant, action);
+    }
+
+    /**
+     * @param variant the variant's id ({@code rowId@tableRowId}: an indication-dependent action, a test action)
+     * @param action  the action a curation table gives the row
+     * @return this recommendation with that action
+     */
+    public Candidate withCuratedAction(String variant, String action) {
         return new Candidate(kind, variant, source, drug, population, action, action + "|" + advice, genes,
                 specificity, facts, normalOnly, indeterminate, expanded, riskAllelePositive, equivalence);
     }

@@ -66,4 +66,29 @@ public record Contraindication(String id, String drug, String kind, String value
     public boolean conditional() {
         return withCondition != null;
     }
+
+    /**
+     * @param ctx      the patient's context
+     * @param forDrug  the drug the alternative is for (its own order is not co-medication of itself)
+     * @param replaces the drug the alternative replaces
+     * @return true when the patient takes a drug this co-medication row stands for, other than those two
+     */
+    public boolean takenBesides(AssessmentContext ctx, String forDrug, String replaces) {
+        for (String d : drugs) {
+            if (ctx.takes(d) && !d.equals(forDrug) && !d.equals(replaces)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param indication the order's indication (condition id), or null
+     * @param ctx        the patient's context
+     * @return true when the row needs no second condition, or the second condition holds as the order's indication or
+     *         the patient's history
+     */
+    public boolean withConditionHolds(String indication, AssessmentContext ctx) {
+        return withCondition == null || withCondition.equals(indication) || ctx.hasCondition(withCondition);
+    }
 }

@@ -205,6 +205,9 @@ public final class DrugCatalog {
             Found f = new Found(MatchKind.ATC_COMBINATION, Coding.ATC, code);
             f.certain.addAll(combination.ingredients());
             f.possible.addAll(combination.possible());
+            if (combination.ingredients().size() + combination.possible().size() <= 1) {
+                f.others.add(combination.labels());  // the other substances are not catalog substances
+            }
             notes.add("ATC " + code + " is a combination code (" + combination.labels() + ")");
             if (!combination.possible().isEmpty()) {
                 notes.add("products under " + code + " may contain " + ids(combination.possible())
@@ -315,11 +318,17 @@ public final class DrugCatalog {
             ambiguousNames.addAll(hits.ambiguousNames());
         }
         List<String> productNames = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         boolean byTradeName = false;
         for (TradeNames.Product p : products) {
             productNames.add(p.name());
             for (DrugConcept c : p.ingredients()) {
                 byTradeName |= certain.add(c);
+            }
+            for (String o : p.others()) {
+                if (!others.contains(o)) {
+                    others.add(o);
+                }
             }
             if (!p.others().isEmpty()) {
                 notes.add("'" + p.name() + "' also contains " + String.join(", ", p.others())
@@ -335,6 +344,7 @@ public final class DrugCatalog {
                 : new Found(MatchKind.TEXT, "", "");
         f.certain.addAll(certain);
         f.possible.addAll(possible);
+        f.others.addAll(others);
         for (TradeNames.Product p : products) {
             if (p.local()) {
                 f.localProducts.add(p.name());
@@ -399,7 +409,7 @@ public final class DrugCatalog {
         }
         found.possible.removeAll(found.certain);
         return new DrugMatch(query, List.copyOf(found.certain), List.copyOf(found.possible), found.kind, found.system,
-                found.code, topical, String.join("; ", notes));
+                found.code, topical, String.join("; ", notes), List.copyOf(found.others));
     }
 
     private static List<Coding> byPriority(List<Coding> codings) {
@@ -493,6 +503,8 @@ public final class DrugCatalog {
         boolean localCode;
         String doseForm = "";
         final List<String> localProducts = new ArrayList<>();
+        /** Active substances besides the catalog ingredients (trade-name table), or a combination code's label. */
+        final List<String> others = new ArrayList<>();
 
         Found(MatchKind kind, String system, String code) {
             this.kind = kind;

@@ -22,6 +22,11 @@ import java.util.Objects;
  * @param topical             whether route, dose form or ATC code show a local (skin, eye, ear, mouth, vagina) form
  *                            and nothing shows a systemic one
  * @param message             why the input is unresolved or ambiguous, or notes on the match; empty when none
+ * @param otherIngredients    active substances of the product besides its catalog ingredients, as the trade-name
+ *                            table writes them ({@code Kaftrio}: elexacaftor, tezacaftor; {@code Paralgin forte}:
+ *                            paracetamol), or the label of a combination ATC code that names no product; empty for a
+ *                            single-substance order. Callers use it to tell a combination product from the substance
+ *                            alone (advice a guideline gives for monotherapy only)
  */
 public record DrugMatch(
         String query,
@@ -31,7 +36,8 @@ public record DrugMatch(
         String system,
         String code,
         boolean topical,
-        String message) {
+        String message,
+        List<String> otherIngredients) {
 
     /**
      * Copies the lists and normalises {@code null} text to the empty string.
@@ -44,6 +50,7 @@ public record DrugMatch(
      * @param code                the matching code or name; {@code null} becomes empty
      * @param topical             whether the form is local only
      * @param message             notes on the match; {@code null} becomes empty
+     * @param otherIngredients    other active substances of the product, as written; {@code null} becomes empty
      * @throws NullPointerException when {@code kind} or a list is {@code null} or a list holds {@code null}
      */
     public DrugMatch {
@@ -54,6 +61,35 @@ public record DrugMatch(
         system = Objects.requireNonNullElse(system, "");
         code = Objects.requireNonNullElse(code, "");
         message = Objects.requireNonNullElse(message, "");
+        otherIngredients = otherIngredients == null ? List.of() : List.copyOf(otherIngredients);
+    }
+
+    /**
+     * A match without other ingredients (a single substance, or a combination of catalog substances only).
+     *
+     * @param query               what was asked; {@code null} becomes empty
+     * @param ingredients         substances certainly contained; not {@code null}
+     * @param possibleIngredients substances possibly contained; not {@code null}
+     * @param kind                how the match was found; not {@code null}
+     * @param system              system URI of the matching code; {@code null} becomes empty
+     * @param code                the matching code or name; {@code null} becomes empty
+     * @param topical             whether the form is local only
+     * @param message             notes on the match; {@code null} becomes empty
+     * @throws NullPointerException when {@code kind} or a list is {@code null} or a list holds {@code null}
+     */
+    public DrugMatch(String query, List<DrugConcept> ingredients, List<DrugConcept> possibleIngredients, MatchKind kind,
+                     String system, String code, boolean topical, String message) {
+        this(query, ingredients, possibleIngredients, kind, system, code, topical, message, List.of());
+    }
+
+    /**
+     * Whether the order is a product of several active substances (catalog ingredients or others), not one substance
+     * alone.
+     *
+     * @return true when {@link #ingredients()} and {@link #otherIngredients()} hold more than one substance together
+     */
+    public boolean isCombination() {
+        return ingredients.size() + otherIngredients.size() > 1;
     }
 
     /**
