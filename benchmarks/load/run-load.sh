@@ -11,7 +11,8 @@
 #   PGX_LOAD_APP (environment, default cds-service/target/app): the fast-start directory to run (e.g. a copy of an
 #     earlier build, with its archive recorded in place, for before/after runs); PGX_LOAD_CLIENT the client jar
 #     (default benchmarks/target/benchmarks.jar); PGX_LOAD_JAVA_OPTS extra JVM options for the service (GC settings,
-#     -XX:StartFlightRecording=...); PGX_LOAD_PORT the port (default 18080).
+#     -XX:StartFlightRecording=...); PGX_LOAD_PORT the port (default 18080); PGX_LOAD_HISTOGRAM=N prints the N classes
+#     that hold the most heap with each heap figure.
 # Builds nothing: run `mvn -B -DskipTests package` first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,10 +54,13 @@ ready=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "service ready after ${ready} ms (process start to healthy; java -Xmx512m ${extra[*]} ${launch[*]})"
 
-heap() {  # heap in use after a full GC, and committed; resident set
+heap() {  # heap in use after a full GC, and committed; resident set; with PGX_LOAD_HISTOGRAM=N the N largest classes
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
   local info; info=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -1 | sed 's/^ *//')
-  echo "heap after full GC: $info; resident set $(grep VmRSS /proc/$pid/status | awk '{printf "%d MB", $2/1024}')"
+  echo "$(date -u +%H:%M:%S) heap after full GC: $info; resident set $(grep VmRSS /proc/$pid/status | awk '{printf "%d MB", $2/1024}')"
+  if [ "${PGX_LOAD_HISTOGRAM:-0}" -gt 0 ]; then
+    jcmd "$pid" GC.class_histogram 2>/dev/null | sed -n "1,$(( PGX_LOAD_HISTOGRAM + 3 ))p"
+  fi
 }
 
 url="http://127.0.0.1:$port/cds-services/pgx-order-sign"
