@@ -18,6 +18,18 @@ import java.util.List;
  */
 public record Assessment(List<GeneResult> results, List<Phenoconversion> phenoconversions, List<Finding> findings,
                          List<Problem> problems, String knowledgeVersion, List<DrugAdvice> advice, List<Note> notes) {
+    /**
+     * Keeps unmodifiable copies of the lists; a null list becomes empty.
+     *
+     * @param results          the interpreted gene results; null becomes empty
+     * @param phenoconversions the phenoconversions applied; null becomes empty
+     * @param findings         the findings; null becomes empty
+     * @param problems         the input problems; null becomes empty
+     * @param knowledgeVersion version of the knowledge base used
+     * @param advice           advice per drug, most urgent first; null becomes empty
+     * @param notes            informational messages; null becomes empty
+     * @throws NullPointerException when a list holds null
+     */
     public Assessment {
         results = results == null ? List.of() : List.copyOf(results);
         phenoconversions = phenoconversions == null ? List.of() : List.copyOf(phenoconversions);
@@ -27,13 +39,26 @@ public record Assessment(List<GeneResult> results, List<Phenoconversion> phenoco
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** An assessment without advice and notes (the shape before advice existed). */
+    /**
+     * An assessment without advice and notes (the shape before advice existed).
+     *
+     * @param results          the interpreted gene results; null becomes empty
+     * @param phenoconversions the phenoconversions applied; null becomes empty
+     * @param findings         the findings; null becomes empty
+     * @param problems         the input problems; null becomes empty
+     * @param knowledgeVersion version of the knowledge base used
+     * @throws NullPointerException when a list holds null
+     */
     public Assessment(List<GeneResult> results, List<Phenoconversion> phenoconversions, List<Finding> findings,
                       List<Problem> problems, String knowledgeVersion) {
         this(results, phenoconversions, findings, problems, knowledgeVersion, List.of(), List.of());
     }
 
-    /** @return the advice for a drug (English INN, lower case), or null when there is none */
+    /**
+     * @param drug the drug as the advice names it: English INN, lower case ({@code clopidogrel}, not
+     *             {@code klopidogrel} or an ATC code); compared exactly
+     * @return the advice for a drug, or null when there is none
+     */
     public DrugAdvice adviceFor(String drug) {
         for (DrugAdvice a : advice) {
             if (a.drug().equals(drug)) {

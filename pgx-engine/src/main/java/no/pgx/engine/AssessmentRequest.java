@@ -199,18 +199,35 @@ public final class AssessmentRequest {
         private Builder() {
         }
 
+        /**
+         * Adds a gene result. A gene given twice is a {@link Problem} of the assessment (the first result is used).
+         *
+         * @param result the result as reported; not null ({@link #build()} fails with a {@link NullPointerException})
+         * @return this builder
+         */
         public Builder result(GeneInput result) {
             results.add(result);
             return this;
         }
 
+        /**
+         * Adds gene results, as {@link #result(GeneInput)} each.
+         *
+         * @param all the results; not null, no null element
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
+         */
         public Builder results(List<GeneInput> all) {
             results.addAll(all);
             return this;
         }
 
         /**
-         * Adds an ordered drug (name, Norwegian name, ATC or RxNorm code). Replaces an earlier {@link #allDrugs()}.
+         * Adds an ordered drug (name, Norwegian name, ATC or RxNorm code). Replaces an earlier {@link #allDrugs()}. A
+         * drug the catalog does not know is a {@link Problem} of the assessment (field {@code drug}).
+         *
+         * @param drug the drug as ordered; not null ({@link #build()} fails with a {@link NullPointerException})
+         * @return this builder
          */
         public Builder drug(String drug) {
             if (drugs == null || allDrugs) {
@@ -224,6 +241,10 @@ public final class AssessmentRequest {
         /**
          * Adds ordered drugs; an empty list is a valid request for no drug (it assesses nothing). Replaces an earlier
          * {@link #allDrugs()}.
+         *
+         * @param all the drugs as ordered, as {@link #drug(String)}; not null
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
          */
         public Builder drugs(List<String> all) {
             if (drugs == null || allDrugs) {
@@ -237,6 +258,8 @@ public final class AssessmentRequest {
         /**
          * Assesses every drug of the knowledge base (see {@link PgxEngine#drugs()}) instead of named drugs; replaces
          * drugs added before. Without this or a named drug, {@link #build()} fails.
+         *
+         * @return this builder
          */
         public Builder allDrugs() {
             drugs = null;
@@ -244,12 +267,28 @@ public final class AssessmentRequest {
             return this;
         }
 
+        /**
+         * Adds a drug of the patient's current medication list, without a start date. Used for phenoconversion and to
+         * tell a new start from a drug the patient already takes.
+         *
+         * @param medication the drug (name, Norwegian or trade name, ATC or RxNorm code); not null ({@link #build()}
+         *                   fails with a {@link NullPointerException})
+         * @return this builder
+         */
         public Builder medication(String medication) {
             medications.add(medication);
             return this;
         }
 
-        /** Adds a current medication with the date the patient started it (null when unknown). */
+        /**
+         * Adds a current medication with the date the patient started it; see {@link MedicationUse} for what the date
+         * decides.
+         *
+         * @param medication the drug, as {@link #medication(String)}; not null
+         * @param startDate  the date the patient started it, or null when unknown
+         * @return this builder
+         * @throws NullPointerException when {@code medication} is null and a start date is given
+         */
         public Builder medication(String medication, LocalDate startDate) {
             medications.add(medication);
             if (startDate != null) {
@@ -258,7 +297,14 @@ public final class AssessmentRequest {
             return this;
         }
 
-        /** Adds an ordered drug with its indication and route. */
+        /**
+         * Adds an ordered drug with its indication and route: the drug as {@link #drug(String)}, and the order to
+         * {@link AssessmentRequest#orders()} when it has an indication or a route.
+         *
+         * @param order the order; not null
+         * @return this builder
+         * @throws NullPointerException when {@code order} is null
+         */
         public Builder order(DrugOrder order) {
             drug(order.drug());
             if (order.indication() != null || order.route() != null) {
@@ -267,12 +313,26 @@ public final class AssessmentRequest {
             return this;
         }
 
+        /**
+         * Sets the body weight. A weight outside 0.3–400 kg (or NaN) is a {@link Problem} of the assessment and is
+         * ignored.
+         *
+         * @param weightKg body weight in kg, or null when unknown
+         * @return this builder
+         */
         public Builder weightKg(Double weightKg) {
             this.weightKg = weightKg;
             return this;
         }
 
-        /** Adds one of the patient's conditions (id or code); the conditions count as known from then on. */
+        /**
+         * Adds one of the patient's conditions; the conditions count as known from then on. An unknown condition is a
+         * {@link Problem} of the assessment (field {@code conditions}).
+         *
+         * @param condition a condition id or code, as {@link DrugOrder#indication()}; not null ({@link #build()} fails
+         *                  with a {@link NullPointerException})
+         * @return this builder
+         */
         public Builder condition(String condition) {
             if (conditions == null) {
                 conditions = new ArrayList<>();
@@ -281,56 +341,121 @@ public final class AssessmentRequest {
             return this;
         }
 
-        /** Sets the patient's conditions (an empty list: known to have none of interest); null means unknown. */
+        /**
+         * Sets the patient's conditions, replacing those added before.
+         *
+         * @param all condition ids or codes; an empty list means known to have none of interest; null means unknown
+         *            (see {@link AssessmentRequest#conditions()}); no null element ({@link #build()} fails with a
+         *            {@link NullPointerException})
+         * @return this builder
+         */
         public Builder conditions(List<String> all) {
             conditions = all == null ? null : new ArrayList<>(all);
             return this;
         }
 
+        /**
+         * Adds an ancestry group of the patient; selects test information meant for a group (HLA-B*15:02 before
+         * carbamazepine for {@code han-chinese}, {@code thai} …).
+         *
+         * @param group an ancestry group id
+         * @return this builder
+         */
         public Builder ancestry(String group) {
             ancestry.add(group);
             return this;
         }
 
+        /**
+         * Sets the date of the order, to which medication start dates are measured.
+         *
+         * @param date the order date, or null for today
+         * @return this builder
+         */
         public Builder orderDate(LocalDate date) {
             this.orderDate = date;
             return this;
         }
 
+        /**
+         * Adds drugs of the patient's current medication list, as {@link #medication(String)} each.
+         *
+         * @param all the drugs; not null, no null element ({@link #build()} fails with a {@link NullPointerException})
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
+         */
         public Builder medications(List<String> all) {
             medications.addAll(all);
             return this;
         }
 
-        /** Sets the population id ({@code adults}, see {@link Population#known()}); null when unknown. */
+        /**
+         * Sets the population id. An unknown id is a {@link Problem} of the assessment, which then shows every
+         * population.
+         *
+         * @param population a population id ({@code adults}, see {@link Population#known()}; case-insensitive), or
+         *                   null (or blank) when unknown
+         * @return this builder
+         */
         public Builder population(String population) {
             this.population = population;
             return this;
         }
 
-        /** Sets the population; null when unknown. */
+        /**
+         * Sets the population.
+         *
+         * @param population the population, or null when unknown
+         * @return this builder
+         */
         public Builder population(Population population) {
             this.population = population == null ? null : population.id();
             return this;
         }
 
+        /**
+         * Sets the patient's age, which selects age-defined populations. An age below 0 or above 130 is a
+         * {@link Problem} of the assessment and is ignored.
+         *
+         * @param ageYears age in whole years, or null when unknown
+         * @return this builder
+         */
         public Builder ageYears(Integer ageYears) {
             this.ageYears = ageYears;
             return this;
         }
 
+        /**
+         * Sets whether findings for normal results and {@link Action#NO_RECOMMENDATION} findings are returned too
+         * (default false).
+         *
+         * @param includeNormal true to return them
+         * @return this builder
+         */
         public Builder includeNormal(boolean includeNormal) {
             this.includeNormal = includeNormal;
             return this;
         }
 
-        /** Adds a recommendation source to use ({@code CPIC}, {@code DPWG}). */
+        /**
+         * Adds a recommendation source to use. Without any, the engine's default sources apply
+         * ({@link PgxEngine.Builder#sources(String...)}). An unknown name is a {@link Problem} of the assessment.
+         *
+         * @param source {@code CPIC} or {@code DPWG} (case-insensitive)
+         * @return this builder
+         */
         public Builder source(String source) {
             sources.add(source);
             return this;
         }
 
-        /** Adds a recommendation source to use ({@link GuidelineSource#CPIC}, {@link GuidelineSource#DPWG}). */
+        /**
+         * Adds a recommendation source to use, as {@link #source(String)}.
+         *
+         * @param source {@link GuidelineSource#CPIC} or {@link GuidelineSource#DPWG}; not null
+         * @return this builder
+         * @throws NullPointerException when {@code source} is null
+         */
         public Builder source(GuidelineSource source) {
             sources.add(source.label());
             return this;
@@ -338,6 +463,7 @@ public final class AssessmentRequest {
 
         /**
          * @return the request
+         * @throws NullPointerException when a null result, drug, medication or condition was added
          * @throws PgxException (field {@code drugs}) when neither a drug ({@link #drug(String)}, {@link #drugs(List)},
          *                      {@link #order(DrugOrder)}) nor {@link #allDrugs()} was given
          */

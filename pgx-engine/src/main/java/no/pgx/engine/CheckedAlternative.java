@@ -113,22 +113,47 @@ public final class CheckedAlternative {
         private Builder() {
         }
 
+        /**
+         * Sets {@link CheckedAlternative#drug()} and {@link CheckedAlternative#name()}; required.
+         *
+         * @param drug English INN, lower case ({@code a+b} for a fixed combination); null fails in {@link #build()}
+         * @param name its name in Bokmål and English; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder drug(String drug, LocalizedText name) {
             this.drug = drug;
             this.name = name;
             return this;
         }
 
+        /**
+         * Sets {@link CheckedAlternative#replaces()}; required.
+         *
+         * @param replaces the drug it would replace; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder replaces(String replaces) {
             this.replaces = replaces;
             return this;
         }
 
+        /**
+         * Sets {@link CheckedAlternative#status()} (default {@link AlternativeStatus#SUITABLE}).
+         *
+         * @param status the outcome of the checks; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder status(AlternativeStatus status) {
             this.status = status;
             return this;
         }
 
+        /**
+         * Adds a reason to {@link CheckedAlternative#reasons()}, unless an equal one was added before.
+         *
+         * @param reason why it is not suitable or needs care; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder reason(LocalizedText reason) {
             if (!reasons.contains(reason)) {
                 reasons.add(reason);
@@ -136,16 +161,34 @@ public final class CheckedAlternative {
             return this;
         }
 
+        /**
+         * Sets {@link CheckedAlternative#scope()}.
+         *
+         * @param scope where it fits, or null
+         * @return this builder
+         */
         public Builder scope(LocalizedText scope) {
             this.scope = scope;
             return this;
         }
 
+        /**
+         * Sets {@link CheckedAlternative#oneClick()} (default false).
+         *
+         * @param oneClick true when it may be offered as a one-click suggestion
+         * @return this builder
+         */
         public Builder oneClick(boolean oneClick) {
             this.oneClick = oneClick;
             return this;
         }
 
+        /**
+         * Adds a source to {@link CheckedAlternative#namedBy()}, unless it was added before.
+         *
+         * @param source {@code CPIC}, {@code DPWG} or the basis of interaction advice; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder namedBy(String source) {
             if (!namedBy.contains(source)) {
                 namedBy.add(source);
@@ -153,7 +196,11 @@ public final class CheckedAlternative {
             return this;
         }
 
-        /** @throws NullPointerException when drug, name or replaces is missing */
+        /**
+         * @return the checked alternative
+         * @throws NullPointerException when drug, name, replaces or status is missing, or a null reason or source was
+         *                              added
+         */
         public CheckedAlternative build() {
             return new CheckedAlternative(this);
         }

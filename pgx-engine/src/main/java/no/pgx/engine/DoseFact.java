@@ -147,51 +147,107 @@ public final class DoseFact {
         private Builder() {
         }
 
+        /**
+         * Sets {@link DoseFact#kind()}; required. The value is not checked.
+         *
+         * @param kind {@code starting}, {@code maintenance}, {@code loading}, {@code maximum} or {@code daily}; null fails in
+         *             {@link #build()}
+         * @return this builder
+         */
         public Builder kind(String kind) {
             this.kind = kind;
             return this;
         }
 
+        /**
+         * Sets {@link DoseFact#change()}; required. The value is not checked.
+         *
+         * @param change {@code unchanged}, {@code percent}, {@code absolute} or {@code cap}; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder change(String change) {
             this.change = change;
             return this;
         }
 
+        /**
+         * Sets {@link DoseFact#percent()}.
+         *
+         * @param percent percentage of the standard dose ({@code 50}, {@code 20-50}), or null
+         * @return this builder
+         */
         public Builder percent(String percent) {
             this.percent = percent;
             return this;
         }
 
+        /**
+         * Sets {@link DoseFact#amount()} and {@link DoseFact#unit()}.
+         *
+         * @param amount the absolute amount ({@code 400}, {@code 200-400}), or null
+         * @param unit   its unit ({@code mg/day}), or null
+         * @return this builder
+         */
         public Builder amount(String amount, String unit) {
             this.amount = amount;
             this.unit = unit;
             return this;
         }
 
+        /**
+         * Sets the age band, {@link DoseFact#ageMinYears()} and {@link DoseFact#ageMaxYears()}.
+         *
+         * @param minYears lowest age in years (inclusive), or null
+         * @param maxYears age in years from which it no longer applies (exclusive), or null
+         * @return this builder
+         */
         public Builder ages(Integer minYears, Integer maxYears) {
             this.ageMinYears = minYears;
             this.ageMaxYears = maxYears;
             return this;
         }
 
+        /**
+         * Sets {@link DoseFact#conditional()} (default false) and {@link DoseFact#condition()}.
+         *
+         * @param conditional true when the change applies only under a condition the patient's data cannot show
+         * @param condition   the condition in words, or null
+         * @return this builder
+         */
         public Builder conditional(boolean conditional, LocalizedText condition) {
             this.conditional = conditional;
             this.condition = condition;
             return this;
         }
 
+        /**
+         * Sets {@link DoseFact#text()}; required.
+         *
+         * @param text the statement in words; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder text(LocalizedText text) {
             this.text = text;
             return this;
         }
 
+        /**
+         * Sets {@link DoseFact#source()} and {@link DoseFact#recommendationId()}.
+         *
+         * @param source           {@code CPIC} or {@code DPWG}, or null
+         * @param recommendationId the recommendation row, or null
+         * @return this builder
+         */
         public Builder recommendation(String source, String recommendationId) {
             this.source = source;
             this.recommendationId = recommendationId;
             return this;
         }
 
-        /** @throws NullPointerException when kind, change or text is missing */
+        /**
+         * @return the dose fact
+         * @throws NullPointerException when kind, change or text is missing
+         */
         public DoseFact build() {
             return new DoseFact(this);
         }

@@ -213,35 +213,78 @@ public final class DrugAdvice {
         private Builder() {
         }
 
+        /**
+         * Sets {@link DrugAdvice#drug()} and {@link DrugAdvice#name()}; required.
+         *
+         * @param drug English INN, lower case; null fails in {@link #build()}
+         * @param name the drug's name in Bokmål and English; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder drug(String drug, LocalizedText name) {
             this.drug = drug;
             this.name = name;
             return this;
         }
 
+        /**
+         * Sets {@link DrugAdvice#action()} and {@link DrugAdvice#indicator()}; required.
+         *
+         * @param action    the action of the headline; null fails in {@link #build()}
+         * @param indicator how urgent the advice is; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder action(Action action, Indicator indicator) {
             this.action = action;
             this.indicator = indicator;
             return this;
         }
 
+        /**
+         * Sets {@link DrugAdvice#basis()} (default {@link AdviceBasis#GENOTYPE}) and {@link DrugAdvice#basisLabel()}.
+         *
+         * @param basis what the advice rests on; null fails in {@link #build()}
+         * @param label the basis in words, or null
+         * @return this builder
+         */
         public Builder basis(AdviceBasis basis, LocalizedText label) {
             this.basis = basis;
             this.basisLabel = label;
             return this;
         }
 
+        /**
+         * Sets {@link DrugAdvice#headline()} and {@link DrugAdvice#detail()}; required.
+         *
+         * @param headline the headline (at most 140 characters); null fails in {@link #build()}
+         * @param detail   the detail (Markdown); null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder text(LocalizedText headline, LocalizedText detail) {
             this.headline = headline;
             this.detail = detail;
             return this;
         }
 
+        /**
+         * Adds findings to {@link DrugAdvice#findings()}.
+         *
+         * @param all the findings, in order; not null; no null element ({@link #build()} fails)
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
+         */
         public Builder findings(List<Finding> all) {
             findings.addAll(all);
             return this;
         }
 
+        /**
+         * Adds a checked alternative: to {@link DrugAdvice#rejectedAlternatives()} when it is
+         * {@link AlternativeStatus#NOT_SUITABLE}, else to {@link DrugAdvice#alternatives()}.
+         *
+         * @param alternative the checked alternative; not null
+         * @return this builder
+         * @throws NullPointerException when {@code alternative} is null
+         */
         public Builder alternative(CheckedAlternative alternative) {
             if (alternative.status() == AlternativeStatus.NOT_SUITABLE) {
                 rejectedAlternatives.add(alternative);
@@ -251,27 +294,60 @@ public final class DrugAdvice {
             return this;
         }
 
+        /**
+         * Adds dose statements to {@link DrugAdvice#doseFacts()}.
+         *
+         * @param all the dose facts; not null; no null element ({@link #build()} fails)
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
+         */
         public Builder doseFacts(List<DoseFact> all) {
             doseFacts.addAll(all);
             return this;
         }
 
+        /**
+         * Sets {@link DrugAdvice#conditional()} and {@link DrugAdvice#oneClickDose()} (both default false).
+         *
+         * @param conditional  true when the headline advice depends on a condition the data cannot show
+         * @param oneClickDose true when the dose change may be offered as a one-click change
+         * @return this builder
+         */
         public Builder conditional(boolean conditional, boolean oneClickDose) {
             this.conditional = conditional;
             this.oneClickDose = oneClickDose;
             return this;
         }
 
+        /**
+         * Sets {@link DrugAdvice#perpetrator()}.
+         *
+         * @param perpetrator the co-medication causing the interaction (English INN), or null
+         * @return this builder
+         */
         public Builder interaction(String perpetrator) {
             this.perpetrator = perpetrator;
             return this;
         }
 
+        /**
+         * Sets {@link DrugAdvice#causedBy()}.
+         *
+         * @param orderedDrug the ordered drug that makes advice on this (already taken) drug necessary, or null
+         * @return this builder
+         */
         public Builder causedBy(String orderedDrug) {
             this.causedBy = orderedDrug;
             return this;
         }
 
+        /**
+         * Adds genes to {@link DrugAdvice#genes()}, skipping those already added.
+         *
+         * @param all gene symbols; not null; no null element ({@link #build()} fails)
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
+         */
         public Builder genes(List<String> all) {
             all.forEach(g -> {
                 if (!genes.contains(g)) {
@@ -281,6 +357,13 @@ public final class DrugAdvice {
             return this;
         }
 
+        /**
+         * Adds sources to {@link DrugAdvice#sources()}, skipping those already added.
+         *
+         * @param all source labels ({@code CPIC}, {@code EMA} …), in order of weight; not null; no null element
+         * @return this builder
+         * @throws NullPointerException when {@code all} is null
+         */
         public Builder sources(List<String> all) {
             all.forEach(s -> {
                 if (!sources.contains(s)) {
@@ -290,7 +373,11 @@ public final class DrugAdvice {
             return this;
         }
 
-        /** @throws NullPointerException when drug, name, action, indicator, headline or detail is missing */
+        /**
+         * @return the advice
+         * @throws NullPointerException when drug, name, action, indicator, basis, headline or detail is missing, or a
+         *                              list holds null
+         */
         public DrugAdvice build() {
             return new DrugAdvice(this);
         }

@@ -22,21 +22,40 @@ import java.util.Objects;
  *                   pharmacogenetic advice and no test before start; product text such as "Efudix krem" counts too
  */
 public record DrugOrder(String drug, String indication, String route) {
+    /**
+     * Checks the drug.
+     *
+     * @param drug       the drug as ordered; not null
+     * @param indication what the order is for, or null when unknown
+     * @param route      the route of administration, or null when unknown
+     * @throws NullPointerException when {@code drug} is null
+     */
     public DrugOrder {
         Objects.requireNonNull(drug, "drug");
     }
 
-    /** @return an order of the drug with nothing else known */
+    /**
+     * @param drug the drug as ordered (name, Norwegian or trade name, product text, ATC or RxNorm code); not null
+     * @return an order of the drug with nothing else known
+     * @throws NullPointerException when {@code drug} is null
+     */
     public static DrugOrder of(String drug) {
         return new DrugOrder(drug, null, null);
     }
 
-    /** @return a copy with the indication (condition id or code), or null for unknown */
+    /**
+     * @param indication condition id or code, optionally prefixed by its system ({@code icd10:I21.4}), or null for
+     *                   unknown; an unknown value is a {@link Problem} of the assessment
+     * @return a copy with the indication
+     */
     public DrugOrder withIndication(String indication) {
         return new DrugOrder(drug, indication, route);
     }
 
-    /** @return a copy with the route (text or code), or null for unknown */
+    /**
+     * @param route route as text or code ({@code oral}, {@code kutan}, {@code 20053000}), or null for unknown
+     * @return a copy with the route
+     */
     public DrugOrder withRoute(String route) {
         return new DrugOrder(drug, indication, route);
     }

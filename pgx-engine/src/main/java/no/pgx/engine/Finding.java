@@ -197,88 +197,186 @@ public final class Finding {
         private Builder() {
         }
 
+        /**
+         * Sets {@link Finding#drug()}; required.
+         *
+         * @param drug English INN, lower case; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder drug(String drug) {
             this.drug = drug;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#source()}; required.
+         *
+         * @param source the source; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder source(GuidelineSource source) {
             this.source = source;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#population()}; required.
+         *
+         * @param population the population; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder population(Population population) {
             this.population = population;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#lookupKey()}; the map is copied in its iteration order.
+         *
+         * @param lookupKey gene → lookup key; null means empty
+         * @return this builder
+         */
         public Builder lookupKey(Map<String, String> lookupKey) {
             this.lookupKey = lookupKey;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#phenotypes()}; the map is copied in its iteration order.
+         *
+         * @param phenotypes gene → phenotype used; null means empty
+         * @return this builder
+         */
         public Builder phenotypes(Map<String, String> phenotypes) {
             this.phenotypes = phenotypes;
             return this;
         }
 
-        /** Sets the grade; null means {@link Strength#NONE}. */
+        /**
+         * Sets {@link Finding#strength()}.
+         *
+         * @param strength the grade; null means {@link Strength#NONE}
+         * @return this builder
+         */
         public Builder strength(Strength strength) {
             this.strength = strength;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#action()}; required.
+         *
+         * @param action the curated action; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder action(Action action) {
             this.action = action;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#dosePercent()}.
+         *
+         * @param dosePercent percentage of the standard dose ({@code 50}, {@code 25-50}), or null
+         * @return this builder
+         */
         public Builder dosePercent(String dosePercent) {
             this.dosePercent = dosePercent;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#alternatives()}; the list is copied.
+         *
+         * @param alternatives alternative drugs (English INN, lower case); null means none; no null element
+         * @return this builder
+         */
         public Builder alternatives(List<String> alternatives) {
             this.alternatives = alternatives;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#consequence()}.
+         *
+         * @param consequence key of the clinical consequence, or null
+         * @return this builder
+         */
         public Builder consequence(String consequence) {
             this.consequence = consequence;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#phenoconverted()} (default false).
+         *
+         * @param phenoconverted true when co-medication changed a phenotype the finding uses
+         * @return this builder
+         */
         public Builder phenoconverted(boolean phenoconverted) {
             this.phenoconverted = phenoconverted;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#phenoconversions()}; the list is copied.
+         *
+         * @param phenoconversions the phenoconversions behind the finding; null means none; no null element
+         * @return this builder
+         */
         public Builder phenoconversions(List<Phenoconversion> phenoconversions) {
             this.phenoconversions = phenoconversions;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#summary()}.
+         *
+         * @param summary one-line summary, or null
+         * @return this builder
+         */
         public Builder summary(LocalizedText summary) {
             this.summary = summary;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#detail()}.
+         *
+         * @param detail longer Markdown text, or null
+         * @return this builder
+         */
         public Builder detail(LocalizedText detail) {
             this.detail = detail;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#guideline()}.
+         *
+         * @param guideline the guideline, or null
+         * @return this builder
+         */
         public Builder guideline(GuidelineRef guideline) {
             this.guideline = guideline;
             return this;
         }
 
+        /**
+         * Sets {@link Finding#recommendationId()}.
+         *
+         * @param recommendationId the recommendation row id, or null
+         * @return this builder
+         */
         public Builder recommendationId(String recommendationId) {
             this.recommendationId = recommendationId;
             return this;
         }
 
-        /** @throws NullPointerException when drug, source, population or action is missing */
+        /**
+         * @return the finding
+         * @throws NullPointerException when drug, source, population or action is missing, or a list holds null
+         */
         public Finding build() {
             return new Finding(this);
         }

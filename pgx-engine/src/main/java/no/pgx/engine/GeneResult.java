@@ -47,7 +47,14 @@ public final class GeneResult {
                 .warnings(warnings).provenance(provenance);
     }
 
-    /** A gene with no result on file. */
+    /**
+     * A gene with no result on file: phenotype and lookup key {@value #NO_RESULT}, state
+     * {@link ResultState#NOT_TESTED}.
+     *
+     * @param gene normalised gene symbol; not null
+     * @return the result
+     * @throws NullPointerException when {@code gene} is null
+     */
     public static GeneResult notTested(String gene) {
         return builder().gene(gene).phenotype(NO_RESULT).lookupKey(NO_RESULT).state(ResultState.NOT_TESTED).build();
     }
@@ -138,54 +145,109 @@ public final class GeneResult {
         private Builder() {
         }
 
+        /**
+         * Sets {@link GeneResult#gene()}; required.
+         *
+         * @param gene normalised gene symbol; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder gene(String gene) {
             this.gene = gene;
             return this;
         }
 
+        /**
+         * Sets {@link GeneResult#diplotypeAsWritten()}.
+         *
+         * @param diplotypeAsWritten the diplotype as the lab wrote it, or null
+         * @return this builder
+         */
         public Builder diplotypeAsWritten(String diplotypeAsWritten) {
             this.diplotypeAsWritten = diplotypeAsWritten;
             return this;
         }
 
+        /**
+         * Sets {@link GeneResult#diplotype()}.
+         *
+         * @param diplotype the normalised diplotype, or null
+         * @return this builder
+         */
         public Builder diplotype(String diplotype) {
             this.diplotype = diplotype;
             return this;
         }
 
+        /**
+         * Sets {@link GeneResult#phenotype()}.
+         *
+         * @param phenotype CPIC phenotype term, or null
+         * @return this builder
+         */
         public Builder phenotype(String phenotype) {
             this.phenotype = phenotype;
             return this;
         }
 
+        /**
+         * Sets {@link GeneResult#activityScore()}.
+         *
+         * @param activityScore activity score as text ({@code 1.25}, {@code ≥3.0}, {@code n/a}), or null
+         * @return this builder
+         */
         public Builder activityScore(String activityScore) {
             this.activityScore = activityScore;
             return this;
         }
 
+        /**
+         * Sets {@link GeneResult#lookupKey()}.
+         *
+         * @param lookupKey the value that selects recommendations, or null
+         * @return this builder
+         */
         public Builder lookupKey(String lookupKey) {
             this.lookupKey = lookupKey;
             return this;
         }
 
+        /**
+         * Sets {@link GeneResult#state()}; required.
+         *
+         * @param state the result state; null fails in {@link #build()}
+         * @return this builder
+         */
         public Builder state(ResultState state) {
             this.state = state;
             return this;
         }
 
-        /** Sets the warnings; null means none. */
+        /**
+         * Sets {@link GeneResult#warnings()}; the list is copied.
+         *
+         * @param warnings human-readable warnings; null means none; no null element ({@link #build()} fails)
+         * @return this builder
+         */
         public Builder warnings(List<String> warnings) {
             this.warnings = warnings;
             return this;
         }
 
-        /** Sets the provenance; null means {@link Provenance#UNKNOWN}. */
+        /**
+         * Sets {@link GeneResult#provenance()}.
+         *
+         * @param provenance where the result comes from; null means {@link Provenance#UNKNOWN}
+         * @return this builder
+         */
         public Builder provenance(Provenance provenance) {
             this.provenance = provenance;
             return this;
         }
 
-        /** @throws NullPointerException when gene or state is missing */
+        /**
+         * @return the result
+         * @throws NullPointerException when gene or state is missing, or a warning is null
+         */
         public GeneResult build() {
             return new GeneResult(this);
         }

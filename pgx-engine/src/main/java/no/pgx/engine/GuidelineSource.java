@@ -38,7 +38,9 @@ public enum GuidelineSource {
     /**
      * Parses a label, ignoring case ({@code cpic}, {@code SmPC}).
      *
-     * @throws PgxException (field {@code source}) for an unknown label
+     * @param label a label or enum name ({@code SMPC}), surrounding blanks ignored
+     * @return the source
+     * @throws PgxException (field {@code source}) for an unknown label or null
      */
     public static GuidelineSource of(String label) {
         if (label != null) {

@@ -8,7 +8,12 @@ import java.util.Locale;
  * an alternative, an interaction or a recommended test; {@link #INFO} otherwise.
  */
 public enum Indicator {
-    CRITICAL, WARNING, INFO;
+    /** Avoid, contraindicated, or a test required before start. */
+    CRITICAL,
+    /** A dose change, an alternative, an interaction or a recommended test. */
+    WARNING,
+    /** Anything neither critical nor a warning: information only. */
+    INFO;
 
     /** @return the CDS Hooks indicator ({@code critical}, {@code warning}, {@code info}) */
     public String code() {

@@ -9,6 +9,13 @@ import java.util.Objects;
  * @param nb Norwegian Bokmål text, never null
  */
 public record LocalizedText(String en, String nb) {
+    /**
+     * Checks the texts.
+     *
+     * @param en English text; not null
+     * @param nb Norwegian Bokmål text; not null
+     * @throws NullPointerException when a text is null
+     */
     public LocalizedText {
         Objects.requireNonNull(en, "en");
         Objects.requireNonNull(nb, "nb");

@@ -15,6 +15,13 @@ import java.util.Objects;
  * @param startDate the date the patient started the drug, or null when unknown
  */
 public record MedicationUse(String name, LocalDate startDate) {
+    /**
+     * Checks the name.
+     *
+     * @param name      the drug; not null
+     * @param startDate the start date, or null when unknown
+     * @throws NullPointerException when {@code name} is null
+     */
     public MedicationUse {
         Objects.requireNonNull(name, "name");
     }

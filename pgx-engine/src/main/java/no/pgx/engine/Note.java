@@ -14,6 +14,15 @@ import java.util.Objects;
  * @param text the message in Bokmål and English; never null
  */
 public record Note(String code, String gene, String drug, LocalizedText text) {
+    /**
+     * Checks the required components.
+     *
+     * @param code a stable code; not null
+     * @param gene the gene concerned, or null
+     * @param drug the drug concerned, or null
+     * @param text the message; not null
+     * @throws NullPointerException when {@code code} or {@code text} is null
+     */
     public Note {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");

@@ -102,9 +102,12 @@ public final class PgxEngine {
 
         /**
          * Selects the recommendation sources shown by default ({@code CPIC}, {@code DPWG}); each finding is labelled
-         * with its source.
+         * with its source. A request may choose others ({@link AssessmentRequest.Builder#source(String)}).
          *
-         * @throws PgxException for an unknown source name
+         * @param names {@code CPIC} and/or {@code DPWG}, case-insensitive, surrounding blanks ignored; none means both
+         * @return this builder
+         * @throws PgxException (field {@code source}) for an unknown source name
+         * @throws NullPointerException when a name is null
          */
         public Builder sources(String... names) {
             sources.clear();
@@ -122,7 +125,10 @@ public final class PgxEngine {
          * Selects the recommendation sources shown by default ({@link GuidelineSource#CPIC},
          * {@link GuidelineSource#DPWG}).
          *
-         * @throws PgxException for a source that has no recommendation tables
+         * @param selected the sources; none means both
+         * @return this builder
+         * @throws PgxException (field {@code source}) for a source that has no recommendation tables
+         * @throws NullPointerException when a source is null
          */
         public Builder sources(GuidelineSource... selected) {
             String[] names = new String[selected.length];
@@ -132,13 +138,25 @@ public final class PgxEngine {
             return sources(names);
         }
 
-        /** Turns phenoconversion from co-medication on (default) or off. */
+        /**
+         * Turns phenoconversion from co-medication on (default) or off.
+         *
+         * @param enabled false to assess the genotype-predicted results only
+         * @return this builder
+         */
         public Builder phenoconversion(boolean enabled) {
             this.phenoconversion = enabled;
             return this;
         }
 
-        /** Maximum number of cached pure computations (phenotype calls, recommendation selections). */
+        /**
+         * Maximum number of cached pure computations (phenotype calls, recommendation selections) per cache.
+         *
+         * @param maximumSize entries per cache (default 100 000); 0 turns these caches off (small fixed-size caches, such
+         *                    as drug-name resolutions, stay)
+         * @return this builder
+         * @throws PgxException (field {@code cacheSize}) when {@code maximumSize} is negative
+         */
         public Builder cacheSize(long maximumSize) {
             if (maximumSize < 0) {
                 throw new PgxException(null, "cacheSize", "cacheSize must not be negative: " + maximumSize);
@@ -147,7 +165,13 @@ public final class PgxEngine {
             return this;
         }
 
-        /** Class loader to load the rule base from (needed inside nested-jar launchers such as Spring Boot's). */
+        /**
+         * Class loader to load the rule base from (needed inside nested-jar launchers such as Spring Boot's).
+         *
+         * @param classLoader the loader that sees the pgx-rules jar; default: the one that loaded {@link PgxEngine}
+         * @return this builder
+         * @throws NullPointerException when {@code classLoader} is null
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;
@@ -156,6 +180,7 @@ public final class PgxEngine {
         /**
          * Loads the knowledge and builds the engine.
          *
+         * @return the engine, ready for use
          * @throws PgxException when the bundled knowledge cannot be loaded
          */
         public PgxEngine build() {

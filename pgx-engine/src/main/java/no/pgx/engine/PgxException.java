@@ -10,7 +10,9 @@ package no.pgx.engine;
 public class PgxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The gene the problem concerns, or null. */
     private final String gene;
+    /** The input field at fault, or null. */
     private final String field;
 
     /**
@@ -24,6 +26,13 @@ public class PgxException extends RuntimeException {
         this.field = field;
     }
 
+    /**
+     * For a failure that is not about one input field, such as bundled knowledge that cannot be loaded; gene and field
+     * are null.
+     *
+     * @param message a specific, human-readable message
+     * @param cause   the underlying failure
+     */
     public PgxException(String message, Throwable cause) {
         super(message, cause);
         this.gene = null;

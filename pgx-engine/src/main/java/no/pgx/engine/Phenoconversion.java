@@ -16,6 +16,19 @@ import java.util.Objects;
  */
 public record Phenoconversion(String gene, String perpetrator, String effect, String strength,
                               GeneResult genotypePredicted, GeneResult functional, String policyVersion) {
+    /**
+     * Checks the required components.
+     *
+     * @param gene              the gene; not null
+     * @param perpetrator       the drug causing it; not null
+     * @param effect            {@code inhibitor} or {@code inducer}
+     * @param strength          {@code strong}, {@code moderate} or {@code weak}
+     * @param genotypePredicted the result predicted from the genotype; not null
+     * @param functional        the result after the phenoconversion; not null
+     * @param policyVersion     version of the policy applied
+     * @throws NullPointerException when {@code gene}, {@code perpetrator}, {@code genotypePredicted} or
+     *                              {@code functional} is null
+     */
     public Phenoconversion {
         Objects.requireNonNull(gene, "gene");
         Objects.requireNonNull(perpetrator, "perpetrator");

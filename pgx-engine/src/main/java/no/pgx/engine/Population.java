@@ -24,6 +24,13 @@ public record Population(String id, LocalizedText label) {
 
     private static final String TABLE = "no/pgx/knowledge/guidelines/populations.csv";
 
+    /**
+     * Checks the id. Any id is accepted here; the valid ids are those of {@link #known()}.
+     *
+     * @param id    stable id; not null
+     * @param label the population in words, or null
+     * @throws NullPointerException when {@code id} is null
+     */
     public Population {
         Objects.requireNonNull(id, "id");
     }

@@ -10,6 +10,14 @@ import java.util.Objects;
  * @param message a human-readable message naming the offending value; never null
  */
 public record Problem(String gene, String field, String message) {
+    /**
+     * Checks the message.
+     *
+     * @param gene    the gene concerned, or null
+     * @param field   the input field at fault, or null
+     * @param message the message; not null
+     * @throws NullPointerException when {@code message} is null
+     */
     public Problem {
         Objects.requireNonNull(message, "message");
     }

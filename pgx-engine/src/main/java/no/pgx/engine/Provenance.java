@@ -16,6 +16,15 @@ public record Provenance(String sourceId, LocalDate testDate, String lab, List<S
     /** No provenance known. */
     public static final Provenance UNKNOWN = new Provenance(null, null, null, List.of());
 
+    /**
+     * Keeps an unmodifiable copy of the tested variants; a null list becomes empty.
+     *
+     * @param sourceId       id of the source record, or null
+     * @param testDate       test or report date, or null
+     * @param lab            performing laboratory, or null
+     * @param testedVariants the variants the assay tested; null becomes empty; no null element
+     * @throws NullPointerException when {@code testedVariants} holds null
+     */
     public Provenance {
         testedVariants = testedVariants == null ? List.of() : List.copyOf(testedVariants);
     }

@@ -38,6 +38,9 @@ public enum Strength {
     /**
      * Parses a label as the tables carry it, ignoring case; null or empty gives {@link #NONE}.
      *
+     * @param label a label ({@code Strong}, {@code not graded}) or enum name ({@code NOT_GRADED}), surrounding blanks
+     *              ignored; may be null
+     * @return the strength
      * @throws PgxException (field {@code strength}) for an unknown label
      */
     public static Strength of(String label) {

@@ -64,8 +64,11 @@ public final class CsvTable {
     }
 
     /**
-     * Reads a classpath resource with the class loader of this class.
+     * Reads a classpath resource (UTF-8) with the class loader of this class (the one that loaded pgx-knowledge).
      *
+     * @param resource absolute resource name without leading slash, e.g. {@code no/pgx/knowledge/genetics/genes.csv}
+     * @return the table, never null
+     * @throws MalformedCsvException when the resource is missing or malformed (message names resource and line)
      * @see #readResource(String, ClassLoader)
      */
     public static CsvTable readResource(String resource) {
@@ -176,6 +179,9 @@ public final class CsvTable {
     /**
      * The {@code # key: value} header lines as a map with lower-case keys ({@code source}, {@code version},
      * {@code licence} …), in file order.
+     *
+     * @return the metadata, unmodifiable; empty when the file has no such line. A key given on several lines maps to
+     *         the values joined with a space
      */
     public Map<String, String> metadata() {
         return metadata;
@@ -194,7 +200,10 @@ public final class CsvTable {
         return columns;
     }
 
-    /** @return true when the table has the column */
+    /**
+     * @param column the column name, exact (case-sensitive, as trimmed from the header)
+     * @return true when the table has the column
+     */
     public boolean hasColumn(String column) {
         return index.containsKey(column);
     }
@@ -237,7 +246,10 @@ public final class CsvTable {
             return line;
         }
 
-        /** @return true when the row's table has the column */
+        /**
+         * @param column the column name, exact (case-sensitive, as trimmed from the header)
+         * @return true when the row's table has the column
+         */
         public boolean hasColumn(String column) {
             return index.containsKey(column);
         }
@@ -261,14 +273,20 @@ public final class CsvTable {
             return fields.get(i);
         }
 
-        /** @return the trimmed value, or null when empty */
+        /**
+         * @param column the column name
+         * @return the trimmed value, or null when it is empty or only blanks
+         * @throws IllegalArgumentException for an unknown column
+         */
         public String getOrNull(String column) {
             String v = get(column).trim();
             return v.isEmpty() ? null : v;
         }
 
         /**
+         * @param column the column name
          * @return a value that must be present, trimmed
+         * @throws IllegalArgumentException for an unknown column
          * @throws MalformedCsvException naming the resource, line and column when the field is empty
          */
         public String require(String column) {
@@ -279,7 +297,12 @@ public final class CsvTable {
             return v;
         }
 
-        /** @return an error naming this row's resource and line */
+        /**
+         * Creates (does not throw) an error for this row, for the caller to throw.
+         *
+         * @param problem what is wrong, e.g. {@code shown must be yes or no, not maybe}
+         * @return an error naming this row's resource and line
+         */
         public MalformedCsvException error(String problem) {
             return new MalformedCsvException(tableName, line, problem);
         }
@@ -297,6 +320,13 @@ public final class CsvTable {
      * @param fields the field values
      */
     public record Record(int line, List<String> fields) {
+        /**
+         * Keeps an unmodifiable copy of {@code fields}.
+         *
+         * @param line   line number (1-based) where the record starts
+         * @param fields the field values
+         * @throws NullPointerException when {@code fields} is null or holds null
+         */
         public Record {
             fields = List.copyOf(fields);
         }
@@ -529,8 +559,11 @@ public final class CsvTable {
     /** Malformed CSV input or a missing resource; the message names the resource (or file) and the line. */
     public static final class MalformedCsvException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** Resource or file name. */
         private final String resource;
+        /** 1-based line number, 0 when not applicable. */
         private final int line;
+        /** What is wrong, without resource and line. */
         private final String problem;
 
         /**

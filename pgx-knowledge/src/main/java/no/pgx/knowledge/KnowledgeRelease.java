@@ -32,6 +32,20 @@ public final class KnowledgeRelease {
      */
     public record Component(String id, String label, String version, String dataVersion, String set,
                             String publisher, String licence, boolean shown, List<String> tables) {
+        /**
+         * Keeps an unmodifiable copy of {@code tables}; the other values are stored as given.
+         *
+         * @param id          stable component id
+         * @param label       name in the release summary
+         * @param version     cited version
+         * @param dataVersion version stamped in the pinned files, or empty
+         * @param set         source set of the pinned files, or empty
+         * @param publisher   publisher
+         * @param licence     SPDX-style licence id
+         * @param shown       whether the release summary names it
+         * @param tables      tables that carry it
+         * @throws NullPointerException when {@code tables} is null or holds null
+         */
         public Component {
             tables = List.copyOf(tables);
         }

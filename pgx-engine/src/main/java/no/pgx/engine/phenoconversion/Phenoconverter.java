@@ -53,6 +53,7 @@ public final class Phenoconverter {
     /**
      * Loads the bundled perpetrator table and policy with this class's class loader.
      *
+     * @return a new instance, immutable and thread-safe
      * @throws PgxException when the bundled knowledge is missing or invalid (the message names file, line and column)
      */
     public static Phenoconverter loadDefault() {
@@ -64,7 +65,9 @@ public final class Phenoconverter {
      * ({@code no/pgx/knowledge/phenoconversion/*.csv}) from a class loader.
      *
      * @param classLoader the class loader to read from; not null
+     * @return a new instance, immutable and thread-safe
      * @throws PgxException when the knowledge is missing or invalid
+     * @throws NullPointerException when {@code classLoader} is null
      */
     public static Phenoconverter load(ClassLoader classLoader) {
         Objects.requireNonNull(classLoader, "classLoader");
@@ -208,7 +211,11 @@ public final class Phenoconverter {
                 .map(Phenoconverter::cause).orElse(String.valueOf(drugOrCode));
     }
 
-    /** @return the Norwegian name of a perpetrator (its id when the table has none) */
+    /**
+     * @param drugOrCode drug id, Norwegian name or ATC code (case-insensitive); may be null
+     * @return the Norwegian name of a perpetrator; the input itself when the table has no name for it ({@code "null"}
+     *         for null)
+     */
     public String nameNb(String drugOrCode) {
         return table.find(drugOrCode).stream().map(Modulator::nameNb).filter(n -> !n.isEmpty()).findFirst()
                 .orElse(String.valueOf(drugOrCode));
@@ -277,18 +284,32 @@ public final class Phenoconverter {
      */
     public record Result(Map<String, GeneResult> functional, List<Phenoconversion> phenoconversions,
                          List<Problem> problems) {
+        /**
+         * Keeps unmodifiable copies (the map in its iteration order).
+         *
+         * @param functional       gene results after phenoconversion; not null
+         * @param phenoconversions the changes made; not null, no null element
+         * @param problems         results that could not be converted; not null, no null element
+         * @throws NullPointerException when a component is null or a list holds null
+         */
         public Result {
             functional = Collections.unmodifiableMap(new LinkedHashMap<>(functional));
             phenoconversions = List.copyOf(phenoconversions);
             problems = List.copyOf(problems);
         }
 
-        /** @return the phenoconversion of a gene (symbol, case-insensitive), if its result was changed */
+        /**
+         * @param gene gene symbol, case-insensitive; null gives empty
+         * @return the phenoconversion of a gene, if its result was changed
+         */
         public Optional<Phenoconversion> phenoconversion(String gene) {
             return phenoconversions.stream().filter(p -> p.gene().equalsIgnoreCase(gene)).findFirst();
         }
 
-        /** @return true when the gene's result was changed by co-medication */
+        /**
+         * @param gene gene symbol, case-insensitive; null gives false
+         * @return true when the gene's result was changed by co-medication
+         */
         public boolean phenoconverted(String gene) {
             return phenoconversion(gene).isPresent();
         }

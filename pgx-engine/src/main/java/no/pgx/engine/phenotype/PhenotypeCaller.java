@@ -123,6 +123,13 @@ public final class PhenotypeCaller {
     /**
      * As {@link #callActivityScore(String, BigDecimal)}, for a score that is a lower bound ({@code ≥3.0}) when
      * {@code atLeast} is true.
+     *
+     * @param gene    an activity-score gene (CYP2D6, CYP2C9, DPYD), symbol as written
+     * @param score   the score, not negative; not null
+     * @param atLeast true when the score is a lower bound
+     * @return a result with phenotype, score, lookup key and state; no diplotype; provenance unknown
+     * @throws PgxException for an unknown gene, another gene than an activity-score gene, a null or negative score, or
+     *                      a score outside the CPIC range
      */
     public GeneResult callActivityScore(String gene, BigDecimal score, boolean atLeast) {
         Gene g = notation(() -> k.genes.require(gene));

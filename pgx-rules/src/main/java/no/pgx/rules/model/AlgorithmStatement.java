@@ -18,6 +18,18 @@ import java.util.Set;
  */
 public record AlgorithmStatement(String id, String source, String drug, String gene, Set<String> phenotypes,
                                  String action, Set<String> exceptConditions) {
+    /**
+     * Checks the required components and keeps unmodifiable copies of the sets.
+     *
+     * @param id               the statement's id; not null
+     * @param source           the guideline source; not null
+     * @param drug             the drug; not null
+     * @param gene             the gene; not null
+     * @param phenotypes       the phenotypes it applies to; not null, no null element
+     * @param action           the action; not null
+     * @param exceptConditions condition ids that rule it out; not null, no null element
+     * @throws NullPointerException when a required component or a set is null, or a set holds null
+     */
     public AlgorithmStatement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
@@ -28,7 +40,12 @@ public record AlgorithmStatement(String id, String source, String drug, String g
         exceptConditions = Set.copyOf(exceptConditions);
     }
 
-    /** @return true when the patient's conditions or the order's indication rule the statement out */
+    /**
+     * @param context    the request's context, for the patient's conditions; not null
+     * @param indication the order's indication (condition id), or null when unknown
+     * @return true when the patient's conditions or the order's indication rule the statement out; an unknown
+     *         condition list rules nothing out
+     */
     public boolean excludedBy(AssessmentContext context, String indication) {
         for (String c : exceptConditions) {
             if (c.equals(indication) || context.hasCondition(c)) {

@@ -11,6 +11,15 @@ import java.util.Objects;
  * @param origin   id of the candidate (recommendation row or interaction advice) that names it; never null
  */
 public record Alternative(String forDrug, String drug, String replaces, String origin) {
+    /**
+     * Checks the components.
+     *
+     * @param forDrug  the ordered drug; not null
+     * @param drug     the alternative; not null
+     * @param replaces the drug it would replace; not null
+     * @param origin   id of the candidate that names it; not null
+     * @throws NullPointerException when a component is null
+     */
     public Alternative {
         Objects.requireNonNull(forDrug, "forDrug");
         Objects.requireNonNull(drug, "drug");

@@ -29,6 +29,16 @@ public record AlternativeCheck(String forDrug, String alternative, Verdict verdi
         SCOPE_MATCH
     }
 
+    /**
+     * Checks the required components.
+     *
+     * @param forDrug     the ordered drug; not null
+     * @param alternative the alternative checked; not null
+     * @param verdict     the outcome; not null
+     * @param reason      what was found; not null
+     * @param detail      a value the text needs, or null
+     * @throws NullPointerException when {@code forDrug}, {@code alternative}, {@code verdict} or {@code reason} is null
+     */
     public AlternativeCheck {
         Objects.requireNonNull(forDrug, "forDrug");
         Objects.requireNonNull(alternative, "alternative");
@@ -36,12 +46,22 @@ public record AlternativeCheck(String forDrug, String alternative, Verdict verdi
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** @return a check of an alternative */
+    /**
+     * @param a       the alternative checked (its {@code forDrug} and {@code drug} are used); not null
+     * @param verdict the outcome; not null
+     * @param reason  what was found (row id or check name); not null
+     * @param detail  a value the text needs, or null
+     * @return a check of an alternative
+     * @throws NullPointerException when {@code a}, {@code verdict} or {@code reason} is null
+     */
     public static AlternativeCheck of(Alternative a, Verdict verdict, String reason, String detail) {
         return new AlternativeCheck(a.forDrug(), a.drug(), verdict, reason, detail);
     }
 
-    /** @return the verdict for a severity of the contraindications table */
+    /**
+     * @param severity a severity of the contraindications table ({@code caution}, or anything else); may be null
+     * @return {@link Verdict#CAUTION} for {@code caution}; {@link Verdict#REJECT} for every other value, null included
+     */
     public static Verdict forSeverity(String severity) {
         return "caution".equals(severity) ? Verdict.CAUTION : Verdict.REJECT;
     }

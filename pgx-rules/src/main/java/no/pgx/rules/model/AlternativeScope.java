@@ -17,6 +17,17 @@ import java.util.Objects;
  */
 public record AlternativeScope(String id, String drug, String alternative, String population, String indication,
                                String fit) {
+    /**
+     * Checks the required components.
+     *
+     * @param id          row id; not null
+     * @param drug        the ordered drug; not null
+     * @param alternative the alternative; not null
+     * @param population  population key, or null
+     * @param indication  condition id, or null
+     * @param fit         how the alternative fits; not null
+     * @throws NullPointerException when {@code id}, {@code drug}, {@code alternative} or {@code fit} is null
+     */
     public AlternativeScope {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(drug, "drug");
@@ -30,6 +41,7 @@ public record AlternativeScope(String id, String drug, String alternative, Strin
     }
 
     /**
+     * @param order the order; not null
      * @return true when the row applies to the order: its population is {@code general} or the order's, or its
      *         indication is the order's (a null on the order never matches)
      */
@@ -38,7 +50,10 @@ public record AlternativeScope(String id, String drug, String alternative, Strin
                 || (indication != null && indication.equals(order.indication()));
     }
 
-    /** @return true when the order states what this row asks about (population or indication), or the row fits */
+    /**
+     * @param order the order; not null
+     * @return true when the order states what this row asks about (population or indication), or the row fits
+     */
     public boolean decidableFor(OrderedDrug order) {
         return "general".equals(population) || (population == null || order.population() != null)
                 && (indication == null || order.indication() != null) || fitsOrder(order);

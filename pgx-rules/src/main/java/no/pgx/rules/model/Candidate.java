@@ -55,6 +55,27 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         INTERACTION
     }
 
+    /**
+     * Checks the required components and keeps unmodifiable copies of the lists. Use the static factories, which
+     * compute the derived components.
+     *
+     * @param kind               what kind of candidate this is; not null
+     * @param id                 row id or synthetic id; not null
+     * @param source             the source; not null
+     * @param drug               the drug; not null
+     * @param population         population key; not null
+     * @param action             the action name; not null
+     * @param advice             the joined advice
+     * @param genes              genes of the row's key; not null, no null element
+     * @param specificity        how specific the key is
+     * @param facts              the matched gene facts; not null, no null element
+     * @param normalOnly         every matched fact is normal
+     * @param indeterminate      some matched fact is indeterminate
+     * @param expanded           some matched fact stands for a phenotype without its score
+     * @param riskAllelePositive some matched fact is a positive HLA risk allele
+     * @param equivalence        {@code GENE=key} of a source-equivalent match, or null
+     * @throws NullPointerException when a required component or a list is null, or a list holds null
+     */
     public Candidate {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
@@ -75,6 +96,7 @@ public record Candidate(Kind kind, String id, String source, String drug, String
      *
      * @param meta  the rule metadata; not null
      * @param facts the matched gene facts
+     * @return the candidate, of kind {@link Kind#RECOMMENDATION}
      * @throws IllegalArgumentException when a metadata entry is missing (a generator bug)
      */
     public static Candidate recommendation(Map<String, Object> meta, GeneFact... facts) {
@@ -108,7 +130,20 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    /** A synthetic candidate (test required, no matching row, dosing algorithm). */
+    /**
+     * A synthetic candidate (test required, no matching row, dosing algorithm), for the {@code general} population and
+     * with specificity 0.
+     *
+     * @param kind   {@link Kind#TEST_REQUIRED}, {@link Kind#NO_MATCH} or {@link Kind#ALGORITHM}; not null
+     * @param id     a synthetic id; not null
+     * @param source the source behind it; not null
+     * @param drug   the ordered drug; not null
+     * @param action the action name; not null
+     * @param genes  the genes concerned; not null
+     * @param facts  the gene facts it rests on (may be empty); not null
+     * @return the candidate
+     * @throws NullPointerException when an argument is null
+     */
     public static Candidate synthetic(Kind kind, String id, String source, String drug, String action,
                                       List<String> genes, List<GeneFact> facts) {
         return of(kind, id, source, drug, "general", action, kind + "|" + action, genes, 0, facts, null);
@@ -120,12 +155,15 @@ public record Candidate(Kind kind, String id, String source, String drug, String
      * @param id          the interaction-advice row id, or {@code interaction:GENE} for the generic advice
      * @param basis       what the advice rests on ({@code guideline-text}, {@code smpc}, {@code interaction-table},
      *                    {@code policy} for the generic advice)
+     * @param drug        the victim drug (the ordered drug)
      * @param action      the action name for the victim drug
      * @param gene        the gene of the victim the interaction concerns
      * @param perpetrator the co-medication causing it
      * @param primary     true when the interaction is what makes the advice (the genotype alone is not actionable);
      *                    false when it adds to advice the genotype gives anyway
      * @param facts       the gene facts
+     * @return the candidate, of kind {@link Kind#INTERACTION}, with {@code basis} as its source and specificity 1 when
+     *         primary, else 0
      */
     public static Candidate interaction(String id, String basis, String drug, String action, String gene,
                                         String perpetrator, boolean primary, List<GeneFact> facts) {
@@ -184,12 +222,19 @@ public record Candidate(Kind kind, String id, String source, String drug, String
                 specificity, facts, normalOnly, indeterminate, expanded, riskAllelePositive, equivalence);
     }
 
-    /** @return true when the row's key names the gene */
+    /**
+     * @param gene gene symbol, upper case; not null
+     * @return true when the row's key names the gene
+     * @throws NullPointerException when {@code gene} is null
+     */
     public boolean hasGene(String gene) {
         return genes.contains(gene);
     }
 
-    /** @return the lookup key the matched fact of the gene has, or null when the gene has no matched fact */
+    /**
+     * @param gene gene symbol, upper case
+     * @return the lookup key the (first) matched fact of the gene has, or null when the gene has no matched fact
+     */
     public String keyOf(String gene) {
         for (GeneFact f : facts) {
             if (f.gene().equals(gene)) {
@@ -204,7 +249,10 @@ public record Candidate(Kind kind, String id, String source, String drug, String
         return !action.equals("STANDARD_DOSE") && !action.equals("NO_RECOMMENDATION");
     }
 
-    /** @return true when both candidates concern the same drug, source and population */
+    /**
+     * @param other another candidate; not null
+     * @return true when both candidates concern the same drug, source and population
+     */
     public boolean sameSlot(Candidate other) {
         return drug.equals(other.drug) && source.equals(other.source) && population.equals(other.population);
     }

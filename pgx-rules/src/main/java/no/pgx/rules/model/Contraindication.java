@@ -19,6 +19,18 @@ import java.util.Set;
  */
 public record Contraindication(String id, String drug, String kind, String value, String severity, Set<String> drugs,
                                String withCondition) {
+    /**
+     * Checks the required components and keeps an unmodifiable copy of {@code drugs}.
+     *
+     * @param id            row id; not null
+     * @param drug          the drug; not null
+     * @param kind          what the row restricts; not null
+     * @param value         the restricting value; not null
+     * @param severity      how strict the row is; not null
+     * @param drugs         expanded co-medication drug ids; null becomes empty; no null element
+     * @param withCondition a condition that must also hold, or null
+     * @throws NullPointerException when a required component is null or {@code drugs} holds null
+     */
     public Contraindication {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(drug, "drug");
@@ -28,12 +40,24 @@ public record Contraindication(String id, String drug, String kind, String value
         drugs = drugs == null ? Set.of() : Set.copyOf(drugs);
     }
 
-    /** A row without co-medication expansion and without an extra condition. */
+    /**
+     * A row without co-medication expansion and without an extra condition.
+     *
+     * @param id       row id; not null
+     * @param drug     the drug; not null
+     * @param kind     what the row restricts; not null
+     * @param value    the restricting value; not null
+     * @param severity how strict the row is; not null
+     * @throws NullPointerException when an argument is null
+     */
     public Contraindication(String id, String drug, String kind, String value, String severity) {
         this(id, drug, kind, value, severity, Set.of(), null);
     }
 
-    /** @return the value as a number (age or weight limits) */
+    /**
+     * @return the value as a number (age limits in years, weight limits in kg)
+     * @throws NumberFormatException when the value is not a number (rows of other kinds)
+     */
     public double limit() {
         return Double.parseDouble(value);
     }

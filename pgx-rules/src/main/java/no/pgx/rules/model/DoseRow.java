@@ -15,6 +15,17 @@ import java.util.Set;
  */
 public record DoseRow(String id, String recommendationId, Integer ageMin, Integer ageMax, Set<String> indications,
                       Set<String> notIndications) {
+    /**
+     * Checks the ids and keeps unmodifiable copies of the sets.
+     *
+     * @param id               {@code recommendationId#n}; not null
+     * @param recommendationId the recommendation row; not null
+     * @param ageMin           lowest age in years (inclusive), or null
+     * @param ageMax           age in years from which it no longer applies (exclusive), or null
+     * @param indications      indications it is for; null becomes empty (every indication); no null element
+     * @param notIndications   indications it is not for; null becomes empty; no null element
+     * @throws NullPointerException when an id is null or a set holds null
+     */
     public DoseRow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(recommendationId, "recommendationId");
@@ -22,7 +33,15 @@ public record DoseRow(String id, String recommendationId, Integer ageMin, Intege
         notIndications = notIndications == null ? Set.of() : Set.copyOf(notIndications);
     }
 
-    /** A statement for every indication. */
+    /**
+     * A statement for every indication.
+     *
+     * @param id               {@code recommendationId#n}; not null
+     * @param recommendationId the recommendation row; not null
+     * @param ageMin           lowest age in years (inclusive), or null
+     * @param ageMax           age in years from which it no longer applies (exclusive), or null
+     * @throws NullPointerException when an id is null
+     */
     public DoseRow(String id, String recommendationId, Integer ageMin, Integer ageMax) {
         this(id, recommendationId, ageMin, ageMax, Set.of(), Set.of());
     }
@@ -32,7 +51,10 @@ public record DoseRow(String id, String recommendationId, Integer ageMin, Intege
         return ageMin != null || ageMax != null;
     }
 
-    /** @return true when the age is known and falls outside the statement's age band */
+    /**
+     * @param age the patient's age in whole years, or null when unknown
+     * @return true when the age is known and falls outside the statement's age band; false for null
+     */
     public boolean excludesAge(Integer age) {
         return age != null && ((ageMin != null && age < ageMin) || (ageMax != null && age >= ageMax));
     }
@@ -41,6 +63,7 @@ public record DoseRow(String id, String recommendationId, Integer ageMin, Intege
      * @return true when the order's indication is known and the statement is not for it. The dose-facts id
      *         {@code malignancy} stands for any cancer indication (an id naming a cancer, leukaemia, lymphoma or
      *         tumour).
+     * @param indication the order's indication (condition id), or null when unknown (never excludes)
      */
     public boolean excludesIndication(String indication) {
         if (indication == null) {

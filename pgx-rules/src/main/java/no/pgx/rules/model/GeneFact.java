@@ -22,6 +22,19 @@ import java.util.Objects;
  */
 public record GeneFact(String gene, String allele, String lookupKey, String phenotype, String diplotype,
                        String functions, GeneState state, String expandedFrom) {
+    /**
+     * Checks the required components.
+     *
+     * @param gene         gene symbol; not null
+     * @param allele       the risk allele, or null
+     * @param lookupKey    the lookup key; not null
+     * @param phenotype    CPIC phenotype term, or null
+     * @param diplotype    normalised diplotype, or null
+     * @param functions    the joined allele function labels, or null
+     * @param state        result state; not null
+     * @param expandedFrom the phenotype the score was expanded from, or null
+     * @throws NullPointerException when {@code gene}, {@code lookupKey} or {@code state} is null
+     */
     public GeneFact {
         Objects.requireNonNull(gene, "gene");
         Objects.requireNonNull(lookupKey, "lookupKey");

@@ -14,6 +14,16 @@ import java.util.Set;
  *                  tables cannot express (CPIC warfarin)
  */
 public record GuidelineFact(String id, String source, String drug, Set<String> genes, boolean lookup) {
+    /**
+     * Checks the required components and keeps an unmodifiable copy of the genes.
+     *
+     * @param id     guideline id; not null
+     * @param source {@code CPIC} or {@code DPWG}; not null
+     * @param drug   the drug; not null
+     * @param genes  the genes it keys on; not null, no null element
+     * @param lookup whether the guideline has recommendation rows
+     * @throws NullPointerException when a required component or {@code genes} is null, or {@code genes} holds null
+     */
     public GuidelineFact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
@@ -21,7 +31,11 @@ public record GuidelineFact(String id, String source, String drug, Set<String> g
         genes = Set.copyOf(genes);
     }
 
-    /** @return true when the guideline keys on the gene */
+    /**
+     * @param gene gene symbol, upper case; not null
+     * @return true when the guideline keys on the gene
+     * @throws NullPointerException when {@code gene} is null
+     */
     public boolean coversGene(String gene) {
         return genes.contains(gene);
     }

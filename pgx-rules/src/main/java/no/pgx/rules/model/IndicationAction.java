@@ -18,6 +18,16 @@ public record IndicationAction(String id, String recommendationId, Set<String> i
     /** The indication value that stands for an order without an indication. */
     public static final String UNKNOWN = "unknown";
 
+    /**
+     * Checks the components and keeps an unmodifiable copy of the indications.
+     *
+     * @param id               the curation row's id; not null
+     * @param recommendationId the recommendation row; not null
+     * @param indications      condition ids or {@code unknown}; not null, not empty, no null element
+     * @param action           the action for those indications; not null
+     * @throws NullPointerException     when a component is null or {@code indications} holds null
+     * @throws IllegalArgumentException when {@code indications} is empty
+     */
     public IndicationAction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(recommendationId, "recommendationId");
@@ -28,7 +38,10 @@ public record IndicationAction(String id, String recommendationId, Set<String> i
         }
     }
 
-    /** @return true when it applies to an order with this indication (condition id, or null when unknown) */
+    /**
+     * @param indication the order's indication (condition id), or null when unknown (matches {@link #UNKNOWN})
+     * @return true when it applies to an order with this indication
+     */
     public boolean appliesTo(String indication) {
         return indications.contains(indication == null ? UNKNOWN : indication);
     }

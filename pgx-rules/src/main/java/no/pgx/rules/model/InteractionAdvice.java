@@ -32,6 +32,26 @@ public record InteractionAdvice(String id, String victim, String gene, boolean n
                                 Set<String> perpetrators, Set<String> alsoNeeded, boolean sameGene,
                                 Set<String> phenotypes, String advice, String severity, List<String> replaceWith,
                                 String basis, boolean keepPerpetrator) {
+    /**
+     * Checks the required components and keeps unmodifiable copies of the collections.
+     *
+     * @param id              row id; not null
+     * @param victim          the drug whose effect changes; not null
+     * @param gene            the victim's pharmacogene; not null
+     * @param named           whether the row names its perpetrator
+     * @param strength        rank of the class threshold
+     * @param perpetrators    perpetrator drug ids; not null, no null element
+     * @param alsoNeeded      for two-enzyme rows, the second set; null becomes empty; no null element
+     * @param sameGene        whether the perpetrator acts on the row's gene
+     * @param phenotypes      phenotypes the row applies to; null becomes empty (any); no null element
+     * @param advice          what the source advises; not null
+     * @param severity        how strict the advice is; not null
+     * @param replaceWith     non-interacting drugs; not null, no null element
+     * @param basis           what the advice rests on; not null
+     * @param keepPerpetrator whether the replacements replace the victim
+     * @throws NullPointerException when a required component, {@code perpetrators} or {@code replaceWith} is null, or
+     *                              a collection holds null
+     */
     public InteractionAdvice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(victim, "victim");
@@ -45,19 +65,28 @@ public record InteractionAdvice(String id, String victim, String gene, boolean n
         replaceWith = List.copyOf(replaceWith);
     }
 
-    /** @return true when the row covers this perpetrator */
+    /**
+     * @param perpetrator a drug id; not null
+     * @return true when the row covers this perpetrator (as a first perpetrator, not only in {@code alsoNeeded})
+     * @throws NullPointerException when {@code perpetrator} is null
+     */
     public boolean covers(String perpetrator) {
         return perpetrators.contains(perpetrator);
     }
 
-    /** @return true when the patient takes a perpetrator of the row (and, for two-enzyme rows, one of each) */
+    /**
+     * @param context the request's context, for the patient's medication; not null
+     * @return true when the patient takes a perpetrator of the row (and, for two-enzyme rows, one of each)
+     */
     public boolean present(AssessmentContext context) {
         return takesAny(context, perpetrators) && (alsoNeeded.isEmpty() || takesAny(context, alsoNeeded));
     }
 
     /**
+     * @param context the request's context, for the patient's medication; not null
      * @return the perpetrator of the row the patient takes (the first, sorted, so the answer is stable); for a
-     *         two-enzyme row one of each joined by {@code +}; null when none
+     *         two-enzyme row one of each joined by {@code +} (the first alone when no different second is taken);
+     *         null when none
      */
     public String perpetratorIn(AssessmentContext context) {
         String first = perpetrators.stream().filter(context::takes).sorted().findFirst().orElse(null);
@@ -69,7 +98,11 @@ public record InteractionAdvice(String id, String victim, String gene, boolean n
         return second == null ? first : first + "+" + second;
     }
 
-    /** @return true when the row applies to any phenotype, or to this genotype-predicted one */
+    /**
+     * @param phenotype the genotype-predicted CPIC phenotype term of the row's gene; not null
+     * @return true when the row applies to any phenotype, or to this genotype-predicted one
+     * @throws NullPointerException when {@code phenotype} is null and the row names phenotypes
+     */
     public boolean forPhenotype(String phenotype) {
         return phenotypes.isEmpty() || phenotypes.contains(phenotype);
     }

@@ -24,26 +24,56 @@ import java.util.Objects;
  */
 public record OrderedDrug(String drug, boolean newStart, boolean probe, String population, String indication,
                           Integer daysTaken, Integer monthsTaken) {
+    /**
+     * Checks the drug.
+     *
+     * @param drug        English INN, lower case; not null
+     * @param newStart    whether the patient does not already take the drug
+     * @param probe       whether the drug is only checked as an alternative
+     * @param population  the order's recommendation population, or null
+     * @param indication  the order's condition id, or null
+     * @param daysTaken   days since the patient started the drug, or null
+     * @param monthsTaken months since the patient started the drug (rounded up), or null
+     * @throws NullPointerException when {@code drug} is null
+     */
     public OrderedDrug {
         Objects.requireNonNull(drug, "drug");
     }
 
-    /** A drug being ordered, without order context. */
+    /**
+     * A drug being ordered, without order context (not a probe; population, indication and start unknown).
+     *
+     * @param drug     English INN, lower case; not null
+     * @param newStart whether the patient does not already take the drug
+     * @throws NullPointerException when {@code drug} is null
+     */
     public OrderedDrug(String drug, boolean newStart) {
         this(drug, newStart, false, null, null, null, null);
     }
 
-    /** @return a probe for an alternative (a new start, no order context) */
+    /**
+     * @param drug the alternative, English INN, lower case; not null
+     * @return a probe for an alternative (a new start, no order context)
+     * @throws NullPointerException when {@code drug} is null
+     */
     public static OrderedDrug probe(String drug) {
         return new OrderedDrug(drug, true, true, null, null, null, null);
     }
 
-    /** @return true when the start date shows that the patient has taken the drug for more than {@code months} months */
+    /**
+     * @param months a number of months (see {@link #monthsTaken()} for how months are counted)
+     * @return true when the start date shows that the patient has taken the drug for more than {@code months} months;
+     *         false when the start is unknown
+     */
     public boolean takenLongerThanMonths(int months) {
         return monthsTaken != null && monthsTaken > months;
     }
 
-    /** @return true when the start date shows that the patient has taken the drug for more than {@code days} days */
+    /**
+     * @param days a number of days
+     * @return true when the start date shows that the patient has taken the drug for more than {@code days} days;
+     *         false when the start is unknown
+     */
     public boolean takenLongerThan(int days) {
         return daysTaken != null && daysTaken > days;
     }

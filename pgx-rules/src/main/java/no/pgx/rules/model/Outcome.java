@@ -14,22 +14,38 @@ public final class Outcome {
     private final List<Alternative> alternatives = new ArrayList<>();
     private final List<DoseStatement> doses = new ArrayList<>();
 
-    /** Called by the collecting rule. */
+    /**
+     * Called by the collecting rule.
+     *
+     * @param candidate a candidate left when the rules are done
+     */
     public void add(Candidate candidate) {
         candidates.add(candidate);
     }
 
-    /** Called by the collecting rule. */
+    /**
+     * Called by the collecting rule.
+     *
+     * @param check a check of an alternative
+     */
     public void add(AlternativeCheck check) {
         checks.add(check);
     }
 
-    /** Called by the collecting rule. */
+    /**
+     * Called by the collecting rule.
+     *
+     * @param alternative an alternative a surviving candidate names
+     */
     public void add(Alternative alternative) {
         alternatives.add(alternative);
     }
 
-    /** Called by the collecting rule. */
+    /**
+     * Called by the collecting rule.
+     *
+     * @param dose a dose statement that applies to a surviving candidate
+     */
     public void add(DoseStatement dose) {
         doses.add(dose);
     }

@@ -16,6 +16,18 @@ import java.util.Objects;
  */
 public record Phenoconverted(String gene, String perpetrator, String effect, String strength, GeneState predictedState,
                              String predicted, String functional) {
+    /**
+     * Checks the components.
+     *
+     * @param gene           the gene; not null
+     * @param perpetrator    the drug causing it; not null
+     * @param effect         inhibitor or inducer; not null
+     * @param strength       strong, moderate or weak; not null
+     * @param predictedState the genotype-predicted state; not null
+     * @param predicted      the genotype-predicted phenotype; not null
+     * @param functional     the functional phenotype; not null
+     * @throws NullPointerException when a component is null
+     */
     public Phenoconverted {
         Objects.requireNonNull(gene, "gene");
         Objects.requireNonNull(perpetrator, "perpetrator");

@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param state     the genotype-predicted result state; never null
  */
 public record PredictedResult(String gene, String phenotype, GeneState state) {
+    /**
+     * Checks the components.
+     *
+     * @param gene      the gene; not null
+     * @param phenotype the CPIC phenotype term; not null
+     * @param state     the result state; not null
+     * @throws NullPointerException when a component is null
+     */
     public PredictedResult {
         Objects.requireNonNull(gene, "gene");
         Objects.requireNonNull(phenotype, "phenotype");

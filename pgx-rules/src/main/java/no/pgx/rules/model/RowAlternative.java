@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param alternative English INN (lower case) of the alternative; never null
  */
 public record RowAlternative(String rowId, String alternative) {
+    /**
+     * Checks the components.
+     *
+     * @param rowId       the recommendation row id; not null
+     * @param alternative the alternative; not null
+     * @throws NullPointerException when a component is null
+     */
     public RowAlternative {
         Objects.requireNonNull(rowId, "rowId");
         Objects.requireNonNull(alternative, "alternative");

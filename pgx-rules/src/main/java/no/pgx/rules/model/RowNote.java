@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param note  the note key; never null
  */
 public record RowNote(String rowId, String note) {
+    /**
+     * Checks the components.
+     *
+     * @param rowId the recommendation row; not null
+     * @param note  the note key; not null
+     * @throws NullPointerException when a component is null
+     */
     public RowNote {
         Objects.requireNonNull(rowId, "rowId");
         Objects.requireNonNull(note, "note");

@@ -13,6 +13,12 @@ public record Stage(String name) {
     /** The stage in which rows are matched and gaps filled. */
     public static final String SELECTION = "selection";
 
+    /**
+     * Checks the name.
+     *
+     * @param name the stage name, e.g. {@link #SELECTION}; not null
+     * @throws NullPointerException when {@code name} is null
+     */
     public Stage {
         Objects.requireNonNull(name, "name");
     }

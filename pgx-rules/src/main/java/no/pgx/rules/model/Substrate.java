@@ -10,6 +10,14 @@ import java.util.Objects;
  * @param role {@code major} or {@code minor}; never null
  */
 public record Substrate(String drug, String gene, String role) {
+    /**
+     * Checks the components.
+     *
+     * @param drug the drug; not null
+     * @param gene the gene; not null
+     * @param role {@code major} or {@code minor}; not null
+     * @throws NullPointerException when a component is null
+     */
     public Substrate {
         Objects.requireNonNull(drug, "drug");
         Objects.requireNonNull(gene, "gene");

@@ -19,6 +19,18 @@ import java.util.Set;
  */
 public record TestRequirement(String id, String drug, String gene, String allele, String source, String requirement,
                               Set<String> audience) {
+    /**
+     * Checks the required components and keeps an unmodifiable copy of the audience.
+     *
+     * @param id          stable id; not null
+     * @param drug        the drug; not null
+     * @param gene        the gene to test; not null
+     * @param allele      the risk allele, or null
+     * @param source      who asks for the test; not null
+     * @param requirement how strongly; not null
+     * @param audience    ancestry groups; null becomes empty (every patient); no null element
+     * @throws NullPointerException when a required component is null or {@code audience} holds null
+     */
     public TestRequirement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(drug, "drug");
@@ -28,7 +40,16 @@ public record TestRequirement(String id, String drug, String gene, String allele
         audience = audience == null ? Set.of() : Set.copyOf(audience);
     }
 
-    /** A requirement for every patient. */
+    /**
+     * A {@code required} test for every patient.
+     *
+     * @param id     stable id; not null
+     * @param drug   the drug; not null
+     * @param gene   the gene to test; not null
+     * @param allele the risk allele for allele-status genes, or null
+     * @param source who asks for the test; not null
+     * @throws NullPointerException when {@code id}, {@code drug}, {@code gene} or {@code source} is null
+     */
     public TestRequirement(String id, String drug, String gene, String allele, String source) {
         this(id, drug, gene, allele, source, "required", Set.of());
     }

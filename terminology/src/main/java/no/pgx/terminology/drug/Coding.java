@@ -22,12 +22,23 @@ public record Coding(String system, String code, String display) {
     /** EDQM Standard Terms (routes and dose forms in European product data). */
     public static final String EDQM = "http://standardterms.edqm.eu";
 
-    /** A coding in the given system without display text. */
+    /**
+     * A coding in the given system without display text.
+     *
+     * @param system code system URI, e.g. {@link #ATC}; may be {@code null}
+     * @param code   the code; may be {@code null}
+     * @return the coding, with a {@code null} display
+     */
     public static Coding of(String system, String code) {
         return new Coding(system, code, null);
     }
 
-    /** A coding that carries only display text (no system, no code), like a CodeableConcept with only text. */
+    /**
+     * A coding that carries only display text (no system, no code), like a CodeableConcept with only text.
+     *
+     * @param display the text, e.g. a product name; may be {@code null}
+     * @return the coding, with {@code null} system and code
+     */
     public static Coding text(String display) {
         return new Coding(null, null, display);
     }

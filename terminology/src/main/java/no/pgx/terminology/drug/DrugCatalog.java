@@ -50,6 +50,7 @@ public final class DrugCatalog {
      * The catalog built from the tables bundled with this library. The first call loads them (a few milliseconds);
      * later calls return the same instance.
      *
+     * @return the shared catalog, never {@code null}
      * @throws IllegalStateException when a bundled table is missing or contradicts itself (a packaging error)
      */
     public static DrugCatalog loadDefault() {
@@ -66,17 +67,31 @@ public final class DrugCatalog {
         return catalog;
     }
 
-    /** The data version of the bundled drug table (its {@code # version:} header). */
+    /**
+     * The data version of the bundled drug table.
+     *
+     * @return its {@code # version:} header value
+     */
     public String version() {
         return tables.version;
     }
 
-    /** The concept with this catalog id (case-, accent- and whitespace-insensitive); empty for unknown or null. */
+    /**
+     * The concept with this catalog id.
+     *
+     * @param id catalog id ({@code clopidogrel}), case-, accent- and whitespace-insensitive; names and codes are not
+     *           looked up here (see {@link #resolve(String)})
+     * @return the concept, or empty for an unknown id or {@code null}
+     */
     public Optional<DrugConcept> byId(String id) {
         return Optional.ofNullable(byNormalizedId.get(Text.normalize(id)));
     }
 
-    /** Every concept, in table order; unmodifiable. */
+    /**
+     * Every concept.
+     *
+     * @return the concepts in table order; unmodifiable
+     */
     public Collection<DrugConcept> all() {
         return List.copyOf(tables.concepts.values());
     }
@@ -123,6 +138,8 @@ public final class DrugCatalog {
      * {@code dosageInstruction.route}) together with dose-form words in the texts to mark local forms: see
      * {@link DrugMatch#topical()}.
      *
+     * @param codings   the codings; {@code null} elements and a {@code null} list are ignored
+     * @param text      free text of the medication (product name), may be {@code null}
      * @param route     route codings (SNOMED CT or EDQM route codes, or display text); may be {@code null}
      * @param routeText route text, e.g. {@code "kutan"} or {@code "Topical"}; may be {@code null}
      * @return never {@code null}

@@ -49,7 +49,17 @@ public record DrugConcept(
 
     /**
      * Source and confidence per field. Confidence is {@code source-checked} (found in the named source),
-     * {@code recall-unverified} (from memory, not found in a source) or empty (no value).
+     * {@code recall-unverified} (from memory, not found in a source) or empty (no value). No component is
+     * {@code null}.
+     *
+     * @param atcConfidence    confidence of the ATC codes
+     * @param atcSource        where the ATC codes were checked
+     * @param nameNbConfidence confidence of the Norwegian name
+     * @param nameNbSource     where the Norwegian name was checked
+     * @param rxnormConfidence confidence of the RxNorm CUI
+     * @param rxnormSource     where the RxNorm CUI was checked
+     * @param snomedConfidence confidence of the SNOMED CT code
+     * @param snomedSource     where the SNOMED CT code was checked
      */
     public record Provenance(
             String atcConfidence, String atcSource,
@@ -57,7 +67,18 @@ public record DrugConcept(
             String rxnormConfidence, String rxnormSource,
             String snomedConfidence, String snomedSource) {
 
-        /** Normalises {@code null} to the empty string. */
+        /**
+         * Normalises {@code null} to the empty string.
+         *
+         * @param atcConfidence    confidence of the ATC codes
+         * @param atcSource        where the ATC codes were checked
+         * @param nameNbConfidence confidence of the Norwegian name
+         * @param nameNbSource     where the Norwegian name was checked
+         * @param rxnormConfidence confidence of the RxNorm CUI
+         * @param rxnormSource     where the RxNorm CUI was checked
+         * @param snomedConfidence confidence of the SNOMED CT code
+         * @param snomedSource     where the SNOMED CT code was checked
+         */
         public Provenance {
             atcConfidence = Objects.requireNonNullElse(atcConfidence, "");
             atcSource = Objects.requireNonNullElse(atcSource, "");
@@ -70,7 +91,24 @@ public record DrugConcept(
         }
     }
 
-    /** Copies the collections and normalises {@code null} text to the empty string. */
+    /**
+     * Copies the collections and normalises {@code null} text to the empty string ({@code nameEn} to the id).
+     *
+     * @param id                  catalog key; not {@code null}
+     * @param nameEn              English name; {@code null} becomes the id
+     * @param nameNb              Norwegian name; {@code null} becomes empty
+     * @param synonyms            other names; not {@code null}
+     * @param roles               why the substance is in the catalog; not {@code null}
+     * @param atcCodes            systemic single-substance ATC codes; not {@code null}
+     * @param localAtcCodes       local single-substance ATC codes; not {@code null}
+     * @param legacyAtcCodes      withdrawn ATC codes; not {@code null}
+     * @param combinationAtcCodes combination ATC codes; not {@code null}
+     * @param rxnormIngredient    RxNorm ingredient CUI; {@code null} becomes empty
+     * @param snomed              SNOMED CT substance code; {@code null} becomes empty
+     * @param provenance          source and confidence; not {@code null}
+     * @throws NullPointerException when {@code id}, {@code provenance} or a collection is {@code null}, or a collection
+     *                              holds {@code null}
+     */
     public DrugConcept {
         Objects.requireNonNull(id, "id");
         nameEn = Objects.requireNonNullElse(nameEn, id);
@@ -86,7 +124,11 @@ public record DrugConcept(
         Objects.requireNonNull(provenance, "provenance");
     }
 
-    /** Whether the rule base has recommendations for this substance. */
+    /**
+     * Whether the rule base has recommendations for this substance.
+     *
+     * @return true when {@link #roles()} contains {@link Role#RULE}
+     */
     public boolean isRuleDrug() {
         return roles.contains(Role.RULE);
     }

@@ -33,7 +33,19 @@ public record DrugMatch(
         boolean topical,
         String message) {
 
-    /** Copies the lists and normalises {@code null} text to the empty string. */
+    /**
+     * Copies the lists and normalises {@code null} text to the empty string.
+     *
+     * @param query               what was asked; {@code null} becomes empty
+     * @param ingredients         substances certainly contained; not {@code null}
+     * @param possibleIngredients substances possibly contained; not {@code null}
+     * @param kind                how the match was found; not {@code null}
+     * @param system              system URI of the matching code; {@code null} becomes empty
+     * @param code                the matching code or name; {@code null} becomes empty
+     * @param topical             whether the form is local only
+     * @param message             notes on the match; {@code null} becomes empty
+     * @throws NullPointerException when {@code kind} or a list is {@code null} or a list holds {@code null}
+     */
     public DrugMatch {
         query = Objects.requireNonNullElse(query, "");
         ingredients = List.copyOf(ingredients);
@@ -44,22 +56,38 @@ public record DrugMatch(
         message = Objects.requireNonNullElse(message, "");
     }
 
-    /** Whether at least one ingredient was identified for certain. */
+    /**
+     * Whether at least one ingredient was identified for certain.
+     *
+     * @return true when {@link #ingredients()} is not empty and the kind is not {@link MatchKind#UNRESOLVED}
+     */
     public boolean isResolved() {
         return kind != MatchKind.UNRESOLVED && !ingredients.isEmpty();
     }
 
-    /** Whether the input may contain substances that could not be confirmed; see {@link #possibleIngredients()}. */
+    /**
+     * Whether the input may contain substances that could not be confirmed.
+     *
+     * @return true when {@link #possibleIngredients()} is not empty (also for a resolved match)
+     */
     public boolean isAmbiguous() {
         return !possibleIngredients.isEmpty();
     }
 
-    /** The catalog ids of {@link #ingredients()}, in the same order. */
+    /**
+     * The catalog ids of the certain ingredients.
+     *
+     * @return the ids of {@link #ingredients()}, in the same order; empty when unresolved
+     */
     public List<String> ingredientIds() {
         return ingredients.stream().map(DrugConcept::id).toList();
     }
 
-    /** The catalog ids of {@link #possibleIngredients()}, in the same order. */
+    /**
+     * The catalog ids of the possible ingredients.
+     *
+     * @return the ids of {@link #possibleIngredients()}, in the same order; empty when the answer is certain
+     */
     public List<String> possibleIngredientIds() {
         return possibleIngredients.stream().map(DrugConcept::id).toList();
     }

@@ -25,6 +25,15 @@ public record Allele(String name, int copies, CopyNumber copyNumber) {
         UNSPECIFIED
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name       allele name without copy number; not null
+     * @param copies     number of copies, at least 1
+     * @param copyNumber how the copy number was stated; not null
+     * @throws NullPointerException     when {@code name} or {@code copyNumber} is null
+     * @throws IllegalArgumentException when {@code copies} is less than 1
+     */
     public Allele {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(copyNumber, "copyNumber");
@@ -33,12 +42,20 @@ public record Allele(String name, int copies, CopyNumber copyNumber) {
         }
     }
 
-    /** @return a single copy of the named allele */
+    /**
+     * @param name allele name in canonical spelling; not null
+     * @return a single copy of the named allele
+     * @throws NullPointerException when {@code name} is null
+     */
     public static Allele of(String name) {
         return new Allele(name, 1, CopyNumber.EXACT);
     }
 
-    /** @return a copy of this allele with another name (same copy number) */
+    /**
+     * @param newName the new allele name; not null
+     * @return a copy of this allele with another name (same copy number)
+     * @throws NullPointerException when {@code newName} is null
+     */
     public Allele withName(String newName) {
         return new Allele(newName, copies, copyNumber);
     }

@@ -54,8 +54,9 @@ public final class AlleleStatusParser {
     }
 
     /**
-     * @return true when the text ends with a status word (so a diplotype field holding "*57:01 positive" can be
-     *         recognised as an allele status)
+     * @param text the field as written; may be null
+     * @return true when an item of the text ({@code ;} or {@code ,} separated) ends with a status word (so a diplotype
+     *         field holding "*57:01 positive" can be recognised as an allele status); false for null
      */
     public boolean looksLikeStatus(String text) {
         if (text == null) {

@@ -13,6 +13,14 @@ import java.util.function.UnaryOperator;
  * @param haplotypes the haplotypes in the order written
  */
 public record Diplotype(String gene, String asWritten, List<Haplotype> haplotypes) {
+    /**
+     * Checks the gene and keeps an unmodifiable copy of the haplotypes.
+     *
+     * @param gene       normalised gene symbol; not null
+     * @param asWritten  the text as the lab wrote it
+     * @param haplotypes the haplotypes in the order written; not null, no null element
+     * @throws NullPointerException when {@code gene} or {@code haplotypes} is null or a haplotype is null
+     */
     public Diplotype {
         Objects.requireNonNull(gene, "gene");
         haplotypes = List.copyOf(haplotypes);
@@ -21,6 +29,8 @@ public record Diplotype(String gene, String asWritten, List<Haplotype> haplotype
     /**
      * The normalised spelling used for lookup and display: canonical allele spellings, haplotypes in canonical order
      * ({@link AlleleOrder}), joined by {@code /}; e.g. {@code *4/*1x2} → {@code *1x2/*4}.
+     *
+     * @return the normalised diplotype text, also returned by {@link #toString()}
      */
     public String normalized() {
         List<String> names = new ArrayList<>(haplotypes.size());
@@ -38,7 +48,11 @@ public record Diplotype(String gene, String asWritten, List<Haplotype> haplotype
         return all;
     }
 
-    /** @return the same diplotype with every allele name mapped (e.g. aliases resolved to canonical names) */
+    /**
+     * @param rename maps an allele name to the name to use; must not return null
+     * @return the same diplotype with every allele name mapped (e.g. aliases resolved to canonical names); gene, text
+     *         as written and copy numbers are kept
+     */
     public Diplotype withNames(UnaryOperator<String> rename) {
         return new Diplotype(gene, asWritten, haplotypes.stream().map(h -> h.withNames(rename)).toList());
     }

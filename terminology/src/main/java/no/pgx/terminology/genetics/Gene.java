@@ -19,6 +19,20 @@ import java.util.Set;
  */
 public record Gene(String symbol, CallingMethod method, AlleleNotation notation, int ploidy, int maxCopies,
                    String phenotypeKind, String referenceAllele, BigDecimal scoreStep, Set<String> aliases) {
+    /**
+     * Checks the required components and keeps an unmodifiable copy of the aliases.
+     *
+     * @param symbol          HGNC symbol, upper case; not null
+     * @param method          how the phenotype is called; not null
+     * @param notation        how alleles are written; not null
+     * @param ploidy          alleles per result
+     * @param maxCopies       highest plausible copy number on one haplotype
+     * @param phenotypeKind   vocabulary family of the gene's phenotypes
+     * @param referenceAllele the reference allele, or null
+     * @param scoreStep       activity score granularity, or null
+     * @param aliases         other accepted symbols; null is read as none
+     * @throws NullPointerException when {@code symbol}, {@code method} or {@code notation} is null
+     */
     public Gene {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(method, "method");

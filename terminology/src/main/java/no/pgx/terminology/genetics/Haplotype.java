@@ -10,6 +10,13 @@ import java.util.function.UnaryOperator;
  * @param parts the alleles in the order written; at least one
  */
 public record Haplotype(List<Allele> parts) {
+    /**
+     * Keeps an unmodifiable copy of the alleles.
+     *
+     * @param parts the alleles in the order written; not null, no null element
+     * @throws NullPointerException     when {@code parts} is null or holds null
+     * @throws IllegalArgumentException when {@code parts} is empty
+     */
     public Haplotype {
         parts = List.copyOf(parts);
         if (parts.isEmpty()) {
@@ -17,7 +24,11 @@ public record Haplotype(List<Allele> parts) {
         }
     }
 
-    /** @return a haplotype of one allele */
+    /**
+     * @param allele the allele; not null
+     * @return a haplotype of one allele
+     * @throws NullPointerException when {@code allele} is null
+     */
     public static Haplotype of(Allele allele) {
         return new Haplotype(List.of(allele));
     }
@@ -27,7 +38,10 @@ public record Haplotype(List<Allele> parts) {
         return parts.size() == 1;
     }
 
-    /** @return the same arrangement with every allele name mapped */
+    /**
+     * @param rename maps an allele name to the name to use; must not return null
+     * @return the same arrangement with every allele name mapped (copy numbers kept)
+     */
     public Haplotype withNames(UnaryOperator<String> rename) {
         return new Haplotype(parts.stream().map(a -> a.withName(rename.apply(a.name()))).toList());
     }

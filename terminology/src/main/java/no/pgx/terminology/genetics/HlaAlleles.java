@@ -66,6 +66,14 @@ public final class HlaAlleles {
      *                  each position a set of alternative two-field alleles (one unless the typing is ambiguous)
      */
     public record Typing(String gene, String asWritten, List<List<Set<String>>> genotypes) {
+        /**
+         * Keeps an unmodifiable deep copy of the genotypes (position sets keep their order).
+         *
+         * @param gene      the gene symbol
+         * @param asWritten the typing as written
+         * @param genotypes the alternative genotypes; not null, no null element
+         * @throws NullPointerException when {@code genotypes} or one of its lists or sets is null
+         */
         public Typing {
             List<List<Set<String>>> copy = new ArrayList<>();
             for (List<Set<String>> g : genotypes) {
@@ -146,8 +154,9 @@ public final class HlaAlleles {
     }
 
     /**
+     * @param text a typing as written; may be null
      * @return true when the text uses GL String notation: a {@code namespace#version#} prefix or one of the operators
-     *         {@code + | ^ ~}
+     *         {@code + | ^ ~}; false for null
      */
     public static boolean isGlString(String text) {
         return text != null && (NAMESPACE.matcher(text).find() || text.indexOf('+') >= 0 || text.indexOf('|') >= 0

@@ -10,8 +10,11 @@ package no.pgx.terminology.genetics;
 public final class NotationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Normalised gene symbol, or null. */
     private final String gene;
+    /** The input field at fault. */
     private final String field;
+    /** The offending text, or null. */
     private final String token;
 
     /**

@@ -45,6 +45,15 @@ public final class PhenotypeVocabulary {
      * @param spellings every accepted spelling, normalised (lower case, single spaces)
      */
     public record Term(String term, String kind, String nbLabel, Set<String> spellings) {
+        /**
+         * Keeps an unmodifiable copy of the spellings.
+         *
+         * @param term      the canonical (CPIC) term
+         * @param kind      the vocabulary family
+         * @param nbLabel   the fixed Norwegian label
+         * @param spellings every accepted spelling, normalised; not null, no null element
+         * @throws NullPointerException when {@code spellings} is null or holds null
+         */
         public Term {
             spellings = Set.copyOf(spellings);
         }
@@ -185,16 +194,21 @@ public final class PhenotypeVocabulary {
     }
 
     /**
+     * @param term a canonical term as returned by {@link #parse(String)}; not null
      * @return the label shown to users: Norwegian label with the English term beside it, e.g.
      *         {@code langsom omsetter (Poor Metabolizer)}; the term alone when both are the same
      * @throws NotationException when the term is not canonical
+     * @throws NullPointerException when {@code term} is null
      */
     public String displayLabel(String term) {
         String nb = norwegianLabel(term);
         return nb.equals(term) ? term : nb + " (" + term + ")";
     }
 
-    /** @return the term, or empty when it is not a canonical term */
+    /**
+     * @param term a canonical term, exact spelling ({@code Poor Metabolizer}); other spellings are not looked up
+     * @return the term, or empty when it is not a canonical term
+     */
     public Optional<Term> term(String term) {
         return Optional.ofNullable(byTerm.get(term));
     }

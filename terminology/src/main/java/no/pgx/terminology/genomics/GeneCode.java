@@ -9,6 +9,13 @@ import java.util.Objects;
  * @param hgncId HGNC id with prefix ({@code HGNC:2625}), or null when it could not be verified
  */
 public record GeneCode(String symbol, String hgncId) {
+    /**
+     * Checks the symbol.
+     *
+     * @param symbol HGNC symbol in upper case; not null
+     * @param hgncId HGNC id with prefix, or null
+     * @throws NullPointerException when {@code symbol} is null
+     */
     public GeneCode {
         Objects.requireNonNull(symbol, "symbol");
     }

@@ -90,12 +90,17 @@ public final class GenomicCodes {
         return version;
     }
 
-    /** @return the code of a concept; never null (every concept has a row, checked at load) */
+    /**
+     * @param concept the concept; not null
+     * @return the code of a concept; never null for a non-null concept (every concept has a row, checked at load)
+     */
     public GenomicCode code(GenomicConcept concept) {
         return concepts.get(concept);
     }
 
     /**
+     * @param system code system URI; surrounding blanks are ignored; null gives empty
+     * @param code   the code, case-sensitive; surrounding blanks are ignored; null gives empty
      * @return the concept with exactly this system and code, or empty
      */
     public Optional<GenomicConcept> concept(String system, String code) {
@@ -107,8 +112,9 @@ public final class GenomicCodes {
     }
 
     /**
+     * @param concept the concept; null gives empty
      * @return the gene a gene-specific concept is about (CYP2C9 for {@link GenomicConcept#CYP2C9_METABOLIC_ACTIVITY}),
-     *         or empty
+     *         or empty when the concept is not gene-specific
      */
     public Optional<String> geneOf(GenomicConcept concept) {
         return Optional.ofNullable(conceptGenes.get(concept));

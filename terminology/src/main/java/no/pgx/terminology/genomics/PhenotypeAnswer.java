@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param answer   the LOINC answer ({@code LA9657-3 Poor metabolizer}); never null
  */
 public record PhenotypeAnswer(String cpicTerm, GenomicCode answer) {
+    /**
+     * Checks the components.
+     *
+     * @param cpicTerm CPIC standardised term; not null
+     * @param answer   the LOINC answer; not null
+     * @throws NullPointerException when a component is null
+     */
     public PhenotypeAnswer {
         Objects.requireNonNull(cpicTerm, "cpicTerm");
         Objects.requireNonNull(answer, "answer");
