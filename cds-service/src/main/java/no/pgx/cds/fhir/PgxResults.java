@@ -15,21 +15,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The value of the PGx results prefetch key (a searchset Bundle of Observations, or one Observation) kept as its compact
- * JSON text, with what the service checks read out of it: the resource types, each entry's {@code fullUrl}, and the
+ * The value of the PGx results prefetch key (a searchset Bundle of Observations, or one Observation) kept as its JSON
+ * text, with what the service checks read out of it: the resource types, each entry's {@code fullUrl}, and the
  * patient each resource names. The Observations themselves are read by the engine's FHIR adapter, which takes JSON
  * text: so the service never builds a JSON tree of them (at 15 genotype Observations, about three quarters of an
  * order-sign body), and never writes one back to text.
  *
- * <p>Read with a streaming parser: the value is copied token by token ({@link #copy(JsonParser)}, exact numbers), then
- * scanned once for the few fields named above; every other member is skipped, whatever its depth. Each resource is a
- * slice of the copied text. A JSON tree is built only if some caller asks for one ({@link #tree()}). Immutable.
+ * <p>Read with a streaming parser: the value is skipped over in the request body and taken as its slice of the body
+ * ({@link #read}; copied token by token when the body is not at hand), then scanned once for the few fields named
+ * above; every other member is skipped, whatever its depth. Each resource is a slice of that text. A JSON tree is built only if some caller asks for one ({@link #tree()}). Immutable.
  */
 public final class PgxResults {
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonMapper TREES = JsonMapper.builder().build();
 
     private final byte[] text;
+    /** Where the value is in {@code text} (the request body, or a copy of the value). */
+    private final int start;
+    private final int end;
     private final boolean object;
     private final String resourceType;
     /** The value itself read as one resource (subject and patient references); null when not an object. */
@@ -37,8 +40,11 @@ public final class PgxResults {
     private final List<Entry> entries;
     private volatile JsonNode tree;
 
-    private PgxResults(byte[] text, boolean object, String resourceType, Resource self, List<Entry> entries) {
+    private PgxResults(byte[] text, int start, int end, boolean object, String resourceType, Resource self,
+            List<Entry> entries) {
         this.text = text;
+        this.start = start;
+        this.end = end;
         this.object = object;
         this.resourceType = resourceType;
         this.self = self;
@@ -101,7 +107,28 @@ public final class PgxResults {
     /**
      * Reads the JSON value at the parser's current token (which must not be {@code null}) and leaves the parser on its
      * last token. Malformed JSON fails here, exactly as it would while building a tree (the same parser reads it).
+     *
+     * <p>When the parser reads {@code body} (the request body, {@link no.pgx.cds.system.CurrentBody}) byte for byte,
+     * the value is skipped without decoding its strings and taken as the slice of the body between its first and last
+     * token; the positions are checked against the body's bytes first. Otherwise it is copied ({@link #copy}).
+     *
+     * @param body the bytes the parser reads, or null
      */
+    static PgxResults read(JsonParser p, byte[] body) {
+        long start = p.currentTokenLocation().getByteOffset();
+        if (body == null || p.currentToken() != JsonToken.START_OBJECT || start < 0 || start >= body.length
+                || body[(int) start] != '{') {
+            return copy(p);
+        }
+        PgxResults r = scan(p, body, (int) start);
+        if (body[r.end - 1] != '}') {
+            // The start matched, so this cannot happen; never read a wrong slice.
+            throw new IllegalStateException("parser positions do not match the request body");
+        }
+        return r;
+    }
+
+    /** Copies the value at the parser's current token token by token (exact numbers) and reads the copy. */
     static PgxResults copy(JsonParser p) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
@@ -169,7 +196,7 @@ public final class PgxResults {
     public JsonNode tree() {
         JsonNode t = tree;
         if (t == null) {
-            t = TREES.readTree(text);
+            t = TREES.readTree(java.util.Arrays.copyOfRange(text, start, end));
             tree = t;
         }
         return t;
@@ -177,40 +204,48 @@ public final class PgxResults {
 
     // ------------------------------------------------------------------ the scan
 
-    /** Reads the fields the service checks out of a value's compact JSON text. */
+    /** Reads the fields the service checks out of a value's JSON text (all of {@code text}). */
     static PgxResults scan(byte[] text) {
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_OBJECT) {
-                return new PgxResults(text, false, null, null, List.of());
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new PgxResults(text, 0, text.length, false, null, null, List.of());
             }
-            Scan top = new Scan(p, 0);
-            List<Entry> entries = List.of();
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if ("entry".equals(name)) {
-                    entries = new ArrayList<>();
-                    if (v == JsonToken.START_ARRAY) {
-                        while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
-                            if (v == JsonToken.START_OBJECT) {
-                                entry(p, text, entries);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    } else if (v == JsonToken.START_OBJECT) {
-                        entry(p, text, entries);
-                    } else {
-                        p.skipChildren();
-                    }
-                } else {
-                    top.member(name, v);
-                }
-            }
-            Resource self = top.resource(text.length);
-            return new PgxResults(text, true, self.type(), self, entries);
+            return scan(p, text, 0);
         }
+    }
+
+    /**
+     * Reads an object (the parser on its START_OBJECT, at byte {@code start} of {@code text}) and leaves the parser on
+     * its END_OBJECT. Positions are the parser's byte offsets: it must read {@code text} from its first byte.
+     */
+    private static PgxResults scan(JsonParser p, byte[] text, int start) {
+        Scan top = new Scan(p, start);
+        List<Entry> entries = List.of();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("entry".equals(name)) {
+                entries = new ArrayList<>();
+                if (v == JsonToken.START_ARRAY) {
+                    while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (v == JsonToken.START_OBJECT) {
+                            entry(p, text, entries);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else if (v == JsonToken.START_OBJECT) {
+                    entry(p, text, entries);
+                } else {
+                    p.skipChildren();
+                }
+            } else {
+                top.member(name, v);
+            }
+        }
+        int end = offset(p) + 1;
+        Resource self = top.resource(end);
+        return new PgxResults(text, start, end, true, self.type(), self, entries);
     }
 
     /** One entry object (parser on its START_OBJECT); adds it when its resource is an object. */
@@ -257,8 +292,8 @@ public final class PgxResults {
     }
 
     /**
-     * Byte offset just after the closing quote of the string that starts at {@code start}: the text is the generator's
-     * compact output, in which a quote inside a string is always escaped.
+     * Byte offset just after the closing quote of the string that starts at {@code start}: in valid JSON text a quote
+     * inside a string is always escaped.
      */
     private static int end(byte[] text, int start) {
         int i = start + 1;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import no.pgx.cds.discovery.CdsServiceCatalog;
+import no.pgx.cds.system.CurrentBody;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -72,7 +73,7 @@ public final class Prefetch {
                 trees.remove(key);
                 streamed.remove(key);
                 if (CdsServiceCatalog.PGX_RESULTS.equals(key) && value != JsonToken.VALUE_NULL) {
-                    streamed.put(key, PgxResults.copy(p));
+                    streamed.put(key, PgxResults.read(p, CurrentBody.get()));
                 } else {
                     trees.put(key, ctxt.readTree(p));
                 }

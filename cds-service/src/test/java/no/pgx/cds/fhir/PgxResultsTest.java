@@ -64,6 +64,29 @@ class PgxResultsTest {
     }
 
     @Test
+    void theResultsAreTakenFromTheRequestBodyAsSentWhenItIsAtHand() {
+        String prefetch = "{ \"pgxResults\" : {\n  \"resourceType\": \"Bundle\",\n  \"entry\": [ { \"fullUrl\" : "
+                + "\"urn:uuid:\\u00e6\", \"resource\" : " + OBS1 + " } ]\n} }";
+        String body = "{\"hook\":\"order-sign\",\"hookInstance\":\"h\",\"context\":{},\"prefetch\":" + prefetch + "}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Prefetch sliced = no.pgx.cds.system.CurrentBody.with(bytes,
+                () -> JSON.readValue(new java.io.ByteArrayInputStream(bytes), HookRequest.class).prefetch());
+        List<PgxResults.Entry> entries = sliced.results("pgxResults").entries(GENOMIC);
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(new String(e.text(), e.resource().start(), e.resource().end() - e.resource().start(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(OBS1);  // as sent, spaces and all
+            assertThat(e.resource().subjectReference()).isEqualTo("Patient/p1");
+        });
+        List<PgxResults.Entry> copied = prefetch(prefetch).results("pgxResults").entries(GENOMIC);
+        assertThat(JSON.readTree(GenomicObservations.bundleText(entries)))
+                .isEqualTo(JSON.readTree(GenomicObservations.bundleText(copied)));
+        // A body other than the one parsed is noticed, and the value copied instead.
+        Prefetch other = no.pgx.cds.system.CurrentBody.with(new byte[10], () -> prefetch(prefetch));
+        assertThat(JSON.readTree(GenomicObservations.bundleText(other.results("pgxResults").entries(GENOMIC))))
+                .isEqualTo(JSON.readTree(GenomicObservations.bundleText(copied)));
+    }
+
+    @Test
     void aSingleObservationIsOneEntryWithoutFullUrl() {
         PgxResults r = prefetch("{\"pgxResults\":" + OBS1 + "}").results("pgxResults");
         assertThat(r.resourceType()).isEqualTo("Observation");
