@@ -3,6 +3,8 @@
 # healthy, on Java 17 (the supported runtime) and Java 25 (ahead-of-time cache, JEP 483/514/515).
 # Usage: benchmarks/startup/run-startup.sh [RUNS] [engine|service|all]
 #   JAVA17 / JAVA25 override the JDKs (defaults: java on the PATH; /usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
+#   PGX_STARTUP_APP: another fast-start directory than cds-service/target/app (a copy, with its archive recorded in
+#   place: the archive only works at the paths it was recorded with).
 # Builds nothing: run `mvn -B -DskipTests package` first. Archives and caches are recorded first (training runs) in a
 # temporary directory, removed at the end; the service runs on 127.0.0.1:${PGX_STARTUP_PORT:-18391}.
 # The variants take turns (run 1 of every variant, then run 2 ...), so that a machine whose load drifts treats them
@@ -16,7 +18,7 @@ java17=${JAVA17:-java}
 java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 port=${PGX_STARTUP_PORT:-18391}
 bench=$PWD/benchmarks/target/benchmarks.jar
-app=$PWD/cds-service/target/app
+app=${PGX_STARTUP_APP:-$PWD/cds-service/target/app}
 [ -f "$bench" ] && [ -f "$app/cds-service.jar" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 [ -x "$java25" ] || { echo "no Java 25 at $java25 (set JAVA25)" >&2; exit 2; }
 work=$(mktemp -d)

@@ -47,6 +47,9 @@ import no.pgx.engine.GeneInput;
  * schedule (open loop) from a pool of {@value #RATE_CONNECTIONS} connections and measures each latency from the time
  * the request was <em>due</em>, so a stalled server is not hidden by the client waiting (coordinated omission).
  *
+ * <p>With {@code -Dpgx.load.pid=PID} (the service's process) the report adds the service's CPU time per request over
+ * the measured part, and always the client's own: on a shared machine these are steadier than throughput and latency.
+ *
  * <p>The client shares the machine with the service, so it is kept cheap: plain sockets with HTTP/1.1 keep-alive and a
  * request serialised once, one blocking thread per connection (the JDK HttpClient's asynchronous machinery cost more
  * CPU per request than the service on 2 cores, and its open-loop runs measured the client). Only loopback addresses
@@ -83,8 +86,33 @@ public final class LoadClient {
             target = new Target(uri, n <= 1 ? List.of(body) : patients(body, n));
         }
         warmUp(target);
+        String servicePid = System.getProperty("pgx.load.pid");
+        long serviceCpu = servicePid == null ? -1 : cpuNanos(servicePid);
+        long clientCpu = ownCpuNanos();
         Result result = mode.equals("rate") ? fixedRate(target, level, seconds) : saturation(target, level, seconds);
-        System.out.println(result.report(mode, level) + " patients=" + target.describe());
+        clientCpu = ownCpuNanos() - clientCpu;
+        String cpu = String.format(Locale.ROOT, " client_cpu=%.3fms/req", clientCpu / 1e6 / Math.max(1, result.requests()));
+        if (serviceCpu >= 0) {
+            serviceCpu = cpuNanos(servicePid) - serviceCpu;
+            cpu = String.format(Locale.ROOT, " service_cpu=%.3fms/req", serviceCpu / 1e6 / Math.max(1, result.requests()))
+                    + cpu;
+        }
+        System.out.println(result.report(mode, level) + cpu + " patients=" + target.describe());
+    }
+
+    /**
+     * CPU time (user + system, all threads) of a process on this machine so far, from {@code /proc/PID/stat}: on a
+     * shared machine the CPU a request costs is steadier than its wall time. Clock ticks of 10 ms (USER_HZ 100).
+     */
+    private static long cpuNanos(String pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;  // fields 14 and 15: utime, stime
+    }
+
+    private static long ownCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /**

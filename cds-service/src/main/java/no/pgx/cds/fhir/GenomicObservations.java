@@ -1,18 +1,16 @@
 package no.pgx.cds.fhir;
 
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import no.pgx.cds.system.ContentDigest;
 import no.pgx.cds.system.PureCache;
 import no.pgx.engine.fhir.FhirResults;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the patient's PGx Observations and DiagnosticReports into engine inputs with the engine's FHIR adapter
@@ -23,48 +21,91 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Only the patient in context is read ({@link FhirResults#fromJson(String, String)} with {@code Patient/<id>}):
  * Observations of another subject are never merged with theirs, they are left out and listed in the notes.
  *
- * <p>Reading is a pure function of the resources and the patient, and an EHR sends the same lab panel with every call
- * for a patient, so results are cached by the SHA-256 of the patient id and the entries' JSON trees
- * ({@link ContentDigest}, bounded): a repeated panel is neither written back to JSON text nor parsed with HAPI FHIR
- * again. Thread-safe.
+ * <p>The entries arrive as JSON text ({@link PgxResults}): the adapter's input, a collection Bundle, is their text put
+ * together, with no JSON tree in between. Reading is a pure function of the resources and the patient, and an EHR
+ * sends the same lab panel with every call for a patient, so results are cached by the SHA-256 of the patient id and
+ * the entries' text (bounded): a repeated panel is not parsed with HAPI FHIR again. Thread-safe.
  */
 @Component
 public class GenomicObservations {
     private static final int CACHE_SIZE = 2_048;
+    private static final byte[] HEAD = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+            .getBytes(StandardCharsets.US_ASCII);
+    /** One per request thread: this runs for every hook call. */
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    });
 
-    private final JsonMapper json;
     private final PureCache<String, GeneticResults> cache = new PureCache<>(CACHE_SIZE);
 
-    public GenomicObservations(JsonMapper json) {
-        this.json = json;
-    }
-
     /**
-     * @param entries   Bundle entries ({@code fullUrl} and {@code resource}) holding the patient's Observations and
-     *                  DiagnosticReports (already checked not to name another patient where that can be told)
+     * @param entries   the patient's Observations and DiagnosticReports, as Bundle entries (already checked not to
+     *                  name another patient where that can be told)
      * @param patientId the patient in context
      * @return the gene inputs, problems and notes; never null
      */
-    public GeneticResults read(List<JsonNode> entries, String patientId) {
+    public GeneticResults read(List<PgxResults.Entry> entries, String patientId) {
         if (entries.isEmpty()) {
             return GeneticResults.NONE;
         }
-        List<JsonNode> key = new ArrayList<>(entries.size() + 1);
-        key.add(JsonNodeFactory.instance.stringNode(patientId));
-        key.addAll(entries);
-        return cache.get(ContentDigest.of(key), k -> {
+        return cache.get(key(entries, patientId), k -> {
             FhirResults results = FhirResults.fromJson(bundleText(entries), "Patient/" + patientId);
             return new GeneticResults(results.results(), results.problems(), results.notes(), entries.size());
         });
     }
 
+    /**
+     * SHA-256 of the patient id and each entry's fullUrl and resource text, each part preceded by its length (-1 for
+     * no fullUrl), so that different content never gives the same key (a collision would hand one patient's results to
+     * another).
+     */
+    static String key(List<PgxResults.Entry> entries, String patientId) {
+        MessageDigest sha = SHA.get();
+        sha.reset();
+        byte[] id = patientId.getBytes(StandardCharsets.UTF_8);
+        length(sha, id.length);
+        sha.update(id);
+        length(sha, entries.size());
+        for (PgxResults.Entry e : entries) {
+            length(sha, e.fullUrlStart() < 0 ? -1 : e.fullUrlEnd() - e.fullUrlStart());
+            if (e.fullUrlStart() >= 0) {
+                sha.update(e.text(), e.fullUrlStart(), e.fullUrlEnd() - e.fullUrlStart());
+            }
+            int start = e.resource().start();
+            int end = e.resource().end();
+            length(sha, end - start);
+            sha.update(e.text(), start, end - start);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void length(MessageDigest sha, int n) {
+        sha.update((byte) (n >>> 24));
+        sha.update((byte) (n >>> 16));
+        sha.update((byte) (n >>> 8));
+        sha.update((byte) n);
+    }
+
     /** The entries as the text of a collection Bundle, the input of the engine's FHIR adapter. */
-    private String bundleText(List<JsonNode> entries) {
-        ObjectNode bundle = JsonNodeFactory.instance.objectNode();
-        bundle.put("resourceType", "Bundle");
-        bundle.put("type", "collection");
-        ArrayNode out = bundle.putArray("entry");
-        entries.forEach(out::add);
-        return json.writeValueAsString(bundle);
+    static String bundleText(List<PgxResults.Entry> entries) {
+        int size = HEAD.length + 2;
+        for (PgxResults.Entry e : entries) {
+            size += e.resource().end() - e.resource().start() + 40 + Math.max(0, e.fullUrlEnd() - e.fullUrlStart());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(HEAD);
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            entries.get(i).writeTo(out);
+        }
+        out.write(']');
+        out.write('}');
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,8 @@
 package no.pgx.cds.fhir;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import no.pgx.cds.system.CdsRequestException;
@@ -34,16 +34,46 @@ public final class PatientFacts {
         }
         String b = birth.stringValue().trim();
         try {
-            LocalDate date = switch (b.length()) {
-                case 4 -> LocalDate.of(Integer.parseInt(b), 1, 1);
-                case 7 -> LocalDate.parse(b + "-01");
-                default -> LocalDate.parse(b.length() > 10 ? b.substring(0, 10) : b);
-            };
+            LocalDate date = birthDate(b);
             int years = Period.between(date, today).getYears();
             return years < 0 ? null : years;
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
+    }
+
+    private static LocalDate birthDate(String b) {
+        if (isPlainDate(b)) {
+            // the usual form, without the formatter's general parsing (this runs for every hook call)
+            return LocalDate.of(digits(b, 0, 4), digits(b, 5, 7), digits(b, 8, 10));
+        }
+        return switch (b.length()) {
+            case 4 -> LocalDate.of(Integer.parseInt(b), 1, 1);
+            case 7 -> LocalDate.parse(b + "-01");
+            default -> LocalDate.parse(b.length() > 10 ? b.substring(0, 10) : b);
+        };
+    }
+
+    /** {@code yyyy-MM-dd} with ASCII digits, as {@link LocalDate#parse(CharSequence)} reads it. */
+    private static boolean isPlainDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     /**
@@ -57,10 +87,20 @@ public final class PatientFacts {
      * @throws CdsRequestException when the resource names another patient
      */
     public static void requireSamePatient(JsonNode resource, String field, String patientId) {
-        for (String element : new String[] {"subject", "patient"}) {
-            JsonNode ref = resource.get(element);
-            String reference = ref != null && ref.isObject() && ref.path("reference").isString()
-                    ? ref.path("reference").stringValue() : null;
+        requireSamePatient(resource.path("resourceType").stringValue(null), reference(resource, "subject"),
+                reference(resource, "patient"), field, patientId);
+    }
+
+    /**
+     * As {@link #requireSamePatient(JsonNode, String, String)}, given what was read of the resource.
+     *
+     * @param resourceType     the resource's type, or null
+     * @param subjectReference its {@code subject.reference}, or null
+     * @param patientReference its {@code patient.reference}, or null
+     */
+    public static void requireSamePatient(String resourceType, String subjectReference, String patientReference,
+            String field, String patientId) {
+        for (String reference : new String[] {subjectReference, patientReference}) {
             if (reference == null) {
                 continue;
             }
@@ -69,9 +109,15 @@ public final class PatientFacts {
             int at = r.lastIndexOf("Patient/");
             if (at >= 0 && !r.substring(at + "Patient/".length()).equals(patientId)) {
                 throw CdsRequestException.badRequest(field, field + " contains a "
-                        + resource.path("resourceType").stringValue("resource") + " of another patient than "
+                        + (resourceType == null ? "resource" : resourceType) + " of another patient than "
                         + "context.patientId");
             }
         }
+    }
+
+    private static String reference(JsonNode resource, String element) {
+        JsonNode ref = resource.get(element);
+        return ref != null && ref.isObject() && ref.path("reference").isString()
+                ? ref.path("reference").stringValue() : null;
     }
 }

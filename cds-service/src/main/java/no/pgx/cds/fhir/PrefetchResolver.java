@@ -2,7 +2,9 @@ package no.pgx.cds.fhir;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import no.pgx.cds.discovery.CdsService;
+import no.pgx.cds.discovery.CdsServiceCatalog;
 import no.pgx.cds.discovery.PrefetchTemplate;
 import no.pgx.cds.hooks.HookRequest;
 import no.pgx.cds.system.CdsRequestException;
@@ -57,27 +60,42 @@ public class PrefetchResolver {
      */
     public ResolvedPrefetch resolve(CdsService service, HookRequest request) {
         Map<String, JsonNode> data = new LinkedHashMap<>();
-        JsonNode prefetch = request.prefetch();
+        Map<String, PgxResults> results = new LinkedHashMap<>(2);
+        Prefetch prefetch = request.prefetch();
         if (prefetch != null && !prefetch.isNull() && !prefetch.isObject()) {
             throw CdsRequestException.badRequest("prefetch", "prefetch must be a JSON object");
         }
+        boolean none = prefetch == null || prefetch.isNull();
         Fetching fetching = new Fetching(request, System.nanoTime() + properties.callTimeout().toNanos());
         try {
             for (PrefetchTemplate template : service.prefetch()) {
-                JsonNode value = prefetch == null || prefetch.isNull() ? null : prefetch.get(template.key());
-                if (value != null && value.isNull()) {
-                    data.put(template.key(), null);
-                } else if (value != null && !isOperationOutcome(value)) {
+                String key = template.key();
+                PgxResults sent = none ? null : prefetch.results(key);
+                JsonNode value = none ? null : prefetch.tree(key);
+                if (sent != null && !"OperationOutcome".equals(sent.resourceType())) {
+                    checkSent(template, sent);
+                    data.put(key, null);
+                    results.put(key, sent);
+                } else if (sent == null && value != null && value.isNull()) {
+                    data.put(key, null);
+                } else if (sent == null && value != null && !isOperationOutcome(value)) {
                     checkSent(template, value);
-                    data.put(template.key(), value);
+                    data.put(key, value);
                 } else {
-                    data.put(template.key(), fetching.fetch(template));
+                    JsonNode fetched = fetching.fetch(template);
+                    if (fetched != null && CdsServiceCatalog.PGX_RESULTS.equals(key)) {
+                        // Read like sent results, so that the request path has one form of them.
+                        data.put(key, null);
+                        results.put(key, PgxResults.of(fetched));
+                    } else {
+                        data.put(key, fetched);
+                    }
                 }
             }
         } finally {
             fetching.close();
         }
-        return new ResolvedPrefetch(data);
+        return new ResolvedPrefetch(data, results);
     }
 
     /**
@@ -95,12 +113,35 @@ public class PrefetchResolver {
 
     /** A prefetched value must be what the template asks for; else the key is named (400). */
     private static void checkSent(PrefetchTemplate template, JsonNode value) {
+        boolean resource = value.isObject() && value.path("resourceType").isString();
+        List<String> types = new ArrayList<>();
+        if (resource && "Bundle".equals(value.path("resourceType").stringValue(null))) {
+            for (JsonNode entry : ResolvedPrefetch.entries(value)) {
+                String t = entry.path("resource").path("resourceType").stringValue(null);
+                if (t != null) {
+                    types.add(t);
+                }
+            }
+        }
+        checkSent(template, resource ? value.path("resourceType").stringValue(null) : null, types);
+    }
+
+    /** The same for results read as text. */
+    private static void checkSent(PrefetchTemplate template, PgxResults value) {
+        String type = value.isObject() ? value.resourceType() : null;
+        checkSent(template, type, "Bundle".equals(type) ? value.entryTypes() : List.of());
+    }
+
+    /**
+     * @param type       the value's resourceType; null when the value is not an object or has no string resourceType
+     * @param entryTypes a Bundle's entries' resource types, in order
+     */
+    private static void checkSent(PrefetchTemplate template, String type, List<String> entryTypes) {
         String at = "prefetch." + template.key();
-        if (!value.isObject() || !value.path("resourceType").isString()) {
+        if (type == null) {
             throw CdsRequestException.badRequest(at, at + " must be a FHIR resource or null");
         }
         FhirFetcher.Expected expected = expected(template);
-        String type = value.path("resourceType").stringValue(null);
         if (type.equals(expected.type())) {
             return;
         }
@@ -108,10 +149,8 @@ public class PrefetchResolver {
             throw CdsRequestException.badRequest(at, at + " must be " + (expected.search()
                     ? "a Bundle of " + expected.type() + " resources" : "a " + expected.type() + " resource"));
         }
-        for (JsonNode entry : ResolvedPrefetch.entries(value)) {
-            String t = entry.path("resource").path("resourceType").stringValue(null);
-            if (t != null && !t.equals(expected.type()) && !expected.alsoIncluded().contains(t)
-                    && !"OperationOutcome".equals(t)) {
+        for (String t : entryTypes) {
+            if (!t.equals(expected.type()) && !expected.alsoIncluded().contains(t) && !"OperationOutcome".equals(t)) {
                 throw CdsRequestException.badRequest(at, at + " must be a Bundle of " + expected.type()
                         + " resources; it holds " + t);
             }

@@ -18,15 +18,45 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ResolvedPrefetch {
     private final Map<String, JsonNode> data;
+    private final Map<String, PgxResults> results;
 
     /** @param data key → resource; a null value means "no data" */
     public ResolvedPrefetch(Map<String, JsonNode> data) {
-        this.data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        this(data, Map.of());
+    }
+
+    /**
+     * @param data    key → resource; a null value means "no data"
+     * @param results keys whose resources were read as text ({@link PgxResults}); they win over {@code data}
+     */
+    public ResolvedPrefetch(Map<String, JsonNode> data, Map<String, PgxResults> results) {
+        Map<String, JsonNode> all = new LinkedHashMap<>(data);
+        results.keySet().forEach(k -> all.put(k, null));
+        this.data = Collections.unmodifiableMap(all);
+        this.results = Map.copyOf(results);
     }
 
     /** @return the resource under a key, empty when there is no data */
     public Optional<JsonNode> resource(String key) {
-        return Optional.ofNullable(data.get(key));
+        PgxResults r = results.get(key);
+        return r != null ? Optional.of(r.tree()) : Optional.ofNullable(data.get(key));
+    }
+
+    /**
+     * The PGx result entries under a key, read without a JSON tree: as {@link #entries(String, Set)}, for the engine's
+     * FHIR adapter.
+     *
+     * @param key   prefetch key
+     * @param types FHIR resource types to keep
+     * @return the entries in order; empty when none
+     */
+    public List<PgxResults.Entry> results(String key, Set<String> types) {
+        PgxResults r = results.get(key);
+        if (r == null) {
+            JsonNode node = data.get(key);
+            r = node == null ? null : PgxResults.of(node);
+        }
+        return r == null ? List.of() : r.entries(types);
     }
 
     /**
@@ -37,7 +67,7 @@ public final class ResolvedPrefetch {
      * @return the resources in order; empty when none
      */
     public List<JsonNode> resources(String key, String resourceType) {
-        return resources(data.get(key), resourceType);
+        return resources(resource(key).orElse(null), resourceType);
     }
 
     /** As {@link #resources(String, String)}, over an already read resource or Bundle (null gives an empty list). */
@@ -69,7 +99,7 @@ public final class ResolvedPrefetch {
      */
     public List<JsonNode> entries(String key, Set<String> types) {
         List<JsonNode> out = new ArrayList<>();
-        JsonNode node = data.get(key);
+        JsonNode node = resource(key).orElse(null);
         if (node == null || !node.isObject()) {
             return out;
         }

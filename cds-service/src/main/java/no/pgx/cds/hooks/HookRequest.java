@@ -2,6 +2,7 @@ package no.pgx.cds.hooks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import no.pgx.cds.fhir.Prefetch;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,9 +15,9 @@ import tools.jackson.databind.JsonNode;
  * @param fhirServer        base URL of the client's FHIR server, or null
  * @param fhirAuthorization bearer token for that server, or null
  * @param context           hook context; required
- * @param prefetch          prefetched data by key, or null
+ * @param prefetch          prefetched data by key, or null when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HookRequest(String hook, String hookInstance, String fhirServer, FhirAuthorization fhirAuthorization,
-                          JsonNode context, JsonNode prefetch) {
+                          JsonNode context, Prefetch prefetch) {
 }

@@ -24,6 +24,7 @@ import no.pgx.cds.feedback.FeedbackStore;
 import no.pgx.cds.fhir.GeneticResults;
 import no.pgx.cds.fhir.GenomicObservations;
 import no.pgx.cds.fhir.PatientFacts;
+import no.pgx.cds.fhir.PgxResults;
 import no.pgx.cds.fhir.PrefetchResolver;
 import no.pgx.cds.fhir.ResolvedPrefetch;
 import no.pgx.cds.knowledge.KnowledgeInfo;
@@ -170,9 +171,9 @@ public class HookService {
     }
 
     private GeneticResults genetics(ResolvedPrefetch data, String patientId) {
-        List<JsonNode> found = data.entries(CdsServiceCatalog.PGX_RESULTS, GENOMIC_TYPES);
-        for (JsonNode e : found) {
-            PatientFacts.requireSamePatient(e.path("resource"), "prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
+        List<PgxResults.Entry> found = data.results(CdsServiceCatalog.PGX_RESULTS, GENOMIC_TYPES);
+        for (PgxResults.Entry e : found) {
+            e.requireSamePatient("prefetch." + CdsServiceCatalog.PGX_RESULTS, patientId);
         }
         if (found.isEmpty()) {
             return GeneticResults.NONE;

@@ -63,7 +63,16 @@ final class RequestBodyReader extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
             Object body = request.getAttribute(BODY);
-            chain.doFilter(body instanceof byte[] b ? new Buffered(request, b) : request, response);
+            if (body instanceof byte[] b) {
+                CurrentBody.set(b);
+                try {
+                    chain.doFilter(new Buffered(request, b), response);
+                } finally {
+                    CurrentBody.clear();
+                }
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
         if (!"POST".equals(request.getMethod())) {
