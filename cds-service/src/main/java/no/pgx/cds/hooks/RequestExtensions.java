@@ -52,9 +52,12 @@ public class RequestExtensions {
     private final Map<String, String> raceCodes;
 
     public RequestExtensions(PgxEngine engine) {
-        Set<String> ids = new LinkedHashSet<>();
-        engine.populations().stream().map(Population::id).forEach(ids::add);
-        this.populations = Collections.unmodifiableSet(ids);
+        this(engine.populations().stream().map(Population::id).toList());
+    }
+
+    /** @param populations the population ids accepted ({@link PgxEngine#populations()}) */
+    RequestExtensions(List<String> populations) {
+        this.populations = Collections.unmodifiableSet(new LinkedHashSet<>(populations));
         Map<String, String> codes = new HashMap<>();
         for (CsvTable.Row r : CsvTable.readResource(CODES, RequestExtensions.class.getClassLoader()).rows()) {
             codes.put(r.require("system") + "|" + r.require("code"), r.require("group"));
