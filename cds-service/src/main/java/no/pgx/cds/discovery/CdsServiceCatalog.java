@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #BODY_WEIGHT} – the latest body weight Observation (LOINC 29463-7), optional: weight limits of
  *       alternatives (prasugrel under 60 kg).</li>
  * </ul>
- * A draft order's own {@code reasonCode} (indication), {@code dosageInstruction.route} and the start dates of current
- * medication ({@code authoredOn}, {@code effective[x]}) are read from the resources already sent.
+ * A draft order's own {@code reasonCode} (indication), {@code dosageInstruction.route} and {@code authoredOn} (the order
+ * date) and the start dates of current medication ({@code authoredOn}, {@code effective[x]}) are read from the
+ * resources already sent; ancestry and population from the request's {@code extension}
+ * ({@link no.pgx.cds.hooks.RequestExtensions}) and the Patient's US Core race codes.
  * Thread-safe and immutable.
  */
 @Component
@@ -55,7 +57,9 @@ public class CdsServiceCatalog {
     private static final String REQUIREMENTS = "Needs the patient's pharmacogenomic results as FHIR Observations "
             + "(genotype LOINC 84413-4 or phenotype LOINC 53040-2, with the gene studied) and the active medication "
             + "list, by prefetch or through fhirServer + fhirAuthorization; without them the call is answered "
-            + "412. Calls must carry a CDS Hooks client JWT unless the operator has turned security off.";
+            + "412. Optional request extensions no.pgx.ancestry and no.pgx.population (described in this service's "
+            + "extension no.pgx.request-extensions). Calls must carry a CDS Hooks client JWT unless the operator has "
+            + "turned security off.";
 
     private final List<CdsService> services = List.of(
             new CdsService("pgx-order-select", CdsService.ORDER_SELECT, "Farmakogenetikk ved valg av legemiddel",

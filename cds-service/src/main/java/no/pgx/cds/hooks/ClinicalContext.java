@@ -85,6 +85,20 @@ final class ClinicalContext {
     }
 
     /**
+     * The date of an order: the draft's {@code authoredOn}, never later than today. Start dates of current medication
+     * are measured to it ("more than three months without reaction"); a later date would count more months and could
+     * turn new-start advice into information, so a future {@code authoredOn} counts as today.
+     *
+     * @param order a MedicationRequest (draft order)
+     * @param today today's date where the service runs
+     * @return the order date, never null
+     */
+    static LocalDate orderDate(JsonNode order, LocalDate today) {
+        LocalDate authored = date(Json.text(order, "authoredOn"));
+        return authored == null || authored.isAfter(today) ? today : authored;
+    }
+
+    /**
      * @param conditions Condition resources; entered-in-error and refuted ones are left out
      * @return the recognised codes of all of them (no duplicates), possibly empty
      */

@@ -16,8 +16,15 @@ import tools.jackson.databind.JsonNode;
  * @param fhirAuthorization bearer token for that server, or null
  * @param context           hook context; required
  * @param prefetch          prefetched data by key, or null when absent
+ * @param extension         the request's CDS Hooks 2.0 {@code extension} object (implementation-defined keys, see
+ *                          {@link RequestExtensions}), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HookRequest(String hook, String hookInstance, String fhirServer, FhirAuthorization fhirAuthorization,
-                          JsonNode context, Prefetch prefetch) {
+                          JsonNode context, Prefetch prefetch, JsonNode extension) {
+    /** A request without {@code extension}. */
+    public HookRequest(String hook, String hookInstance, String fhirServer, FhirAuthorization fhirAuthorization,
+            JsonNode context, Prefetch prefetch) {
+        this(hook, hookInstance, fhirServer, fhirAuthorization, context, prefetch, null);
+    }
 }

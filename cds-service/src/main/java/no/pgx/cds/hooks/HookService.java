@@ -79,12 +79,13 @@ public class HookService {
     private final FeedbackStore store;
     private final UnreadResultsCard unread;
     private final KnowledgeInfo knowledge;
+    private final RequestExtensions extensions;
     private final ZoneId zone = ZoneId.of("Europe/Oslo");
     private final PureCache<AssessmentRequest, Assessment> answers = new PureCache<>(ANSWER_CACHE_SIZE);
 
     public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, GenomicObservations observations,
             MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
-            FeedbackStore store, UnreadResultsCard unread, KnowledgeInfo knowledge) {
+            FeedbackStore store, UnreadResultsCard unread, KnowledgeInfo knowledge, RequestExtensions extensions) {
         this.catalog = catalog;
         this.prefetch = prefetch;
         this.observations = observations;
@@ -95,6 +96,7 @@ public class HookService {
         this.store = store;
         this.unread = unread;
         this.knowledge = knowledge;
+        this.extensions = extensions;
     }
 
     /**
@@ -109,17 +111,20 @@ public class HookService {
         validate(service, request);
         RequestIdFilter.useHookInstance(request.hookInstance());
         HookContext context = HookContext.read(service, request.context());
+        RequestExtensions.PatientGroups given = extensions.read(request.extension());
         ResolvedPrefetch data = prefetch.resolve(service, request);
         JsonNode patient = data.resource(CdsServiceCatalog.PATIENT).orElse(null);
         checkPatient(patient, context.patientId());
-        Integer age = PatientFacts.ageYears(patient, LocalDate.now(zone));
+        RequestExtensions.PatientGroups groups = extensions.withPatient(given, patient);
+        LocalDate today = LocalDate.now(zone);
+        Integer age = PatientFacts.ageYears(patient, today);
         GeneticResults genetics = genetics(data, context.patientId());
         Map<String, JsonNode> medicationIndex = medicationIndex(data, context);
         List<MedicationLine> current = currentMedications(data, medicationIndex, context.patientId());
         List<Card> result = service.isOrderHook()
-                ? orderCards(service, context, genetics, current, medicationIndex, age, patientContext(data, context),
-                        language)
-                : patientViewCards(genetics, current, age, language);
+                ? orderCards(service, context, genetics, current, medicationIndex, patient, today,
+                        patientContext(data, context, groups), language)
+                : patientViewCards(genetics, current, age, groups, language);
         store.recordIssued(service.id(), request.hookInstance(), result);
         return new HookResponse(result, knowledge.responseExtension());
     }
@@ -184,8 +189,9 @@ public class HookService {
     }
 
     private List<Card> orderCards(CdsService service, HookContext context, GeneticResults genetics,
-            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, Integer age, PatientContext patient,
-            String language) {
+            List<MedicationLine> current, Map<String, JsonNode> medicationIndex, JsonNode patientResource,
+            LocalDate today, PatientContext patient, String language) {
+        Integer age = PatientFacts.ageYears(patientResource, today);
         List<MedicationLine> drafts = new ArrayList<>();
         int without = 0;
         List<JsonNode> orders = ResolvedPrefetch.resources(context.draftOrders(), "MedicationRequest");
@@ -236,10 +242,14 @@ public class HookService {
             DrugMatch product = e.getValue().get(0).match();
             String drug = product.otherIngredients().isEmpty() || product.code().isBlank() ? e.getKey()
                     : product.code();
+            // the order's date (authoredOn, never later than today) dates the therapy already taken, and the age
+            LocalDate orderDate = ClinicalContext.orderDate(order, today);
             AssessmentRequest.Builder request = AssessmentRequest.builder().results(genetics.inputs())
                     .order(new DrugOrder(drug, ClinicalContext.indication(order), ClinicalContext.route(order)))
-                    .ageYears(age).weightKg(patient.weightKg()).conditions(patient.conditions())
-                    .orderDate(LocalDate.now(zone));
+                    .ageYears(PatientFacts.ageYears(patientResource, orderDate)).weightKg(patient.weightKg())
+                    .conditions(patient.conditions()).population(patient.groups().population())
+                    .orderDate(orderDate);
+            patient.groups().ancestry().forEach(request::ancestry);
             for (String m : comedication) {
                 request.medication(m, started.get(m));
             }
@@ -346,7 +356,7 @@ public class HookService {
     }
 
     private List<Card> patientViewCards(GeneticResults genetics, List<MedicationLine> current, Integer age,
-            String language) {
+            RequestExtensions.PatientGroups groups, String language) {
         List<String> substances = new ArrayList<>(new LinkedHashSet<>(current.stream()
                 .flatMap(m -> m.substances().stream()).toList()));
         if (genetics.nothingRead()) {
@@ -355,8 +365,10 @@ public class HookService {
         if (genetics.inputs().isEmpty()) {
             return List.of();
         }
-        Assessment a = assess(AssessmentRequest.builder().results(genetics.inputs()).drugs(substances)
-                .medications(substances).ageYears(age).build());
+        AssessmentRequest.Builder request = AssessmentRequest.builder().results(genetics.inputs()).drugs(substances)
+                .medications(substances).ageYears(age).population(groups.population());
+        groups.ancestry().forEach(request::ancestry);
+        Assessment a = assess(request.build());
         logProblems("assessment", a.problems());
         logUncertainResults(a);
         List<Card> out = new ArrayList<>(2);
@@ -400,11 +412,15 @@ public class HookService {
         return drafts.stream().filter(d -> d.reference() != null && wanted.contains(d.reference())).toList();
     }
 
-    /** What the optional prefetch keys say about the patient: conditions and body weight (null when not known). */
-    record PatientContext(List<String> conditions, Double weightKg) {
+    /**
+     * What the optional prefetch keys say about the patient: conditions and body weight (null when not known), and the
+     * ancestry groups and population the client gave ({@link RequestExtensions}).
+     */
+    record PatientContext(List<String> conditions, Double weightKg, RequestExtensions.PatientGroups groups) {
     }
 
-    private static PatientContext patientContext(ResolvedPrefetch data, HookContext context) {
+    private static PatientContext patientContext(ResolvedPrefetch data, HookContext context,
+            RequestExtensions.PatientGroups groups) {
         List<JsonNode> conditions = new ArrayList<>();
         for (JsonNode r : data.resources(CdsServiceCatalog.CONDITIONS, "Condition")) {
             PatientFacts.requireSamePatient(r, "prefetch." + CdsServiceCatalog.CONDITIONS, context.patientId());
@@ -417,7 +433,7 @@ public class HookService {
         }
         // No Condition on file is not "no history": the engine then treats the history as unknown.
         List<String> codes = ClinicalContext.conditions(conditions);
-        return new PatientContext(codes.isEmpty() ? null : codes, ClinicalContext.weightKg(weights));
+        return new PatientContext(codes.isEmpty() ? null : codes, ClinicalContext.weightKg(weights), groups);
     }
 
     /** The earliest start date on file of each substance the patient already takes. */

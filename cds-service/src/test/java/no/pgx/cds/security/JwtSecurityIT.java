@@ -235,6 +235,31 @@ class JwtSecurityIT {
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains(EHR);
     }
 
+    /**
+     * A browser client such as the CDS Hooks Sandbox loads discovery with {@code Authorization} and {@code Accept}
+     * headers: the pre-flight for {@code /cds-services} itself is answered without a token, naming the origin and the
+     * headers; another origin is refused.
+     */
+    @Test
+    void corsPreflightForDiscoveryNamesTheOriginAndRefusesOthers() throws Exception {
+        HttpResponse<String> allowed = preflight(EHR, "GET", "authorization,accept");
+        HttpResponse<String> other = preflight("https://other.example.org", "GET", "authorization,accept");
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(EHR);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("authorization").contains("accept");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> preflight(String origin, String method, String headers) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/cds-services")))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", headers).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static FhirServerStub jwksHost() {
         try {
             FhirServerStub stub = new FhirServerStub();

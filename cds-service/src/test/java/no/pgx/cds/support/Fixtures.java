@@ -56,6 +56,34 @@ public final class Fixtures {
         return o;
     }
 
+    /**
+     * An HLA allele status as a genotype Observation (LOINC 84413-4): the allele named in the code's text, the value
+     * LOINC Positive (LA6576-8) or Negative (LA6577-6), as in the Genomics Reporting IG's HLA-B*15:02 example.
+     *
+     * @param status e.g. {@code *15:02 negative}
+     */
+    public static ObjectNode alleleStatus(String id, String gene, String hgnc, String status) {
+        ObjectNode o = genotype(id, gene, hgnc, "");
+        String s = status.trim();
+        int space = s.lastIndexOf(' ');
+        boolean positive = s.endsWith("positive");
+        ((ObjectNode) o.get("code")).put("text", gene + s.substring(0, space));
+        ObjectNode value = F.objectNode();
+        value.putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", positive ? "LA6576-8" : "LA6577-6").put("display", positive ? "Positive" : "Negative");
+        o.set("valueCodeableConcept", value);
+        return o;
+    }
+
+    /** An activity score Observation (the code's text names it; the value a number), as labs send a score alone. */
+    public static ObjectNode activityScore(String id, String gene, String hgnc, String score) {
+        ObjectNode o = genotype(id, gene, hgnc, "");
+        o.set("code", F.objectNode().put("text", gene + " activity score"));
+        o.remove("valueCodeableConcept");
+        o.putObject("valueQuantity").put("value", new java.math.BigDecimal(score));
+        return o;
+    }
+
     public static ObjectNode cyp2c19(String diplotype) {
         return genotype("cyp2c19-genotype", "CYP2C19", "HGNC:2621", diplotype);
     }
@@ -238,6 +266,13 @@ public final class Fixtures {
                         .put("scope", "patient/Observation.read patient/MedicationRequest.read patient/Patient.read")
                         .put("subject", "pgx-cds");
             }
+            return this;
+        }
+
+        /** Sets one key of the request's CDS Hooks 2.0 {@code extension} object. */
+        public Call extension(String key, JsonNode value) {
+            ObjectNode e = body.has("extension") ? (ObjectNode) body.get("extension") : body.putObject("extension");
+            e.set(key, value);
             return this;
         }
 
