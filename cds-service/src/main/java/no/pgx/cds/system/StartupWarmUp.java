@@ -91,10 +91,11 @@ public final class StartupWarmUp {
     /**
      * Entries per engine cache. The engine's default (100,000) suits a batch; the service runs in a 512 MB heap, and
      * with patients it has not seen every cache fills: under load with distinct patients the heap after a full GC
-     * grew by about 8 KB per patient and reached the cap near 35,000 patients (benchmarks/README.md). A repeated
-     * patient is still served from the caches (and from the service's own answer cache).
+     * grew by about 8 KB per patient and reached the cap near 35,000 patients with 100,000 entries, and still reached
+     * 495 MB after about 60,000 patients with 20,000 (benchmarks/README.md). A new patient rarely hits these caches
+     * anyway; a repeated patient is still served from them and from the service's own answer cache.
      */
-    static final long ENGINE_CACHE_SIZE = 20_000;
+    static final long ENGINE_CACHE_SIZE = 5_000;
 
     private static PgxEngine buildEngine(ClassLoader classLoader) {
         long start = System.nanoTime();
