@@ -202,11 +202,12 @@ public final class AssessmentRequest {
         /**
          * Adds a gene result. A gene given twice is a {@link Problem} of the assessment (the first result is used).
          *
-         * @param result the result as reported; not null ({@link #build()} fails with a {@link NullPointerException})
+         * @param result the result as reported; not null
          * @return this builder
+         * @throws NullPointerException when {@code result} is null
          */
         public Builder result(GeneInput result) {
-            results.add(result);
+            results.add(Objects.requireNonNull(result, "result"));
             return this;
         }
 
@@ -215,10 +216,10 @@ public final class AssessmentRequest {
          *
          * @param all the results; not null, no null element
          * @return this builder
-         * @throws NullPointerException when {@code all} is null
+         * @throws NullPointerException when {@code all} or an element is null
          */
         public Builder results(List<GeneInput> all) {
-            results.addAll(all);
+            List.copyOf(all).forEach(this::result);  // a null element fails before anything is added
             return this;
         }
 
@@ -226,10 +227,12 @@ public final class AssessmentRequest {
          * Adds an ordered drug (name, Norwegian name, ATC or RxNorm code). Replaces an earlier {@link #allDrugs()}. A
          * drug the catalog does not know is a {@link Problem} of the assessment (field {@code drug}).
          *
-         * @param drug the drug as ordered; not null ({@link #build()} fails with a {@link NullPointerException})
+         * @param drug the drug as ordered; not null
          * @return this builder
+         * @throws NullPointerException when {@code drug} is null
          */
         public Builder drug(String drug) {
+            Objects.requireNonNull(drug, "drug");
             if (drugs == null || allDrugs) {
                 drugs = new ArrayList<>();
                 allDrugs = false;
@@ -244,14 +247,15 @@ public final class AssessmentRequest {
          *
          * @param all the drugs as ordered, as {@link #drug(String)}; not null
          * @return this builder
-         * @throws NullPointerException when {@code all} is null
+         * @throws NullPointerException when {@code all} or an element is null
          */
         public Builder drugs(List<String> all) {
+            List<String> checked = List.copyOf(all);  // a null element fails before anything changes
             if (drugs == null || allDrugs) {
                 drugs = new ArrayList<>();
                 allDrugs = false;
             }
-            all.forEach(this::drug);
+            checked.forEach(this::drug);
             return this;
         }
 
@@ -271,12 +275,12 @@ public final class AssessmentRequest {
          * Adds a drug of the patient's current medication list, without a start date. Used for phenoconversion and to
          * tell a new start from a drug the patient already takes.
          *
-         * @param medication the drug (name, Norwegian or trade name, ATC or RxNorm code); not null ({@link #build()}
-         *                   fails with a {@link NullPointerException})
+         * @param medication the drug (name, Norwegian or trade name, ATC or RxNorm code); not null
          * @return this builder
+         * @throws NullPointerException when {@code medication} is null
          */
         public Builder medication(String medication) {
-            medications.add(medication);
+            medications.add(Objects.requireNonNull(medication, "medication"));
             return this;
         }
 
@@ -287,10 +291,10 @@ public final class AssessmentRequest {
          * @param medication the drug, as {@link #medication(String)}; not null
          * @param startDate  the date the patient started it, or null when unknown
          * @return this builder
-         * @throws NullPointerException when {@code medication} is null and a start date is given
+         * @throws NullPointerException when {@code medication} is null
          */
         public Builder medication(String medication, LocalDate startDate) {
-            medications.add(medication);
+            medications.add(Objects.requireNonNull(medication, "medication"));
             if (startDate != null) {
                 medicationUses.add(new MedicationUse(medication, startDate));
             }
@@ -329,15 +333,15 @@ public final class AssessmentRequest {
          * Adds one of the patient's conditions; the conditions count as known from then on. An unknown condition is a
          * {@link Problem} of the assessment (field {@code conditions}).
          *
-         * @param condition a condition id or code, as {@link DrugOrder#indication()}; not null ({@link #build()} fails
-         *                  with a {@link NullPointerException})
+         * @param condition a condition id or code, as {@link DrugOrder#indication()}; not null
          * @return this builder
+         * @throws NullPointerException when {@code condition} is null
          */
         public Builder condition(String condition) {
             if (conditions == null) {
                 conditions = new ArrayList<>();
             }
-            conditions.add(condition);
+            conditions.add(Objects.requireNonNull(condition, "condition"));
             return this;
         }
 
@@ -345,12 +349,16 @@ public final class AssessmentRequest {
          * Sets the patient's conditions, replacing those added before.
          *
          * @param all condition ids or codes; an empty list means known to have none of interest; null means unknown
-         *            (see {@link AssessmentRequest#conditions()}); no null element ({@link #build()} fails with a
-         *            {@link NullPointerException})
+         *            (see {@link AssessmentRequest#conditions()}); no null element
          * @return this builder
+         * @throws NullPointerException when an element of {@code all} is null
          */
         public Builder conditions(List<String> all) {
-            conditions = all == null ? null : new ArrayList<>(all);
+            if (all == null) {
+                conditions = null;
+                return this;
+            }
+            conditions = new ArrayList<>(List.copyOf(all));  // a null element fails before anything changes
             return this;
         }
 
@@ -360,9 +368,10 @@ public final class AssessmentRequest {
          *
          * @param group an ancestry group id
          * @return this builder
+         * @throws NullPointerException when {@code group} is null
          */
         public Builder ancestry(String group) {
-            ancestry.add(group);
+            ancestry.add(Objects.requireNonNull(group, "group"));
             return this;
         }
 
@@ -380,12 +389,12 @@ public final class AssessmentRequest {
         /**
          * Adds drugs of the patient's current medication list, as {@link #medication(String)} each.
          *
-         * @param all the drugs; not null, no null element ({@link #build()} fails with a {@link NullPointerException})
+         * @param all the drugs; not null, no null element
          * @return this builder
-         * @throws NullPointerException when {@code all} is null
+         * @throws NullPointerException when {@code all} or an element is null
          */
         public Builder medications(List<String> all) {
-            medications.addAll(all);
+            List.copyOf(all).forEach(this::medication);  // a null element fails before anything is added
             return this;
         }
 
@@ -443,9 +452,10 @@ public final class AssessmentRequest {
          *
          * @param source {@code CPIC} or {@code DPWG} (case-insensitive)
          * @return this builder
+         * @throws NullPointerException when {@code source} is null
          */
         public Builder source(String source) {
-            sources.add(source);
+            sources.add(Objects.requireNonNull(source, "source"));
             return this;
         }
 
@@ -463,7 +473,6 @@ public final class AssessmentRequest {
 
         /**
          * @return the request
-         * @throws NullPointerException when a null result, drug, medication or condition was added
          * @throws PgxException (field {@code drugs}) when neither a drug ({@link #drug(String)}, {@link #drugs(List)},
          *                      {@link #order(DrugOrder)}) nor {@link #allDrugs()} was given
          */

@@ -49,4 +49,29 @@ class AssessmentRequestTest {
         assertThat(a).isNotEqualTo(patient().allDrugs().population("nvi").build());
         assertThat(a.toString()).doesNotContain("*2/*2");
     }
+    @Test
+    void aNullPartFailsWhereItIsAddedNamingTheParameter() {
+        assertThatThrownBy(() -> patient().drug(null)).isInstanceOf(NullPointerException.class).hasMessage("drug");
+        assertThatThrownBy(() -> patient().result(null)).hasMessage("result");
+        assertThatThrownBy(() -> patient().medication(null)).hasMessage("medication");
+        assertThatThrownBy(() -> patient().condition(null)).hasMessage("condition");
+        assertThatThrownBy(() -> patient().ancestry(null)).hasMessage("group");
+        // a null source used to pass build() and fail inside the assessment
+        assertThatThrownBy(() -> patient().source((String) null)).hasMessage("source");
+    }
+
+    @Test
+    void aListWithANullElementChangesNothing() {
+        AssessmentRequest.Builder b = patient().drug("klopidogrel").medication("omeprazol");
+        assertThatThrownBy(() -> b.drugs(java.util.Arrays.asList("kodein", null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> b.medications(java.util.Arrays.asList("paroksetin", null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> b.results(java.util.Arrays.asList(GeneInput.diplotype("CYP2D6", "*4/*4"), null)))
+                .isInstanceOf(NullPointerException.class);
+        AssessmentRequest r = b.build();
+        assertThat(r.drugs()).containsExactly("klopidogrel");
+        assertThat(r.medications()).containsExactly("omeprazol");
+        assertThat(r.results()).hasSize(1);
+    }
 }
