@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import org.hl7.fhir.r4.model.Resource;
 
 import no.pgx.engine.Problem;
@@ -82,9 +84,15 @@ final class JsonDocument {
         if (!READ_TYPES.contains(type)) {
             return;
         }
-        IParser parser = Fhir.reader();
+        IJsonLikeParser parser = (IJsonLikeParser) Fhir.reader();
+        // The narrative (text.div, XHTML) is for people and never read here; parsing it was a tenth of a request's
+        // CPU, and a malformed one made a readable result unreadable.
+        ((ObjectNode) resource).remove("text");
+        // HAPI reads this package's tree as it is instead of the resource written back to text and parsed again.
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject((ObjectNode) resource);
         try {
-            entries.add((Resource) parser.parseResource(resource.toString()), fullUrl, index);
+            entries.add((Resource) parser.parseResource(structure), fullUrl, index);
         } catch (RuntimeException e) {
             if (type.equals("Observation") || type.equals("DiagnosticReport")) {
                 entries.problems.add(new Problem(null, "resource", type + " " + label(resource, fullUrl, index)

@@ -312,4 +312,28 @@ class FhirResultsTest {
         assertThat(TestEngine.get().call(r.results().get(0)).phenotype())
                 .isEqualTo(TestEngine.get().call(GeneInput.diplotype("VKORC1", "rs9923231 T/T")).phenotype());
     }
+    @Test
+    void theNarrativeIsForPeopleAndNeverDecidesWhetherAResultIsRead() {
+        String observation = """
+                {"resourceType":"Observation","id":"cyp2c19-narrative","status":"final",
+                 %s
+                 "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},
+                 "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"48018-6"}]},
+                   "valueCodeableConcept":{"coding":[{"system":"http://www.genenames.org/geneId","code":"HGNC:2621",
+                   "display":"CYP2C19"}]}}],
+                 "valueString":"*2/*2","effectiveDateTime":"2024-02-01"}""";
+        FhirResults plain = FhirResults.fromJson(observation.formatted(""));
+        FhirResults valid = FhirResults.fromJson(observation.formatted(
+                "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">"
+                        + "CYP2C19 *2/*2</div>\"},"));
+        FhirResults broken = FhirResults.fromJson(observation.formatted(
+                "\"text\":{\"status\":\"generated\",\"div\":\"<div><b>CYP2C19 *2/*2\"},"));
+
+        assertThat(plain.problems()).isEmpty();
+        assertThat(only(plain, "CYP2C19").diplotype()).isEqualTo("*2/*2");
+        for (FhirResults r : List.of(valid, broken)) {
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.results()).isEqualTo(plain.results());
+        }
+    }
 }
