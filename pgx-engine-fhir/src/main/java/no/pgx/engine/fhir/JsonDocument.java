@@ -86,8 +86,14 @@ final class JsonDocument {
         }
         IJsonLikeParser parser = (IJsonLikeParser) Fhir.reader();
         // The narrative (text.div, XHTML) is for people and never read here; parsing it was a tenth of a request's
-        // CPU, and a malformed one made a readable result unreadable.
+        // CPU, and a malformed one made a readable result unreadable. The same for contained resources (a report's
+        // results may be contained in it).
         ((ObjectNode) resource).remove("text");
+        for (JsonNode contained : resource.path("contained")) {
+            if (contained.isObject()) {
+                ((ObjectNode) contained).remove("text");
+            }
+        }
         // HAPI reads this package's tree as it is instead of the resource written back to text and parsed again.
         JacksonStructure structure = new JacksonStructure();
         structure.setNativeObject((ObjectNode) resource);

@@ -181,6 +181,23 @@ class GenomicsReportingShapesTest {
     }
 
     @Test
+    void aBrokenNarrativeOfAContainedResultOrOfTheReportLosesNothing() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode report = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(FhirResultsTest.fixture("ig/report-contained.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode broken = mapper.createObjectNode()
+                .put("status", "generated").put("div", "<div><b>unclosed");
+        report.set("text", broken);
+        report.path("contained").forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).set("text", broken));
+
+        FhirResults r = FhirResults.fromJson(mapper.writeValueAsString(report));
+
+        FhirResults plain = read("report-contained");
+        assertThat(r.results()).isEqualTo(plain.results());
+        assertThat(messages(r.problems())).isEqualTo(messages(plain.problems()));
+    }
+
+    @Test
     void referencedResultsOfAReportInABundleAreReadAndAWithdrawnReportIsExcluded() {
         FhirResults r = read("report-in-bundle");
 
