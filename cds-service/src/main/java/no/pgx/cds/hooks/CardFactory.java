@@ -238,7 +238,8 @@ public class CardFactory {
             if (g.title() == null || g.title().isBlank()) {
                 label = texts.get(language, "link.guideline.untitled", source, suggestions.name(f.drug(), language));
             } else if (!source.isEmpty() && g.title().toUpperCase(Locale.ROOT).contains(source.toUpperCase(Locale.ROOT))) {
-                label = g.title();
+                // the title names its source; in Bokmål the (English) title is quoted as a title
+                label = texts.get(language, "link.guideline.named", source, g.title());
             } else {
                 label = texts.get(language, "link.guideline", source, g.title());
             }

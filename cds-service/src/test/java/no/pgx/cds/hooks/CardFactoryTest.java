@@ -139,7 +139,7 @@ class CardFactoryTest {
         assertThat(card.indicator()).isEqualTo("critical");
         assertThat(card.source().label()).isEqualTo("CPIC + DPWG via PharmGKB");
         assertThat(card.detail()).startsWith("- CYP2C19: *2/*2, poor metabolizer").contains("**CPIC** advice")
-                .contains("_Knowledge base test-knowledge");
+                .contains("_Knowledge base `test-knowledge`");
         assertThat(card.suggestions()).extracting(Suggestion::label)
                 .containsExactly("Replace clopidogrel with prasugrel", "Replace clopidogrel with ticagrelor");
         assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
@@ -314,6 +314,20 @@ class CardFactoryTest {
         assertThat(f.linkable("https://example.org@evil.test/x")).isFalse();
         assertThat(f.linkable("javascript:alert(1)")).isFalse();
         assertThat(f.linkable("https://evil.test/x")).isFalse();
+    }
+
+    @Test
+    void guidelineTitlesKeepTheirLanguageAndAreQuotedAsTitlesInBokmal() {
+        CardFactory f = factory("info");
+        Finding titled = finding("clopidogrel", "CPIC", "general", "CYP2C19", "Poor Metabolizer", "Strong",
+                Action.AVOID, null, List.of(), "row");
+        Finding untitledSource = titled.toBuilder().source(GuidelineSource.DPWG).guideline(new GuidelineRef("PA2",
+                GuidelineSource.DPWG, "Clopidogrel and CYP2C19", "2024", "https://example.org/dpwg")).build();
+
+        assertThat(f.links(List.of(titled, untitledSource), "nb")).extracting(Link::label)
+                .containsExactly("Retningslinje: «CPIC clopidogrel»", "DPWG-retningslinje: «Clopidogrel and CYP2C19»");
+        assertThat(f.links(List.of(titled, untitledSource), "en")).extracting(Link::label)
+                .containsExactly("CPIC clopidogrel", "DPWG guideline: Clopidogrel and CYP2C19");
     }
 
     @Test
