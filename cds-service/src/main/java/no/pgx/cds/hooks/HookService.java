@@ -80,12 +80,15 @@ public class HookService {
     private final UnreadResultsCard unread;
     private final KnowledgeInfo knowledge;
     private final RequestExtensions extensions;
+    /** {@code pgx.cards.include-normal}: standard-dose advice is carded at order time too. */
+    private final boolean includeNormal;
     private final ZoneId zone = ZoneId.of("Europe/Oslo");
     private final PureCache<AssessmentRequest, Assessment> answers = new PureCache<>(ANSWER_CACHE_SIZE);
 
     public HookService(CdsServiceCatalog catalog, PrefetchResolver prefetch, GenomicObservations observations,
             MedicationReader medications, PgxEngine engine, CardFactory cards, PatientViewCards patientView,
-            FeedbackStore store, UnreadResultsCard unread, KnowledgeInfo knowledge, RequestExtensions extensions) {
+            FeedbackStore store, UnreadResultsCard unread, KnowledgeInfo knowledge, RequestExtensions extensions,
+            no.pgx.cds.system.CdsProperties properties) {
         this.catalog = catalog;
         this.prefetch = prefetch;
         this.observations = observations;
@@ -97,6 +100,7 @@ public class HookService {
         this.unread = unread;
         this.knowledge = knowledge;
         this.extensions = extensions;
+        this.includeNormal = properties.cards().includeNormal();
     }
 
     /**
@@ -248,7 +252,7 @@ public class HookService {
                     .order(new DrugOrder(drug, ClinicalContext.indication(order), ClinicalContext.route(order)))
                     .ageYears(PatientFacts.ageYears(patientResource, orderDate)).weightKg(patient.weightKg())
                     .conditions(patient.conditions()).population(patient.groups().population())
-                    .orderDate(orderDate);
+                    .orderDate(orderDate).includeNormal(includeNormal);
             patient.groups().ancestry().forEach(request::ancestry);
             for (String m : comedication) {
                 request.medication(m, started.get(m));

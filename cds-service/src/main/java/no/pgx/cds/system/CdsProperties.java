@@ -30,6 +30,8 @@ public record CdsProperties(@DefaultValue("nb") String language, @DefaultValue C
      * @param cardTopicSystem   the card topic code system in full, instead of the one derived from
      *                          {@code codeSystemBase} (e.g. an OID the deployer owns); empty: derived
      * @param overrideReasonSystem the override-reason code system in full; empty: derived from {@code codeSystemBase}
+     * @param includeNormal     also return an {@code info} card at order time when the patient's result calls for the
+     *                          standard dose (default false: quiet unless the result changes something)
      */
     public record Cards(@DefaultValue("info") String minimumIndicator,
                         @DefaultValue("urn:example:pgx-cds") String codeSystemBase,
@@ -37,7 +39,8 @@ public record CdsProperties(@DefaultValue("nb") String language, @DefaultValue C
                         @DefaultValue({"cpicpgx.org", "files.cpicpgx.org", "www.clinpgx.org", "www.pharmgkb.org"})
                         List<String> linkHosts,
                         @DefaultValue("") String cardTopicSystem,
-                        @DefaultValue("") String overrideReasonSystem) {
+                        @DefaultValue("") String overrideReasonSystem,
+                        @DefaultValue("false") boolean includeNormal) {
     }
 
     /**

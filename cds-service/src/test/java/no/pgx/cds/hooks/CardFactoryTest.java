@@ -49,7 +49,7 @@ class CardFactoryTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards(minimum, "https://pgx.test/cs", "PGx",
-                List.of("example.org"), "", ""),
+                List.of("example.org"), "", "", false),
                 new CdsProperties.Cors(List.of(), 0));
         CardTexts texts = new CardTexts(messages);
         SuggestionFactory suggestions = new SuggestionFactory(CATALOG, texts);

@@ -18,7 +18,7 @@ class CodeSystemsTest {
 
     private static CodeSystems systems(String base, String topic, String override) {
         return new CodeSystems(new CdsProperties("nb", new CdsProperties.Cards("info", base, "PGx", List.of(), topic,
-                override), new CdsProperties.Cors(List.of(), 0)));
+                override, false), new CdsProperties.Cors(List.of(), 0)));
     }
 
     @Test

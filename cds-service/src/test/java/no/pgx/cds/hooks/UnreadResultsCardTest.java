@@ -21,7 +21,7 @@ class UnreadResultsCardTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         CdsProperties properties = new CdsProperties("nb", new CdsProperties.Cards("info", CodeSystems.PLACEHOLDER_BASE,
-                "PGx", List.of(), "", ""), new CdsProperties.Cors(List.of(), 0));
+                "PGx", List.of(), "", "", false), new CdsProperties.Cors(List.of(), 0));
         return new UnreadResultsCard(new CardTexts(messages), new CodeSystems(properties));
     }
 

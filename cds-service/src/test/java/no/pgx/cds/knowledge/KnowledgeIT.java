@@ -32,7 +32,8 @@ class KnowledgeIT extends ServiceIT {
         JsonNode k = r.json().get("extension").get("no.pgx.knowledge");
         String detail = r.json().get("cards").get(0).get("detail").asText();
         assertThat(k.get("release").asText()).isNotBlank();
-        assertThat(detail).contains("Knowledge base " + k.get("summary").asText() + "; tables " + k.get("tables").asText());
+        assertThat(detail).contains("Knowledge base `" + k.get("summary").asText() + "; tables " + k.get("tables").asText()
+                + "`");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LanguageTest {
 
     private static Language language(String configured) {
-        return new Language(new CdsProperties(configured, new CdsProperties.Cards("info", "https://x", "PGx", java.util.List.of(), "", ""),
+        return new Language(new CdsProperties(configured, new CdsProperties.Cards("info", "https://x", "PGx", java.util.List.of(), "", "", false),
                 new CdsProperties.Cors(List.of(), 0)));
     }
 

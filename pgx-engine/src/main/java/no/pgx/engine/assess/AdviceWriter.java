@@ -248,8 +248,9 @@ final class AdviceWriter {
             case REDUCE_DOSE, INCREASE_DOSE -> 4;
             case TEST_REQUIRED -> 3;
             case MONITOR -> 2;
-            case NO_RECOMMENDATION -> 1;
-            case STANDARD_DOSE -> 0;
+            // a source's "standard dose" is advice; another source's "no recommendation" for the same result is not
+            case STANDARD_DOSE -> 1;
+            case NO_RECOMMENDATION -> 0;
         };
     }
 
@@ -355,8 +356,8 @@ final class AdviceWriter {
             case CONSIDER_ALTERNATIVE -> 8;
             case REDUCE_DOSE, INCREASE_DOSE -> 7;
             case MONITOR -> algorithm(f) ? 7 : 5;
-            case NO_RECOMMENDATION -> 1;
-            case STANDARD_DOSE -> 0;
+            case STANDARD_DOSE -> 1;  // advice, so it leads over another source's "no recommendation"
+            case NO_RECOMMENDATION -> 0;
         };
     }
 

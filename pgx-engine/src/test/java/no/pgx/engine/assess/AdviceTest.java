@@ -228,6 +228,16 @@ class AdviceTest {
     }
 
     @Test
+    void whenOneSourceSaysStandardDoseAndTheOtherHasNoRecommendationTheHeadlineSaysStandardDose() {
+        // CPIC 2022 gives clopidogrel normal metabolizers the standard dose; DPWG lists no recommendation for them
+        DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C19", "*1/*1"))
+                .drug("klopidogrel").population("cvi-acs-pci").includeNormal(true)));
+        assertThat(d.action()).isEqualTo(Action.STANDARD_DOSE);
+        assertThat(d.headline().nb()).contains("vanlig dose").doesNotContain("ingen");
+        assertThat(d.headline().en()).contains("standard dose");
+    }
+
+    @Test
     void bokmalUsesDecimalCommasAndNoInternalNotes() {
         DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2D6", "*1/*4"))
                 .drug("kodein")));
