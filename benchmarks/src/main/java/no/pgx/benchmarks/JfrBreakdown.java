@@ -53,11 +53,11 @@ public final class JfrBreakdown {
         BUCKETS.put("findings: texts and assembly (FindingAssembler, FindingTexts)", List.of(
                 "no.pgx.engine.assess.FindingAssembler", "no.pgx.engine.assess.FindingTexts"));
         BUCKETS.put("caches: keys and look-ups (Caffeine, RuleKey, FindingKey)", List.of("com.github.benmanes.caffeine",
-                "no.pgx.engine.assess.Assessor.key", "no.pgx.engine.assess.RuleKey", "Assessor$FindingKey",
-                "no.pgx.engine.assess.Assessor.patient", "Assessor$FactsKey", "Assessor$PatientLine"));
+                "no.pgx.engine.assess.RuleStep.key", "no.pgx.engine.assess.RuleKey", "AssessmentCache$FindingKey",
+                "no.pgx.engine.assess.AssessmentCache.", "AssessmentCache$FactsKey", "AssessmentCache$PatientLine"));
         BUCKETS.put("facts: gene facts and the session's fact list", List.of("no.pgx.engine.assess.FactBuilder",
-                "no.pgx.engine.assess.Assessor.geneFacts", "Assessor$GeneFacts", "Assessor.functionalFacts",
-                "no.pgx.engine.assess.Assessor.evaluate", "no.pgx.engine.assess.AlleleFunctions"));
+                "no.pgx.engine.assess.Assessor.geneFacts", "AssessmentCache$GeneFacts", "Assessor.functionalFacts",
+                "no.pgx.engine.assess.RuleStep.evaluate", "no.pgx.engine.assess.AlleleFunctions"));
         BUCKETS.put("phenotype calling", List.of("no.pgx.engine.phenotype."));
         BUCKETS.put("phenoconversion", List.of("no.pgx.engine.assess.PhenoconversionStep"));
         BUCKETS.put("FHIR reading (HAPI, Jackson)", List.of("no.pgx.engine.fhir.", "ca.uhn.fhir", "com.fasterxml"));

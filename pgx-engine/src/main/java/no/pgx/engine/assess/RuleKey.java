@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 final class RuleKey {
     private final String drug;
-    private final List<Assessor.FactsKey> facts;
+    private final List<AssessmentCache.FactsKey> facts;
     private final String population;
     private final Integer ageYears;
     private final boolean includeNormal;
@@ -24,7 +24,7 @@ final class RuleKey {
     private final List<Object> extra;
     private final int hash;
 
-    RuleKey(String drug, List<Assessor.FactsKey> facts, String population, Integer ageYears, boolean includeNormal,
+    RuleKey(String drug, List<AssessmentCache.FactsKey> facts, String population, Integer ageYears, boolean includeNormal,
             boolean newStart) {
         this(drug, facts, population, ageYears, includeNormal, newStart, List.of());
     }
@@ -33,7 +33,7 @@ final class RuleKey {
      * @param extra the other parts of the request the drug's rules can see (order indication, start date, weight,
      *              relevant conditions, ancestry and co-medication, phenoconversions); empty for most drugs
      */
-    RuleKey(String drug, List<Assessor.FactsKey> facts, String population, Integer ageYears, boolean includeNormal,
+    RuleKey(String drug, List<AssessmentCache.FactsKey> facts, String population, Integer ageYears, boolean includeNormal,
             boolean newStart, List<Object> extra) {
         this.drug = drug;
         this.facts = facts;
