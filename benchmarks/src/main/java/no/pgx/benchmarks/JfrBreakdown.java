@@ -51,7 +51,7 @@ public final class JfrBreakdown {
                 "SingleObjectSinkAdapter", "LeftInputAdapterNode"));
         BUCKETS.put("Drools: other", List.of("org.drools.", "org.kie."));
         BUCKETS.put("findings: texts and assembly (FindingAssembler, FindingTexts)", List.of(
-                "no.pgx.engine.assess.FindingAssembler", "no.pgx.engine.assess.FindingTexts"));
+                "no.pgx.engine.assess.text.FindingAssembler", "no.pgx.engine.assess.text.FindingTexts"));
         BUCKETS.put("caches: keys and look-ups (Caffeine, RuleKey, FindingKey)", List.of("com.github.benmanes.caffeine",
                 "no.pgx.engine.assess.RuleStep.key", "no.pgx.engine.assess.RuleKey", "AssessmentCache$FindingKey",
                 "no.pgx.engine.assess.AssessmentCache.", "AssessmentCache$FactsKey", "AssessmentCache$PatientLine"));

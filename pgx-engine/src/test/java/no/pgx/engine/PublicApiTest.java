@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Architecture: the public API is the package {@code no.pgx.engine}; the packages {@code no.pgx.engine.assess},
+ * Architecture: the public API is the package {@code no.pgx.engine}; the packages {@code no.pgx.engine.assess} (with
+ * {@code .assess.text}),
  * {@code .phenotype} and {@code .phenoconversion} are internal. No internal, rule-model, Drools, KIE, Caffeine, Spring
  * or HAPI type appears in the public API (public types' public methods, constructors, fields and record components,
  * including generic arguments), and result types with many properties have no public constructor.

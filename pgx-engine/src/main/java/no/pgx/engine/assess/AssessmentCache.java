@@ -16,6 +16,8 @@ import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
 import no.pgx.engine.Phenoconversion;
 import no.pgx.rules.model.GeneFact;
+import no.pgx.engine.assess.text.AdviceWriter;
+import no.pgx.engine.assess.text.ProvenanceMask;
 
 /**
  * The caching layer of an assessment, and its keys. Rule outcomes are cached by {@link RuleKey}; findings by the

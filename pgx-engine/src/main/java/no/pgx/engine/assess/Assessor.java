@@ -34,6 +34,10 @@ import no.pgx.rules.model.GeneFact;
 import no.pgx.rules.model.OrderedDrug;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
+import no.pgx.engine.assess.text.AdviceWriter;
+import no.pgx.engine.assess.text.FindingAssembler;
+import no.pgx.engine.assess.text.FindingTexts;
+import no.pgx.engine.assess.text.ProvenanceMask;
 
 /**
  * Internal (used by {@link no.pgx.engine.PgxEngine}; not part of the public API): assesses ordered drugs against a

@@ -22,7 +22,7 @@ import no.pgx.knowledge.CsvTable;
  * naming an unknown drug, condition, gene or kind stops the engine from starting, with the table, line and field in the
  * message. Immutable after loading; thread-safe.
  */
-final class ClinicalKnowledge {
+public final class ClinicalKnowledge {
     static final Set<String> CONTRAINDICATION_KINDS = Set.of("condition", "indication", "age-min", "age-max",
             "weight-max", "co-medication", "ancestry");
     static final Set<String> FITS = Set.of("appropriate", "not-appropriate", "outside-licence", "not-addressed");
@@ -50,12 +50,13 @@ final class ClinicalKnowledge {
      *                      perpetrator class), lower case; empty otherwise
      * @param withCondition a second condition the row needs, or null
      */
-    record ContraindicationRow(String id, String drug, String kind, String value, String severity, String reasonEn,
+    public record ContraindicationRow(String id, String drug, String kind, String value, String severity, String reasonEn,
                                String reasonNb, String source, String section, Set<String> drugs,
                                String withCondition) {
     }
 
-    record ScopeRow(String id, String drug, String alternative, String population, String indication, String fit,
+    /** A row of {@code clinical/alternative-scope.csv}: where an alternative fits by population or indication, with its source. */
+    public record ScopeRow(String id, String drug, String alternative, String population, String indication, String fit,
                     String reasonEn, String reasonNb, String source, boolean offerWhenUnstated) {
         boolean appropriate() {
             return fit.equals("appropriate");
@@ -68,7 +69,7 @@ final class ClinicalKnowledge {
      * @param sameGene     the perpetrator acts on the row's gene (enzyme empty or the gene)
      * @param phenotypes   genotype-predicted phenotypes the row applies to; empty = any
      */
-    record InteractionRow(String id, String victim, String gene, String perpetrator, String strength, String advice,
+    public record InteractionRow(String id, String victim, String gene, String perpetrator, String strength, String advice,
                           String keep, List<String> replaceWith, String basis, String reasonEn, String reasonNb,
                           String source, String section, String url, Set<String> perpetrators,
                           Set<String> alsoNeeded, boolean sameGene, Set<String> phenotypes, String severity,
@@ -81,7 +82,7 @@ final class ClinicalKnowledge {
         }
 
         /** @return the enzyme the perpetrator acts on (the gene when the row names none) */
-        String actsOn() {
+        public String actsOn() {
             return enzyme == null ? gene : enzyme.replace("+", " og ");
         }
     }
@@ -129,12 +130,12 @@ final class ClinicalKnowledge {
     }
 
     /** A dose statement; {@code id} is {@code recommendationId#n}. */
-    record DoseRow(String id, String recommendationId, String source, String drug, String kind, String change,
+    public record DoseRow(String id, String recommendationId, String source, String drug, String kind, String change,
                    String percent, String amount, String unit, Integer ageMin, Integer ageMax, boolean conditional,
                    String conditionEn, String conditionNb, String basis, String frequency, Set<String> indications,
                    Set<String> notIndications, Set<String> conditionKinds, String oneClick) {
         /** @return true when the curation says the statement is never a one-click dose change (column one_click) */
-        boolean noOneClick() {
+        public boolean noOneClick() {
             return oneClick != null;
         }
     }
@@ -147,12 +148,16 @@ final class ClinicalKnowledge {
     final Map<String, List<ContraindicationRow>> contraindications = new TreeMap<>();
     final Map<String, List<ScopeRow>> scopes = new TreeMap<>();
     final Map<String, List<InteractionRow>> interactions = new TreeMap<>();
-    final Map<String, InteractionRow> interactionById = new LinkedHashMap<>();
+    /** Interaction advice rows by id. */
+    public final Map<String, InteractionRow> interactionById = new LinkedHashMap<>();
     final Map<String, List<SubstrateRow>> substrates = new TreeMap<>();
-    final Map<String, ContraindicationRow> contraindicationById = new LinkedHashMap<>();
-    final Map<String, ScopeRow> scopeById = new LinkedHashMap<>();
+    /** Contraindication and caution rows by id. */
+    public final Map<String, ContraindicationRow> contraindicationById = new LinkedHashMap<>();
+    /** Alternative-scope rows by id. */
+    public final Map<String, ScopeRow> scopeById = new LinkedHashMap<>();
     final Map<String, List<DoseRow>> doses = new TreeMap<>();
-    final Map<String, DoseRow> doseById = new LinkedHashMap<>();
+    /** Curated dose facts by id. */
+    public final Map<String, DoseRow> doseById = new LinkedHashMap<>();
     /** Test-before-start rows, or null when the table is not there (the engine then uses test-required.csv). */
     final List<Knowledge.TestRule> tests;
 
@@ -322,8 +327,11 @@ final class ClinicalKnowledge {
         return c == null ? null : c.population();
     }
 
-    /** @return a condition's label in both languages (the id when unknown) */
-    LocalizedText conditionLabel(String id) {
+    /**
+     * @param id a condition id
+     * @return a condition's label in both languages (the id when unknown)
+     */
+    public LocalizedText conditionLabel(String id) {
         Condition c = conditions.get(id);
         return c == null ? new LocalizedText(id, id) : new LocalizedText(c.en(), c.nb());
     }

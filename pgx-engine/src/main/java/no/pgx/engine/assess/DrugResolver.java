@@ -6,7 +6,7 @@ import java.util.List;
  * Resolves drug names and codes to the knowledge base's drug ids (English INN, lower case) and names them in English
  * and Bokmål. Implementations are thread-safe.
  */
-interface DrugResolver {
+public interface DrugResolver {
 
     /**
      * @param ids         ingredients the input certainly contains
@@ -19,6 +19,15 @@ interface DrugResolver {
      */
     record Resolution(List<String> ids, List<String> possibleIds, String message, boolean topical,
                       List<String> others) {
+        /**
+         * Copies the lists; a null message or list of others is empty.
+         *
+         * @param ids         ingredients the input certainly contains
+         * @param possibleIds ingredients it may contain
+         * @param message     why nothing or not everything was resolved, or empty
+         * @param topical     a local form and nothing systemic
+         * @param others      active substances besides {@code ids} that are not catalog substances
+         */
         public Resolution {
             ids = List.copyOf(ids);
             possibleIds = List.copyOf(possibleIds);
@@ -44,24 +53,37 @@ interface DrugResolver {
         }
     }
 
-    /** @return the resolution; never null, never throws for bad input */
+    /**
+     * @param nameOrCode a drug name (English, Norwegian, trade name) or an ATC or RxNorm code
+     * @return the resolution; never null, never throws for bad input
+     */
     Resolution resolve(String nameOrCode);
 
     /**
-     * @param route route of administration as text or code, or null
+     * @param nameOrCode a drug name or code, as {@link #resolve(String)}
+     * @param route      route of administration as text or code, or null
      * @return the resolution with the route taken into account for {@link Resolution#topical()}
      */
     default Resolution resolve(String nameOrCode, String route) {
         return resolve(nameOrCode);
     }
 
-    /** @return the English name of a drug id (the id itself when unknown) */
+    /**
+     * @param id a drug id (English INN, lower case)
+     * @return the English name of a drug id (the id itself when unknown)
+     */
     String nameEn(String id);
 
-    /** @return the Bokmål name of a drug id (the English name when unknown) */
+    /**
+     * @param id a drug id (English INN, lower case)
+     * @return the Bokmål name of a drug id (the English name when unknown)
+     */
     String nameNb(String id);
 
-    /** @return the systemic ATC codes of a drug id; empty when unknown */
+    /**
+     * @param id a drug id (English INN, lower case)
+     * @return the systemic ATC codes of a drug id; empty when unknown
+     */
     default java.util.List<String> atc(String id) {
         return java.util.List.of();
     }

@@ -31,7 +31,7 @@ import no.pgx.knowledge.KnowledgeRelease;
  * phrases, test requirements, dosing algorithms and the lookup-key vocabulary. Checks that the tables are the ones the
  * rules were generated from (manifest checksums). Immutable after loading; thread-safe.
  */
-final class Knowledge {
+public final class Knowledge {
     /** Where the knowledge tables are (pgx-knowledge). */
     static final String BASE = "no/pgx/knowledge/";
     /** What the generated rules were built from (pgx-rules): table checksums and the knowledge version. */
@@ -39,26 +39,27 @@ final class Knowledge {
     static final List<String> SOURCES = List.of("CPIC", "DPWG");
 
     /** One recommendation row. {@code key} maps gene to the table value (sorted by gene). */
-    record Row(String id, String source, String guideline, String drug, Map<String, String> key, String population,
+    public record Row(String id, String source, String guideline, String drug, Map<String, String> key, String population,
                String strength, Action action, String dosePercent, List<String> doseNotes, List<String> alternatives,
                String consequence) {
     }
 
-    record Guideline(String id, String source, String title, List<String> drugs, List<String> genes, String version,
+    /** A guideline (CPIC or DPWG) with its drugs, genes, version and address. */
+    public record Guideline(String id, String source, String title, List<String> drugs, List<String> genes, String version,
                      String url) {
         /** @return the guideline as findings cite it */
-        GuidelineRef ref() {
+        public GuidelineRef ref() {
             return new GuidelineRef(id, no.pgx.engine.GuidelineSource.of(source), title, version, url);
         }
     }
 
     /** A population; ages in whole years, both bounds inclusive (the table's upper bound is exclusive). */
-    record Population(String key, String en, String nb, Integer ageMin, Integer ageMax, String therapy,
+    public record Population(String key, String en, String nb, Integer ageMin, Integer ageMax, String therapy,
                       String shortEn, String shortNb) {
     }
 
     /** An English/Bokmål phrase of consequences.csv (consequences and dose notes). */
-    record Phrase(String en, String nb) {
+    public record Phrase(String en, String nb) {
     }
 
     /**
@@ -68,7 +69,7 @@ final class Knowledge {
      * @param requirement {@code required}, {@code recommended} or {@code information}
      * @param audience    ancestry groups it is meant for; empty for every patient
      */
-    record TestRule(String id, String drug, String gene, String allele, String source, String reasonEn,
+    public record TestRule(String id, String drug, String gene, String allele, String source, String reasonEn,
                     String reasonNb, String requirement, Set<String> audience, String jurisdiction, String document,
                     String section, String url) {
     }
@@ -80,7 +81,7 @@ final class Knowledge {
      * @param variantId   the id of the row's variant with the test action
      * @param requirement {@code recommended} or {@code information}
      */
-    record TestAction(String id, String recommendationId, String variantId, String gene, String requirement,
+    public record TestAction(String id, String recommendationId, String variantId, String gene, String requirement,
                       String testEn, String testNb, String reasonEn, String reasonNb) {
     }
 
@@ -88,19 +89,21 @@ final class Knowledge {
     record AdviceScope(String id, String drug, String guideline, String scope, String reasonEn, String reasonNb) {
     }
 
-    record Algorithm(String id, String source, String drug, List<String> genes, String title, String version,
+    /** A dosing-algorithm guideline (warfarin) with its drug, genes, version and address. */
+    public record Algorithm(String id, String source, String drug, List<String> genes, String title, String version,
                      String url, Action action, String consequence) {
         /** @return the guideline of the algorithm as findings cite it */
-        GuidelineRef ref() {
+        public GuidelineRef ref() {
             return new GuidelineRef(id, no.pgx.engine.GuidelineSource.of(source), title, version, url);
         }
     }
 
     /** One lookup key of a gene in the vocabulary. */
-    record KeyInfo(String gene, String key, String phenotype, String state, String kind) {
+    public record KeyInfo(String gene, String key, String phenotype, String state, String kind) {
     }
 
-    record Equivalent(String source, String gene, String key, String matches, String reasonEn, String reasonNb) {
+    /** A lookup key of one source that matches the key of the other source for the same gene, with why. */
+    public record Equivalent(String source, String gene, String key, String matches, String reasonEn, String reasonNb) {
     }
 
     /**
@@ -109,7 +112,7 @@ final class Knowledge {
      * @param genes every gene the drug's rows, test requirements or dosing algorithm name, sorted
      * @param facts guideline, test-requirement and population facts for this drug
      */
-    record DrugInfo(String drug, List<String> genes, Set<String> populations, boolean ageBounded, boolean newStartMatters,
+    public record DrugInfo(String drug, List<String> genes, Set<String> populations, boolean ageBounded, boolean newStartMatters,
                     Set<String> diplotypeGenes, Set<String> functionGenes, List<Guideline> guidelines,
                     List<Object> facts, Context context) {
     }
@@ -139,13 +142,14 @@ final class Knowledge {
                 Set.of(), Set.of(), false, Set.of(), false);
     }
 
-    final Map<String, Row> rows = new LinkedHashMap<>();
+    /** Recommendation rows by id. */
+    public final Map<String, Row> rows = new LinkedHashMap<>();
     /**
      * Variants of recommendation rows with the action they have for an indication of the order
      * ({@code curation/indication-actions.csv}), by variant id ({@code PA166299124@ia-quetiapine-depression}); a
      * variant keeps the row's id, so findings cite the real row.
      */
-    final Map<String, Row> variants = new LinkedHashMap<>();
+    public final Map<String, Row> variants = new LinkedHashMap<>();
     /** Statements of dosing-algorithm guidelines by drug (rule facts; their rows are in {@link #variants}). */
     final Map<String, List<no.pgx.rules.model.AlgorithmStatement>> statements = new HashMap<>();
     /** The indication-dependent actions by recommendation row id (rule facts). */
@@ -154,7 +158,7 @@ final class Knowledge {
      * Variant ids of indication-dependent actions that lead the card for their indication
      * ({@code curation/indication-actions.csv} column {@code leads}).
      */
-    final Set<String> indicationLeads = new java.util.HashSet<>();
+    public final Set<String> indicationLeads = new java.util.HashSet<>();
     /**
      * Guidelines whose advice is about the substance alone ({@code clinical/advice-scope.csv}, scope
      * {@code monotherapy}), by drug.
@@ -162,15 +166,23 @@ final class Knowledge {
     final Map<String, List<AdviceScope>> monotherapyScopes = new HashMap<>();
     /** Rows whose advice is a test of the phenotype, by recommendation row id and by variant id. */
     final Map<String, TestAction> testActions = new HashMap<>();
-    final Map<String, Guideline> guidelines = new LinkedHashMap<>();
-    final Map<String, Population> populations = new LinkedHashMap<>();
-    final Map<String, Phrase> phrases = new LinkedHashMap<>();
-    final Map<String, TestRule> tests = new LinkedHashMap<>();
-    final Map<String, Algorithm> algorithms = new LinkedHashMap<>();
+    /** Guidelines by id. */
+    public final Map<String, Guideline> guidelines = new LinkedHashMap<>();
+    /** Populations by id. */
+    public final Map<String, Population> populations = new LinkedHashMap<>();
+    /** Bokmål phrases of guideline texts by key. */
+    public final Map<String, Phrase> phrases = new LinkedHashMap<>();
+    /** Test-before-start rules by id. */
+    public final Map<String, TestRule> tests = new LinkedHashMap<>();
+    /** Dosing-algorithm guidelines by id. */
+    public final Map<String, Algorithm> algorithms = new LinkedHashMap<>();
     final Map<String, Map<String, KeyInfo>> vocabulary = new TreeMap<>();
-    final Map<String, Equivalent> equivalents = new LinkedHashMap<>();
-    final Map<String, DrugInfo> drugs = new TreeMap<>();
-    final ClinicalKnowledge clinical;
+    /** Equivalent lookup keys across sources by id. */
+    public final Map<String, Equivalent> equivalents = new LinkedHashMap<>();
+    /** What the rules need per drug, by drug id. */
+    public final Map<String, DrugInfo> drugs = new TreeMap<>();
+    /** The clinical tables (contraindications, interactions, dose facts, scopes). */
+    public final ClinicalKnowledge clinical;
     final String version;
 
     private Knowledge(ClassLoader loader, no.pgx.terminology.drug.DrugCatalog catalog) {
@@ -219,28 +231,41 @@ final class Knowledge {
 
     // ------------------------------------------------------------------ lookups
 
-    /** @return the guideline, or the dosing-algorithm guideline, with this id; null when there is none */
-    Guideline guideline(String id) {
+    /**
+     * @param id a guideline id
+     * @return the guideline, or the dosing-algorithm guideline, with this id; null when there is none
+     */
+    public Guideline guideline(String id) {
         Guideline g = guidelines.get(id);
         Algorithm a = g == null ? algorithms.get(id) : null;
         return a == null ? g : new Guideline(a.id(), a.source(), a.title(), List.of(a.drug()), a.genes(), a.version(),
                 a.url());
     }
 
-    /** @return the recommendation row, or the variant of one, with this candidate id; null when there is none */
-    Row row(String id) {
+    /**
+     * @param id a candidate id
+     * @return the recommendation row, or the variant of one, with this candidate id; null when there is none
+     */
+    public Row row(String id) {
         Row r = rows.get(id);
         return r != null ? r : variants.get(id);
     }
 
-    /** @return the vocabulary entry of a gene's lookup key, or null */
-    KeyInfo key(String gene, String key) {
+    /**
+     * @param gene the gene
+     * @param key the lookup key
+     * @return the vocabulary entry of a gene's lookup key, or null
+     */
+    public KeyInfo key(String gene, String key) {
         Map<String, KeyInfo> keys = vocabulary.get(gene);
         return keys == null ? null : keys.get(key);
     }
 
-    /** @return the kind of a gene's keys ({@code activity-score}, {@code allele-status}, {@code phenotype}), or null */
-    String kind(String gene) {
+    /**
+     * @param gene the gene
+     * @return the kind of a gene's keys ({@code activity-score}, {@code allele-status}, {@code phenotype}), or null
+     */
+    public String kind(String gene) {
         Map<String, KeyInfo> keys = vocabulary.get(gene);
         return keys == null || keys.isEmpty() ? null : keys.values().iterator().next().kind();
     }
@@ -482,8 +507,11 @@ final class Knowledge {
         return info.guidelines().stream().allMatch(g -> covered.contains(g.id())) ? scopes : List.of();
     }
 
-    /** @return the test action of a recommendation row or of its variant, or null */
-    TestAction testAction(String id) {
+    /**
+     * @param id a recommendation or candidate id
+     * @return the test action of a recommendation row or of its variant, or null
+     */
+    public TestAction testAction(String id) {
         return id == null ? null : testActions.get(id);
     }
 

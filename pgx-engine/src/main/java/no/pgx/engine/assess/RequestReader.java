@@ -17,6 +17,7 @@ import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Note;
 import no.pgx.engine.Problem;
+import no.pgx.engine.assess.text.FindingTexts;
 
 /**
  * First step of an assessment: reads the request into what the rules need. Resolves the ordered drugs (names, trade

@@ -29,6 +29,8 @@ import no.pgx.rules.model.Outcome;
 import no.pgx.rules.model.Phenoconverted;
 import no.pgx.rules.model.PredictedResult;
 import no.pgx.rules.model.Stage;
+import no.pgx.engine.assess.text.AdviceWriter;
+import no.pgx.engine.assess.text.FindingAssembler;
 
 /**
  * The rules step of an assessment: the cache key of a drug's rule outcome ({@link #key}: everything the drug's rules,

@@ -1,4 +1,4 @@
-package no.pgx.engine.assess;
+package no.pgx.engine.assess.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import no.pgx.engine.Assessment;
 import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneInput;
+import no.pgx.engine.PgxEngine;
 import no.pgx.engine.Provenance;
 
 /** Values from the input (the laboratory of a result) render as themselves in a finding's Markdown detail. */
@@ -22,7 +23,8 @@ class MarkdownTextTest {
         GeneInput cyp2c19 = GeneInput.diplotype("CYP2C19", "*2/*2")
                 .withProvenance(new Provenance("obs-1", LocalDate.of(2024, 3, 1), lab, List.of()));
 
-        Assessment a = RowCases.ASSESSOR.assess(AssessmentRequest.builder().result(cyp2c19).drug("clopidogrel").build());
+        Assessment a = PgxEngine.builder().build().assess(AssessmentRequest.builder().result(cyp2c19).drug("clopidogrel")
+                .build());
 
         assertThat(a.findings()).isNotEmpty();
         for (Finding f : a.findings()) {

@@ -1,4 +1,4 @@
-package no.pgx.engine.assess;
+package no.pgx.engine.assess.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import no.pgx.engine.PgxException;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
+import no.pgx.engine.assess.DrugResolver;
+import no.pgx.engine.assess.Knowledge;
 
 /**
  * Writes finding texts in English and Bokmål from structured fields through the message templates
@@ -22,14 +24,19 @@ import no.pgx.terminology.genetics.PhenotypeVocabulary;
  * labels from the phenotype vocabulary (fixed Norwegian labels), consequences and dose notes from
  * {@code consequences.csv}. Thread-safe.
  */
-final class FindingTexts {
+public final class FindingTexts {
     static final int SUMMARY_MAX = 140;
     static final String RESOURCE = "no/pgx/engine/assess/messages_%s.properties";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern TITLE_CASE = Pattern.compile("[A-Z][a-z]+( [A-Z][a-z]+)*");
 
     /** The two languages, with their template tables. */
-    enum Lang { EN, NB }
+    public enum Lang {
+        /** English. */
+        EN,
+        /** Norwegian Bokmål. */
+        NB
+    }
 
     /** A summary and whether it had to be cut (never for the shipped rows: tested). */
     record Summary(String text, boolean truncated) {
@@ -43,7 +50,13 @@ final class FindingTexts {
     private final Knowledge knowledge;
     private final Map<String, String> nbLabels = new ConcurrentHashMap<>();
 
-    FindingTexts(Knowledge knowledge, DrugResolver drugs, PhenotypeVocabulary vocabulary, ClassLoader loader) {
+    /**
+     * @param knowledge  the knowledge tables (phrases, lookup keys)
+     * @param drugs      drug names in both languages
+     * @param vocabulary phenotype labels
+     * @param loader     the loader of the message templates
+     */
+    public FindingTexts(Knowledge knowledge, DrugResolver drugs, PhenotypeVocabulary vocabulary, ClassLoader loader) {
         this.knowledge = knowledge;
         this.drugs = drugs;
         this.vocabulary = vocabulary;
@@ -71,8 +84,13 @@ final class FindingTexts {
 
     // ------------------------------------------------------------------ words
 
-    /** @return a template filled with the values (pairs of name, value); unknown placeholders stay as written */
-    String text(Lang l, String key, String... values) {
+    /**
+     * @param l      the language
+     * @param key    the template key
+     * @param values pairs of placeholder name and value
+     * @return the template filled with the values; unknown placeholders stay as written
+     */
+    public String text(Lang l, String key, String... values) {
         Template t = compiled.get(l).get(key);
         if (t == null) {
             throw new PgxException("Message template '" + key + "' missing for " + l, null);
@@ -270,7 +288,11 @@ final class FindingTexts {
 
     private static final Pattern DECIMAL_POINT = Pattern.compile("(\\d)\\.(\\d)");
 
-    static String capitalise(String s) {
+    /**
+     * @param s a text, or null
+     * @return the text with its first letter in upper case
+     */
+    public static String capitalise(String s) {
         return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -1,4 +1,4 @@
-package no.pgx.engine.assess;
+package no.pgx.engine.assess.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,13 +23,15 @@ import no.pgx.engine.Indicator;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Provenance;
-import no.pgx.engine.assess.FindingTexts.Lang;
+import no.pgx.engine.assess.text.FindingTexts.Lang;
 import no.pgx.rules.model.Alternative;
 import no.pgx.rules.model.AlternativeCheck;
 import no.pgx.rules.model.AlternativeCheck.Verdict;
 import no.pgx.rules.model.Candidate;
 import no.pgx.rules.model.DoseStatement;
 import no.pgx.rules.model.OrderedDrug;
+import no.pgx.engine.assess.ClinicalKnowledge;
+import no.pgx.engine.assess.Knowledge;
 
 /**
  * Writes one {@link DrugAdvice} per drug from what the rules left for it: the per-source findings, the interaction
@@ -38,7 +40,7 @@ import no.pgx.rules.model.OrderedDrug;
  * what several sources say alike (said once, labelled with every source) and words it in Bokmål and English with the
  * same facts in both (when a headline must be shortened, both languages take the same shorter form). Thread-safe.
  */
-final class AdviceWriter {
+public final class AdviceWriter {
     static final int HEADLINE_MAX = 140;
     private static final List<String> DOSE_KIND_ORDER = List.of("loading", "starting", "maintenance", "daily",
             "maximum");
@@ -52,9 +54,10 @@ final class AdviceWriter {
      * @param checks       the checks of those alternatives
      * @param doses        the dose statements that apply
      */
-    record DrugOutcome(List<FindingAssembler.Prepared> prepared, List<Candidate> interactions,
+    public record DrugOutcome(List<FindingAssembler.Prepared> prepared, List<Candidate> interactions,
                        List<Alternative> alternatives, List<AlternativeCheck> checks, List<DoseStatement> doses) {
-        static final DrugOutcome EMPTY = new DrugOutcome(List.of(), List.of(), List.of(), List.of(), List.of());
+        /** No candidate, interaction, alternative or dose statement. */
+        public static final DrugOutcome EMPTY = new DrugOutcome(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** A dose statement that applies, with its table row. */
@@ -73,7 +76,11 @@ final class AdviceWriter {
     private final Function<String, String> perpetratorNameNb;
     private final Set<String> drugsWithLoadingDose;
 
-    AdviceWriter(Knowledge knowledge, FindingTexts texts) {
+    /**
+     * @param knowledge the knowledge tables
+     * @param texts     the message templates and vocabulary labels
+     */
+    public AdviceWriter(Knowledge knowledge, FindingTexts texts) {
         this.knowledge = knowledge;
         this.texts = texts;
         this.perpetratorNameNb = id -> texts.drug(id, Lang.NB);
@@ -89,14 +96,16 @@ final class AdviceWriter {
     // ------------------------------------------------------------------ entry
 
     /**
+     * @param drug       the drug id
      * @param findings   the drug's visible findings (already filtered by source)
+     * @param outcome    what the rules selected for the drug
      * @param results    functional result per gene
      * @param conversions phenoconversion per gene (functional results only)
      * @param order      the order (indication, population); never null
      * @param causedBy   the newly ordered perpetrator when the drug is already taken, else null
      * @return the advice, or null when there is nothing to say
      */
-    DrugAdvice write(String drug, List<Finding> findings, DrugOutcome outcome, Map<String, GeneResult> results,
+    public DrugAdvice write(String drug, List<Finding> findings, DrugOutcome outcome, Map<String, GeneResult> results,
                      Map<String, Phenoconversion> conversions, OrderedDrug order, String causedBy) {
         // Interaction advice decides the card when it is what makes the advice (primary), or when the combination is
         // contraindicated or to be avoided whatever the genotype says.

@@ -1,10 +1,10 @@
-package no.pgx.engine.assess;
+package no.pgx.engine.assess.text;
 
 /**
  * How a value from the caller's input (a laboratory name, a diplotype as written) enters the Markdown of a finding's
  * detail: so that it renders as itself, never as markup, HTML or a link. Stateless.
  */
-final class MarkdownText {
+public final class MarkdownText {
     /** Characters that start or end Markdown or HTML constructs (including autolinks such as {@code http:}). */
     private static final String ACTIVE = "\\`*_[]<>#|~!{}&:";
 

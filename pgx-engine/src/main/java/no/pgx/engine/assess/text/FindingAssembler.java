@@ -1,4 +1,4 @@
-package no.pgx.engine.assess;
+package no.pgx.engine.assess.text;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,9 +18,10 @@ import no.pgx.engine.Phenoconversion;
 import no.pgx.engine.Population;
 import no.pgx.engine.Provenance;
 import no.pgx.engine.Strength;
-import no.pgx.engine.assess.FindingTexts.Lang;
+import no.pgx.engine.assess.text.FindingTexts.Lang;
 import no.pgx.rules.model.Candidate;
 import no.pgx.rules.model.GeneFact;
+import no.pgx.engine.assess.Knowledge;
 
 /**
  * Turns the candidates the rules leave into {@link Finding}s: the row payload from the tables (by row id) and texts
@@ -28,7 +29,7 @@ import no.pgx.rules.model.GeneFact;
  * depends only on the rule outcome ({@link Prepared}: fields, summary, the detail around the patient lines) once per
  * cached outcome; the patient lines (diplotype, score, test date, "genotype-predicted") per patient. Thread-safe.
  */
-final class FindingAssembler {
+public final class FindingAssembler {
     static final String NO_RESULT = GeneResult.NO_RESULT;
 
     /** Row texts that do not depend on the patient, per language. */
@@ -41,7 +42,7 @@ final class FindingAssembler {
      *
      * @param genes the genes whose patient lines the detail shows
      */
-    record Prepared(Candidate candidate, Finding template, String[] detailHead, String[] detailTail,
+    public record Prepared(Candidate candidate, Finding template, String[] detailHead, String[] detailTail,
                     List<String> genes, SummaryInput[] summary) {
     }
 
@@ -60,9 +61,11 @@ final class FindingAssembler {
     private final Function<Phenoconversion, LocalizedText> describer;
 
     /**
+     * @param knowledge the knowledge tables
+     * @param texts     the message templates and vocabulary labels
      * @param describer the "phenoconverted by …" words of a phenoconversion (the policy's wording)
      */
-    FindingAssembler(Knowledge knowledge, FindingTexts texts, Function<Phenoconversion, LocalizedText> describer) {
+    public FindingAssembler(Knowledge knowledge, FindingTexts texts, Function<Phenoconversion, LocalizedText> describer) {
         this.knowledge = knowledge;
         this.texts = texts;
         this.describer = describer;
@@ -77,8 +80,13 @@ final class FindingAssembler {
         }
     }
 
-    /** Prepares a candidate: everything but the patient lines. */
-    Prepared prepare(Candidate c) {
+    /**
+     * Prepares a candidate: everything but the patient lines.
+     *
+     * @param c a candidate the rules selected (not an interaction)
+     * @return the prepared finding
+     */
+    public Prepared prepare(Candidate c) {
         return switch (c.kind()) {
             case RECOMMENDATION -> recommendation(c);
             case TEST_REQUIRED -> testRequired(c);
@@ -88,19 +96,27 @@ final class FindingAssembler {
         };
     }
 
-    /** The finding for a patient: the prepared one with the patient's lines in its detail. */
-    Finding finding(Prepared p, Map<String, GeneResult> results) {
+    /**
+     * The finding for a patient: the prepared one with the patient's lines in its detail.
+     *
+     * @param p       the prepared finding
+     * @param results the patient's result per gene
+     * @return the finding
+     */
+    public Finding finding(Prepared p, Map<String, GeneResult> results) {
         return finding(p, results, Map.of(), false);
     }
 
     /**
      * The finding for a patient whose results may be phenoconverted.
      *
+     * @param p           the prepared finding
      * @param results     the functional result per gene
      * @param conversions the phenoconversion per gene (only those of the finding's genes are used); may be empty
      * @param newOrder    true when the drug is already taken and the finding exists because a perpetrator is ordered
+     * @return the finding
      */
-    Finding finding(Prepared p, Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
+    public Finding finding(Prepared p, Map<String, GeneResult> results, Map<String, Phenoconversion> conversions,
                     boolean newOrder) {
         if (!conversions.isEmpty() && p.summary() != null) {
             List<Phenoconversion> own = new ArrayList<>(2);

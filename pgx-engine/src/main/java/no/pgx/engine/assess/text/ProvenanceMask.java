@@ -1,4 +1,4 @@
-package no.pgx.engine.assess;
+package no.pgx.engine.assess.text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import no.pgx.engine.Provenance;
  * advice's gene-star spelling rule looks for, leading or trailing blanks, the private-use characters) are not masked.
  * Thread-safe.
  */
-final class ProvenanceMask {
+public final class ProvenanceMask {
     // Latin-1 (texts stay compact) but neither controls (Markdown escaping turns those into blanks) nor used in texts
     private static final char LAB_START = '\u00A4';
     private static final char LAB_END = '\u00A6';
@@ -35,8 +35,9 @@ final class ProvenanceMask {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     /** What a masked patient line keeps of a date or lab that is shown: only that it is shown. */
-    static final LocalDate SHOWN_DATE = LocalDate.MIN;
-    static final String SHOWN_LAB = String.valueOf(LAB_START);
+    public static final LocalDate SHOWN_DATE = LocalDate.MIN;
+    /** What a masked patient line keeps of a lab that is shown: only that it is shown. */
+    public static final String SHOWN_LAB = String.valueOf(LAB_START);
 
     private ProvenanceMask() {
     }
@@ -66,10 +67,11 @@ final class ProvenanceMask {
     }
 
     /**
+     * @param results the patient's result per gene
      * @return the results with stand-ins for the shown dates and labs, and what replaces each stand-in; null when a
      *         result cannot be masked
      */
-    static Masked mask(Map<String, GeneResult> results) {
+    public static Masked mask(Map<String, GeneResult> results) {
         Map<String, GeneResult> out = new HashMap<>(results.size() * 2);
         String[] dates = new String[MAX_GENES];
         String[] labs = new String[MAX_GENES];
@@ -102,7 +104,7 @@ final class ProvenanceMask {
     /**
      * Results with stand-ins ({@code results}) and the patient's own rendered date and lab per gene number.
      */
-    record Masked(Map<String, GeneResult> results, String[] dates, String[] labs) {
+    public record Masked(Map<String, GeneResult> results, String[] dates, String[] labs) {
         /** @return the text with every stand-in replaced; null when a stand-in has no value (not this patient's) */
         String fill(String text) {
             int lab = text.indexOf(LAB_START);
@@ -191,8 +193,12 @@ final class ProvenanceMask {
         return n;
     }
 
-    /** @return the list with every text of the findings filled; null when one cannot be */
-    static List<no.pgx.engine.Finding> fill(List<no.pgx.engine.Finding> templates, Masked masked) {
+    /**
+     * @param templates findings written with stand-ins
+     * @param masked    the stand-ins and what replaces them
+     * @return the list with every text of the findings filled; null when one cannot be
+     */
+    public static List<no.pgx.engine.Finding> fill(List<no.pgx.engine.Finding> templates, Masked masked) {
         List<no.pgx.engine.Finding> out = new ArrayList<>(templates.size());
         for (no.pgx.engine.Finding t : templates) {
             if (marked(t.summary())) {
@@ -211,8 +217,12 @@ final class ProvenanceMask {
      * Advice written from findings with stand-ins, and whether its stand-ins are all in the detail (the only text
      * {@link #fill(MaskedAdvice, Masked, Map)} replaces them in).
      */
-    record MaskedAdvice(no.pgx.engine.DrugAdvice advice, boolean reusable) {
-        static MaskedAdvice of(no.pgx.engine.DrugAdvice a) {
+    public record MaskedAdvice(no.pgx.engine.DrugAdvice advice, boolean reusable) {
+        /**
+         * @param a advice written from findings with stand-ins, or null
+         * @return the advice with whether it can be reused
+         */
+        public static MaskedAdvice of(no.pgx.engine.DrugAdvice a) {
             if (a == null) {
                 return new MaskedAdvice(null, false);
             }
@@ -227,10 +237,12 @@ final class ProvenanceMask {
     }
 
     /**
+     * @param m          the advice with stand-ins
+     * @param masked     the stand-ins and what replaces them
      * @param byTemplate the patient's finding for each finding with stand-ins the advice was written from (by identity)
      * @return the advice for the patient; null when it cannot be filled
      */
-    static no.pgx.engine.DrugAdvice fill(MaskedAdvice m, Masked masked,
+    public static no.pgx.engine.DrugAdvice fill(MaskedAdvice m, Masked masked,
                                          Map<no.pgx.engine.Finding, no.pgx.engine.Finding> byTemplate) {
         no.pgx.engine.DrugAdvice t = m.advice();
         if (!m.reusable()) {
