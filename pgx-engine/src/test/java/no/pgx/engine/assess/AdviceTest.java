@@ -219,6 +219,19 @@ class AdviceTest {
     }
 
     @Test
+    void anAlternativeRuledOutForTheOrdersPopulationAndItsIndicationGivesOneReason() {
+        // ACS: the order's indication and the population it selects both rule out the stroke/TIA regimen
+        // (clinical/alternative-scope.csv); the card says why once, not twice in other words
+        DrugAdvice d = only(assess(AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C19", "*2/*2"))
+                .order(new no.pgx.engine.DrugOrder("klopidogrel", "icd10:I21.4", null))));
+        CheckedAlternative regimen = d.rejectedAlternatives().stream()
+                .filter(a -> a.drug().contains("dipyridamole")).findFirst().orElseThrow();
+        assertThat(regimen.reasons()).hasSize(1);
+        assertThat(regimen.reasons().get(0).nb()).contains("hjerneslag/TIA");
+        assertThat(d.detail().nb()).containsOnlyOnce("hjerneslag/TIA");
+    }
+
+    @Test
     void normalResultIsQuietUnlessIncludeNormal() {
         AssessmentRequest.Builder b = AssessmentRequest.builder().result(GeneInput.diplotype("CYP2C19", "*1/*17"))
                 .drug("klopidogrel");

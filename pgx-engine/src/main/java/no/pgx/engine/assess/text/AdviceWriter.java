@@ -675,12 +675,24 @@ public final class AdviceWriter {
                     .replaces(first.replaces());
             List<LocalizedText> rejectReasons = new ArrayList<>();
             List<AlternativeCheck> unverified = new ArrayList<>();
+            // several scope rows (the order's population and its indication) that rule the alternative out say the
+            // same thing: the one for the indication is said, else the first
+            ClinicalKnowledge.ScopeRow scopeReject = null;
+            AlternativeCheck scopeRejectCheck = null;
+            int scopeRejectAt = 0;
             checks = mergeSources(checks);
             for (AlternativeCheck c : checks) {
                 switch (c.verdict()) {
                     case REJECT -> {
                         reject = true;
-                        rejectReasons.add(reason(c, results));
+                        ClinicalKnowledge.ScopeRow scope = knowledge.clinical.scopeById.get(c.reason());
+                        if (scope == null) {
+                            rejectReasons.add(reason(c, results));
+                        } else if (scopeReject == null || blank(scopeReject.indication()) && !blank(scope.indication())) {
+                            scopeRejectAt = scopeReject == null ? rejectReasons.size() : scopeRejectAt;
+                            scopeReject = scope;
+                            scopeRejectCheck = c;
+                        }
                     }
                     case CAUTION -> {
                         caution = true;
@@ -699,6 +711,9 @@ public final class AdviceWriter {
             }
             if (!unverified.isEmpty()) {
                 b.reason(unverified(unverified));
+            }
+            if (scopeRejectCheck != null) {
+                rejectReasons.add(scopeRejectAt, reason(scopeRejectCheck, results));
             }
             if (reject) {
                 b = CheckedAlternative.builder()
@@ -729,6 +744,10 @@ public final class AdviceWriter {
         // suitable first, then those with cautions, then the rejected; otherwise in the order the sources name them
         out.sort(Comparator.comparingInt(c -> c.status().ordinal()));
         return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**
