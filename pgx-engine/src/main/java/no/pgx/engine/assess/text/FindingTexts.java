@@ -87,7 +87,7 @@ public final class FindingTexts {
     /**
      * @param l      the language
      * @param key    the template key
-     * @param values pairs of placeholder name and value
+     * @param values names and values, alternating ({@code "drug", "klopidogrel"})
      * @return the template filled with the values; unknown placeholders stay as written
      */
     public String text(Lang l, String key, String... values) {
