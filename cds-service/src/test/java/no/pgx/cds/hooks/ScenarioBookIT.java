@@ -191,6 +191,19 @@ class ScenarioBookIT extends ServiceIT {
                 }
             }
         }
+        // a test required before a new start comes with the order for that test, one click away
+        if ("TEST_REQUIRED".equals(row.get("expect_action")) && "critical".equals(row.get("expect_indicator"))) {
+            boolean labOrder = false;
+            for (JsonNode s : card.path("suggestions")) {
+                for (JsonNode a : s.path("actions")) {
+                    labOrder |= "create".equals(a.path("type").asText())
+                            && "ServiceRequest".equals(a.path("resource").path("resourceType").asText());
+                }
+            }
+            if (!labOrder) {
+                problems.add("no lab order (ServiceRequest) offered for the required test");
+            }
+        }
         return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
