@@ -34,8 +34,9 @@ import no.pgx.engine.assess.text.AdviceWriter;
 import no.pgx.engine.assess.text.FindingAssembler;
 
 /**
- * The rules step of an assessment: the gene facts the rules see ({@link #facts}, {@link #functionalFacts}), the cache key of a drug's rule outcome ({@link #key}: everything the drug's rules,
- * its alternatives' checks and its dose statements can see), and the evaluation of a group of drugs in one rule
+ * The rules step of an assessment: the gene facts the rules see ({@link #facts}, {@link #functionalFacts}), the
+ * cache key of a drug's rule outcome ({@link #key}: everything the drug's rules, its alternatives' checks and its dose
+ * statements can see), and the evaluation of a group of drugs in one rule
  * session ({@link RuleBase}): the group's knowledge facts (kept per group), the orders, the patient's gene facts and
  * phenoconversions in; per drug the surviving candidates (prepared for the finding texts), interactions, checked
  * alternatives and dose statements out, each in a stable order. Thread-safe.
