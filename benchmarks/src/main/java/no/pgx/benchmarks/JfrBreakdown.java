@@ -56,7 +56,7 @@ public final class JfrBreakdown {
                 "no.pgx.engine.assess.RuleStep.key", "no.pgx.engine.assess.RuleKey", "AssessmentCache$FindingKey",
                 "no.pgx.engine.assess.AssessmentCache.", "AssessmentCache$FactsKey", "AssessmentCache$PatientLine"));
         BUCKETS.put("facts: gene facts and the session's fact list", List.of("no.pgx.engine.assess.FactBuilder",
-                "no.pgx.engine.assess.Assessor.geneFacts", "AssessmentCache$GeneFacts", "Assessor.functionalFacts",
+                "no.pgx.engine.assess.RuleStep.geneFacts", "AssessmentCache$GeneFacts", "RuleStep.functionalFacts",
                 "no.pgx.engine.assess.RuleStep.evaluate", "no.pgx.engine.assess.AlleleFunctions"));
         BUCKETS.put("phenotype calling", List.of("no.pgx.engine.phenotype."));
         BUCKETS.put("phenoconversion", List.of("no.pgx.engine.assess.PhenoconversionStep"));

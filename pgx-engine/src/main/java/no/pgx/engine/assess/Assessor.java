@@ -1,9 +1,7 @@
 package no.pgx.engine.assess;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ import no.pgx.engine.assess.AssessmentCache.FindingKey;
 import no.pgx.engine.assess.AssessmentCache.GeneFacts;
 import no.pgx.engine.phenotype.PhenotypeCaller;
 import no.pgx.rules.model.AssessmentContext;
-import no.pgx.rules.model.GeneFact;
 import no.pgx.rules.model.OrderedDrug;
 import no.pgx.terminology.drug.DrugCatalog;
 import no.pgx.terminology.genetics.PhenotypeVocabulary;
@@ -64,12 +61,10 @@ import no.pgx.engine.assess.text.ProvenanceMask;
  */
 public final class Assessor {
     private final Knowledge knowledge;
-    private final FactBuilder facts;
     private final FindingAssembler assembler;
     private final DrugResolver drugs;
     private final PhenotypeCaller caller;
     private final PhenoconversionStep phenoconversion;
-    private final Set<String> functionGenes;
     /** The knowledge's drugs for look-ups by id (a hash map: looked up for every drug of every assessment). */
     private final Map<String, Knowledge.DrugInfo> drugInfo;
     private final AdviceWriter writer;
@@ -81,21 +76,17 @@ public final class Assessor {
                      AlleleFunctions functions, PhenotypeCaller caller, Set<String> defaultSources, long cacheSize,
                      PhenoconversionStep phenoconversion) {
         this.knowledge = knowledge;
-        this.facts = new FactBuilder(knowledge, functions);
         this.phenoconversion = phenoconversion;
         this.assembler = new FindingAssembler(knowledge, texts, phenoconversion::describe);
         this.drugs = drugs;
         this.caller = caller;
-        Set<String> fg = new HashSet<>();
-        knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
-        this.functionGenes = Set.copyOf(fg);
         this.drugInfo = Map.copyOf(knowledge.drugs);
         this.writer = new AdviceWriter(knowledge, texts);
         this.reader = new RequestReader(knowledge, drugs, texts, defaultSources, cacheSize);
-        this.ruleStep = new RuleStep(knowledge, rules, assembler, drugInfo);
         this.cache = new AssessmentCache(cacheSize);
+        this.ruleStep = new RuleStep(knowledge, rules, new FactBuilder(knowledge, functions), assembler, cache,
+                drugInfo);
     }
-
 
     /**
      * Loads the knowledge tables and the compiled rule base.
@@ -119,8 +110,8 @@ public final class Assessor {
         FindingTexts texts = new FindingTexts(knowledge, drugs, PhenotypeVocabulary.loadDefault(), classLoader);
         PhenoconversionStep step = phenoconversion ? PhenoconversionStep.load(classLoader, cacheSize)
                 : PhenoconversionStep.OFF;
-        return new Assessor(knowledge, RuleBaseLoader.join(rules), drugs, texts, AlleleFunctions.load(classLoader), caller,
-                defaultSources, cacheSize, step);
+        return new Assessor(knowledge, RuleBaseLoader.join(rules), drugs, texts, AlleleFunctions.load(classLoader),
+                caller, defaultSources, cacheSize, step);
     }
 
     /**
@@ -171,12 +162,9 @@ public final class Assessor {
         Set<String> coMedication = new LinkedHashSet<>(medications);
         coMedication.addAll(in.orderedIds());
         PhenoconversionStep.Session session = phenoconversion.start(byGene, coMedication);
-        Set<String> newPerpetrators = newPerpetrators(in.orderedIds(), medications, session);
-        List<String> reassessed = reassessed(ordered, medications, newPerpetrators);
-        Map<String, GeneFacts> factsByGene = new HashMap<>();
-        for (GeneResult r : byGene.values()) {
-            factsByGene.put(r.gene(), cache.geneFacts(r, this::geneFacts));
-        }
+        Set<String> newPerpetrators = session.newPerpetrators(in.orderedIds(), medications);
+        List<String> reassessed = session.reassessed(ordered, medications, newPerpetrators, drugInfo);
+        Map<String, GeneFacts> factsByGene = ruleStep.facts(byGene);
         Set<String> coMedicationIds = new HashSet<>();
         coMedication.forEach(id -> coMedicationIds.add(id.toLowerCase(Locale.ROOT)));
         AssessmentContext context = new AssessmentContext(in.population(), in.ageYears(), request.includeNormal(),
@@ -187,20 +175,7 @@ public final class Assessor {
             all = new ArrayList<>(ordered);
             all.addAll(reassessed);
         }
-        Map<String, OrderedDrug> orders = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            String drug = all.get(i);
-            String indication = i < ordered.size() ? in.indications().get(drug) : null;
-            String orderPopulation = in.population();
-            if (indication != null && knowledge.clinical.populationOf(indication) != null
-                    && request.population() == null) {
-                orderPopulation = knowledge.clinical.populationOf(indication);
-            }
-            LocalDate start = in.started().get(drug);
-            orders.put(drug, new OrderedDrug(drug, !medications.contains(drug), false, orderPopulation, indication,
-                    start == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(start, in.orderDate()),
-                    start == null ? null : RequestReader.monthsTaken(start, in.orderDate())));
-        }
+        Map<String, OrderedDrug> orders = reader.orders(request, in, all);
         List<Slot> slots = findings(all, ordered.size(), factsByGene, context, orders, session);
         List<Finding> out = new ArrayList<>();
         List<DrugAdvice> adviceList = new ArrayList<>();
@@ -240,7 +215,7 @@ public final class Assessor {
                 adviceList.add(a);
             }
         }
-        adviceList.sort(java.util.Comparator.comparingInt(a -> a.indicator().ordinal()));
+        adviceList.sort(Comparator.comparingInt(a -> a.indicator().ordinal()));
         notes.addAll(session.notes(drugs::nameNb));
         return new Assessment(predicted, session.applied(), out, problems, knowledge.version, adviceList, notes);
     }
@@ -282,38 +257,6 @@ public final class Assessor {
                 slot.functional.conversions(), order, causedBy));
     }
 
-    /** Ordered perpetrators the patient does not already take: their effect on the current medication is new. */
-    private static Set<String> newPerpetrators(Set<String> orderedIds, Set<String> medications,
-                                               PhenoconversionStep.Session session) {
-        if (session.perpetrators().isEmpty()) {
-            return Set.of();
-        }
-        Set<String> out = new HashSet<>();
-        for (String id : orderedIds) {
-            if (session.perpetrators().contains(id) && !medications.contains(id)) {
-                out.add(id.toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
-    }
-
-    /** The current medication whose genes a newly ordered perpetrator changes (and that is not ordered itself). */
-    private List<String> reassessed(List<String> ordered, Set<String> medications, Set<String> newPerpetrators) {
-        if (newPerpetrators.isEmpty()) {
-            return List.of();
-        }
-        Set<String> genes = new HashSet<>();
-        newPerpetrators.forEach(p -> genes.addAll(phenoconversion.genesAffectedBy(p)));
-        List<String> out = new ArrayList<>();
-        for (String drug : new java.util.TreeSet<>(medications)) {
-            Knowledge.DrugInfo info = drugInfo.get(drug);
-            if (info != null && !ordered.contains(drug) && info.genes().stream().anyMatch(genes::contains)) {
-                out.add(drug);
-            }
-        }
-        return out;
-    }
-
     private static boolean causedBy(Finding f, Set<String> newPerpetrators) {
         return f.phenoconverted() && f.phenoconversions().stream()
                 .anyMatch(p -> newPerpetrators.contains(p.perpetrator().toLowerCase(Locale.ROOT)));
@@ -329,11 +272,7 @@ public final class Assessor {
         return knowledge.version;
     }
 
-    // ------------------------------------------------------------------ rule outcomes
-
-    private GeneFacts geneFacts(GeneResult r) {
-        return GeneFacts.of(facts.facts(r, functionGenes.contains(r.gene())), r);
-    }
+    // ------------------------------------------------------------------ the slot loop
 
     /** One drug on its way through the caches. */
     private static final class Slot {
@@ -342,7 +281,6 @@ public final class Assessor {
         final FindingKey key;
         final PhenoconversionStep.Functional functional;
         final boolean newOrder;
-        final OrderedDrug order;
         List<Finding> findings;
         AdviceWriter.DrugOutcome outcome;
         /** Stand-ins for test date and lab when the slot's texts are cached without them, else null. */
@@ -351,13 +289,12 @@ public final class Assessor {
         List<Finding> templates;
 
         Slot(String drug, RuleKey rules, FindingKey key, PhenoconversionStep.Functional functional,
-             boolean newOrder, OrderedDrug order) {
+             boolean newOrder) {
             this.drug = drug;
             this.rules = rules;
             this.key = key;
             this.functional = functional;
             this.newOrder = newOrder;
-            this.order = order;
         }
     }
 
@@ -381,10 +318,9 @@ public final class Assessor {
             Knowledge.DrugInfo info = drugInfo.get(drug);
             PhenoconversionStep.Functional fn = session.forDrug(drug, info.genes());
             Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene
-                    : functionalFacts.computeIfAbsent(fn, x -> functionalFacts(factsByGene, x));
+                    : functionalFacts.computeIfAbsent(fn, x -> ruleStep.functionalFacts(factsByGene, x));
             boolean newOrder = i >= firstReassessed;
-            OrderedDrug order = orders.get(drug);
-            RuleKey rk = RuleStep.key(info, drugFacts, context, order, fn);
+            RuleKey rk = RuleStep.key(info, drugFacts, context, orders.get(drug), fn);
             // Cached texts are written without the patient's test date and lab where the drug's results are not
             // phenoconverted (ProvenanceMask): a new patient's own date would otherwise miss every cached text.
             ProvenanceMask.Masked mask = !cache.on() || !fn.conversions().isEmpty() ? null
@@ -392,7 +328,7 @@ public final class Assessor {
                     .orElse(null);
             Slot slot = new Slot(drug, rk, new FindingKey(rk, mask != null
                     ? AssessmentCache.maskedPatient(info, drugFacts, newOrder)
-                    : AssessmentCache.patient(info, drugFacts, fn, newOrder)), fn, newOrder, order);
+                    : AssessmentCache.patient(info, drugFacts, fn, newOrder)), fn, newOrder);
             slot.mask = mask;
             slots.add(slot);
             slot.outcome = cache.outcome(rk);
@@ -405,13 +341,9 @@ public final class Assessor {
         missing.forEach((fn, group) -> {
             Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene : functionalFacts.get(fn);
             List<String> groupDrugs = new ArrayList<>(group.size());
-            List<OrderedDrug> groupOrders = new ArrayList<>(group.size());
-            for (Slot slot : group) {
-                groupDrugs.add(slot.drug);
-                groupOrders.add(slot.order);
-            }
-            Map<String, AdviceWriter.DrugOutcome> byDrug = ruleStep.evaluate(groupDrugs, groupOrders, drugFacts,
-                    context, fn);
+            group.forEach(slot -> groupDrugs.add(slot.drug));
+            Map<String, AdviceWriter.DrugOutcome> byDrug = ruleStep.evaluate(groupDrugs, orders, drugFacts, context,
+                    fn);
             for (Slot slot : group) {
                 slot.outcome = byDrug.getOrDefault(slot.drug, AdviceWriter.DrugOutcome.EMPTY);
                 cache.putOutcome(slot.rules, slot.outcome);
@@ -442,24 +374,5 @@ public final class Assessor {
             list.add(assembler.finding(p, results, slot.functional.conversions(), slot.newOrder));
         }
         return List.copyOf(list);
-    }
-
-    /**
-     * The facts with the phenoconverted genes replaced by their functional result. The diplotype and allele-function
-     * pair are left out of those: rows keyed on the genotype (DPWG CYP2C9 diplotypes for phenytoin) describe the
-     * genotype, not the functional state, so the phenotype and activity-score rows decide.
-     */
-    private Map<String, GeneFacts> functionalFacts(Map<String, GeneFacts> predicted,
-                                                   PhenoconversionStep.Functional functional) {
-        Map<String, GeneFacts> out = new HashMap<>(predicted);
-        functional.conversions().forEach((gene, p) -> {
-            List<GeneFact> list = new ArrayList<>();
-            for (GeneFact f : facts.facts(functional.results().get(gene), false)) {
-                list.add(f.diplotype() == null && f.functions() == null ? f : new GeneFact(f.gene(), f.allele(),
-                        f.lookupKey(), f.phenotype(), null, null, f.state(), f.expandedFrom()));
-            }
-            out.put(gene, GeneFacts.of(List.copyOf(list), functional.results().get(gene)));
-        });
-        return out;
     }
 }

@@ -3,6 +3,7 @@ package no.pgx.engine.assess;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -151,6 +152,42 @@ final class PhenoconversionStep {
         /** @return the perpetrators present (drug ids, sorted); empty when none or when off */
         Set<String> perpetrators() {
             return perpetrators;
+        }
+
+        /** Ordered perpetrators the patient does not already take: their effect on the current medication is new. */
+        Set<String> newPerpetrators(Set<String> orderedIds, Set<String> medications) {
+            if (perpetrators.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> out = new HashSet<>();
+            for (String id : orderedIds) {
+                if (perpetrators.contains(id) && !medications.contains(id)) {
+                    out.add(id.toLowerCase(Locale.ROOT));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The current medication whose genes a newly ordered perpetrator changes (and that is not ordered itself).
+         *
+         * @param drugInfo the knowledge's drugs, by id
+         */
+        List<String> reassessed(List<String> ordered, Set<String> medications, Set<String> newPerpetrators,
+                                Map<String, Knowledge.DrugInfo> drugInfo) {
+            if (newPerpetrators.isEmpty()) {
+                return List.of();
+            }
+            Set<String> genes = new HashSet<>();
+            newPerpetrators.forEach(p -> genes.addAll(genesAffectedBy(p)));
+            List<String> out = new ArrayList<>();
+            for (String drug : new TreeSet<>(medications)) {
+                Knowledge.DrugInfo info = drugInfo.get(drug);
+                if (info != null && !ordered.contains(drug) && info.genes().stream().anyMatch(genes::contains)) {
+                    out.add(drug);
+                }
+            }
+            return out;
         }
 
         /**

@@ -17,6 +17,7 @@ import no.pgx.engine.AssessmentRequest;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Note;
 import no.pgx.engine.Problem;
+import no.pgx.rules.model.OrderedDrug;
 import no.pgx.engine.assess.text.FindingTexts;
 
 /**
@@ -261,6 +262,31 @@ final class RequestReader {
             }
         }
         return out;
+    }
+
+    /**
+     * The order of each drug: the ordered ones with their indication (and the population it selects when the request
+     * names none), then the current medication assessed again.
+     *
+     * @param all the ordered drugs ({@code in.ordered()}) followed by the current medication assessed again
+     */
+    Map<String, OrderedDrug> orders(AssessmentRequest request, Read in, List<String> all) {
+        Map<String, OrderedDrug> orders = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            String drug = all.get(i);
+            String indication = i < in.ordered().size() ? in.indications().get(drug) : null;
+            String orderPopulation = in.population();
+            if (indication != null && knowledge.clinical.populationOf(indication) != null
+                    && request.population() == null) {
+                orderPopulation = knowledge.clinical.populationOf(indication);
+            }
+            LocalDate start = in.started().get(drug);
+            orders.put(drug, new OrderedDrug(drug, !in.medications().contains(drug), false, orderPopulation,
+                    indication, start == null ? null
+                    : (int) java.time.temporal.ChronoUnit.DAYS.between(start, in.orderDate()),
+                    start == null ? null : monthsTaken(start, in.orderDate())));
+        }
+        return orders;
     }
 
     /** Whole calendar months from start to order date, plus one when days more have passed. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,8 +34,9 @@ import no.pgx.engine.assess.text.AdviceWriter;
 import no.pgx.engine.assess.text.FindingAssembler;
 
 /**
- * The rules step of an assessment: the cache key of a drug's rule outcome ({@link #key}: everything the drug's rules,
- * its alternatives' checks and its dose statements can see), and the evaluation of a group of drugs in one rule
+ * The rules step of an assessment: the gene facts the rules see ({@link #facts}, {@link #functionalFacts}), the
+ * cache key of a drug's rule outcome ({@link #key}: everything the drug's rules, its alternatives' checks and its dose
+ * statements can see), and the evaluation of a group of drugs in one rule
  * session ({@link RuleBase}): the group's knowledge facts (kept per group), the orders, the patient's gene facts and
  * phenoconversions in; per drug the surviving candidates (prepared for the finding texts), interactions, checked
  * alternatives and dose statements out, each in a stable order. Thread-safe.
@@ -48,26 +50,70 @@ final class RuleStep {
 
     private final Knowledge knowledge;
     private final RuleBase rules;
+    private final FactBuilder facts;
     private final FindingAssembler assembler;
+    private final AssessmentCache cache;
     private final Map<String, Knowledge.DrugInfo> drugInfo;
+    /** Genes whose allele functions some drug's rows are keyed on. */
+    private final Set<String> functionGenes;
+    /** {@link #geneFacts(GeneResult)} as the cache's compute function, made once instead of per gene. */
+    private final Function<GeneResult, GeneFacts> geneFacts = this::geneFacts;
     /** Knowledge per group of drugs evaluated together (no patient data: kept whatever the cache size). */
     private final Cache<List<String>, GroupKnowledge> groups = Caffeine.newBuilder().maximumSize(256).build();
 
-    RuleStep(Knowledge knowledge, RuleBase rules, FindingAssembler assembler, Map<String, Knowledge.DrugInfo> drugInfo) {
+    RuleStep(Knowledge knowledge, RuleBase rules, FactBuilder facts, FindingAssembler assembler, AssessmentCache cache,
+             Map<String, Knowledge.DrugInfo> drugInfo) {
         this.knowledge = knowledge;
         this.rules = rules;
+        this.facts = facts;
         this.assembler = assembler;
+        this.cache = cache;
         this.drugInfo = drugInfo;
+        Set<String> fg = new HashSet<>();
+        knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
+        this.functionGenes = Set.copyOf(fg);
+    }
+
+    /** @return the gene facts of each result, by gene (per result object from the {@link AssessmentCache}) */
+    Map<String, GeneFacts> facts(Map<String, GeneResult> byGene) {
+        Map<String, GeneFacts> factsByGene = new HashMap<>();
+        for (GeneResult r : byGene.values()) {
+            factsByGene.put(r.gene(), cache.geneFacts(r, geneFacts));
+        }
+        return factsByGene;
+    }
+
+    private GeneFacts geneFacts(GeneResult r) {
+        return GeneFacts.of(facts.facts(r, functionGenes.contains(r.gene())), r);
+    }
+
+    /**
+     * The facts with the phenoconverted genes replaced by their functional result. The diplotype and allele-function
+     * pair are left out of those: rows keyed on the genotype (DPWG CYP2C9 diplotypes for phenytoin) describe the
+     * genotype, not the functional state, so the phenotype and activity-score rows decide.
+     */
+    Map<String, GeneFacts> functionalFacts(Map<String, GeneFacts> predicted,
+                                           PhenoconversionStep.Functional functional) {
+        Map<String, GeneFacts> out = new HashMap<>(predicted);
+        functional.conversions().forEach((gene, p) -> {
+            List<GeneFact> list = new ArrayList<>();
+            for (GeneFact f : facts.facts(functional.results().get(gene), false)) {
+                list.add(f.diplotype() == null && f.functions() == null ? f : new GeneFact(f.gene(), f.allele(),
+                        f.lookupKey(), f.phenotype(), null, null, f.state(), f.expandedFrom()));
+            }
+            out.put(gene, GeneFacts.of(List.copyOf(list), functional.results().get(gene)));
+        });
+        return out;
     }
 
     /**
      * Runs the rules for a group of drugs that see the same functional results.
      *
      * @param drugIds the drugs, in order
-     * @param orders  the order of each drug ({@code orders.get(i)} for {@code drugIds.get(i)})
+     * @param orders  the order of each drug (at least of those of the group), by drug
      * @return the rule outcome per drug
      */
-    Map<String, AdviceWriter.DrugOutcome> evaluate(List<String> drugIds, List<OrderedDrug> orders,
+    Map<String, AdviceWriter.DrugOutcome> evaluate(List<String> drugIds, Map<String, OrderedDrug> orders,
                                                    Map<String, GeneFacts> factsByGene, AssessmentContext context,
                                                    PhenoconversionStep.Functional functional) {
         GroupKnowledge known = groups.get(drugIds, this::groupKnowledge);
@@ -75,7 +121,7 @@ final class RuleStep {
         head.add(context);
         head.add(new Stage(Stage.SELECTION));
         for (int i = 0; i < drugIds.size(); i++) {
-            head.add(orders.get(i));
+            head.add(orders.get(drugIds.get(i)));
             head.addAll(known.probes().get(i));
         }
         Set<String> genes = known.genes();
