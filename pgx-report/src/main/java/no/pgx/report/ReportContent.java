@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import no.pgx.engine.Action;
 import no.pgx.engine.AdviceBasis;
@@ -47,7 +45,6 @@ final class ReportContent {
     private static final Set<Action> REPLACE = EnumSet.of(Action.AVOID, Action.CONSIDER_ALTERNATIVE);
     /** Advice whose dose statements are shown; for avoid or another drug the headline says all the patient needs. */
     private static final Set<Action> DOSE = EnumSet.of(Action.REDUCE_DOSE, Action.INCREASE_DOSE, Action.MONITOR);
-    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final PhenotypeVocabulary VOCABULARY = PhenotypeVocabulary.loadDefault();
     private static final Map<String, String[]> CLASSES = classes();
 
@@ -153,7 +150,7 @@ final class ReportContent {
             versions.computeIfAbsent(source, s -> new LinkedHashSet<>());
             strengths.computeIfAbsent(source, s -> new LinkedHashSet<>());
             if (g != null && g.version() != null && !g.version().isBlank()) {
-                versions.get(source).add(version(g.version()));
+                versions.get(source).add(g.displayVersion());
             }
             String strength = Texts.strength(f.strength().label(), language);
             if (strength != null) {
@@ -173,25 +170,6 @@ final class ReportContent {
             parts.add(b.toString());
         });
         return String.join(" · ", parts);
-    }
-
-    /**
-     * A guideline version as a date, without the knowledge base's annotation notes ("2024-04-15 (PharmGKB annotation
-     * snapshot; …)" → "2024-04-15", "2016 update, published 2017-02" → "2017-02"): the longest date in it.
-     */
-    static String version(String version) {
-        Matcher m = DATE.matcher(version);
-        String best = null;
-        while (m.find()) {
-            if (best == null || m.group().length() > best.length()) {
-                best = m.group();
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        int paren = version.indexOf(" (");
-        return (paren > 0 ? version.substring(0, paren) : version).strip();
     }
 
     private static String diplotype(GeneResult r) {

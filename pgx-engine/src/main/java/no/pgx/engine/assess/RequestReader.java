@@ -276,9 +276,9 @@ final class RequestReader {
             String drug = all.get(i);
             String indication = i < in.ordered().size() ? in.indications().get(drug) : null;
             String orderPopulation = in.population();
-            if (indication != null && knowledge.clinical.populationOf(indication) != null
-                    && request.population() == null) {
-                orderPopulation = knowledge.clinical.populationOf(indication);
+            String selected = indication == null ? null : knowledge.clinical.populationOf(indication);
+            if (selected != null && request.population() == null) {
+                orderPopulation = selected;
             }
             LocalDate start = in.started().get(drug);
             orders.put(drug, new OrderedDrug(drug, !in.medications().contains(drug), false, orderPopulation,

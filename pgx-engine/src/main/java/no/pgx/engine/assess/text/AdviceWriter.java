@@ -1681,32 +1681,11 @@ public final class AdviceWriter {
         }
         List<String> links = new ArrayList<>();
         for (GuidelineRef g : refs.values()) {
-            links.add(texts.text(l, "advice.detail.link", "source", g.source().label(), "version", cleanVersion(g.version()),
+            links.add(texts.text(l, "advice.detail.link", "source", g.source().label(), "version", no.pgx.engine.GuidelineRef.displayVersion(g.version()),
                     "url", g.url()));
         }
         return texts.text(l, "advice.detail.links", "links", String.join(" · ", links));
     }
-
-    /** A version without internal annotation notes ("2024-04-15 (PharmGKB annotation snapshot; …)" → "2024-04-15"). */
-    static String cleanVersion(String version) {
-        if (version == null) {
-            return "";
-        }
-        java.util.regex.Matcher m = DATE.matcher(version);
-        String best = null;
-        while (m.find()) {
-            if (best == null || m.group().length() > best.length()) {
-                best = m.group();
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        int paren = version.indexOf(" (");
-        return (paren > 0 ? version.substring(0, paren) : version).trim();
-    }
-
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     private LocalizedText basisLabel(AdviceBasis basis, Candidate ia, Finding head) {
         if (basis == AdviceBasis.INTERACTION) {

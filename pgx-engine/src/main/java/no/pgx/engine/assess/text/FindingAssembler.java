@@ -12,6 +12,7 @@ import java.util.function.Function;
 import no.pgx.engine.Action;
 import no.pgx.engine.Finding;
 import no.pgx.engine.GeneResult;
+import no.pgx.engine.GuidelineRef;
 import no.pgx.engine.GuidelineSource;
 import no.pgx.engine.LocalizedText;
 import no.pgx.engine.Phenoconversion;
@@ -227,7 +228,7 @@ public final class FindingAssembler {
                 d.append(texts.text(l, "detail.notes", "notes", String.join("; ", notes))).append('\n');
             }
             d.append(texts.text(l, "detail.source", "source", c.source(), "strength",
-                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()),
+                    rt.strength().isEmpty() ? "" : ", " + rt.strength(), "title", g.title(), "version", GuidelineRef.displayVersion(g.version()),
                     "url", g.url()));
             tail[l.ordinal()] = d.toString();
         }
@@ -260,7 +261,7 @@ public final class FindingAssembler {
             d.append(texts.text(l, "detail.testSource", "source", c.source()));
             if (g != null) {
                 d.append('\n').append(texts.text(l, "detail.source", "source", g.source(), "strength", "", "title",
-                        g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url()));
+                        g.title(), "version", GuidelineRef.displayVersion(g.version()), "url", g.url()));
             }
             tail[l.ordinal()] = d.toString();
         }
@@ -289,7 +290,7 @@ public final class FindingAssembler {
             head[l.ordinal()] = head(l, drug, genes);
             tail[l.ordinal()] = texts.text(l, "detail.notes", "notes", texts.text(l, "detail.noMatch", "source",
                     c.source(), "drug", drug, "gene", gene)) + "\n" + texts.text(l, "detail.source", "source",
-                    g.source(), "strength", "", "title", g.title(), "version", AdviceWriter.cleanVersion(g.version()), "url", g.url());
+                    g.source(), "strength", "", "title", g.title(), "version", GuidelineRef.displayVersion(g.version()), "url", g.url());
         }
         Finding t = Finding.builder().drug(c.drug()).source(GuidelineSource.of(c.source()))
                 .population(population(c.population())).lookupKey(lookupKeys(c)).phenotypes(phenotypes(c))
@@ -332,7 +333,7 @@ public final class FindingAssembler {
             d.append(texts.text(l, "detail.advice", "advice", FindingTexts.capitalise(texts.text(l, "detail.algorithm",
                     "drug", drug, "genes", texts.join(a.genes(), l, "list.and"))))).append('\n');
             d.append(texts.text(l, "detail.source", "source", a.source(), "strength", "", "title", a.title(),
-                    "version", AdviceWriter.cleanVersion(a.version()), "url", a.url()));
+                    "version", GuidelineRef.displayVersion(a.version()), "url", a.url()));
             tail[l.ordinal()] = d.toString();
         }
         Finding t = Finding.builder().drug(c.drug()).source(GuidelineSource.of(c.source()))
