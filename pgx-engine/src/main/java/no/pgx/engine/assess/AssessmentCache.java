@@ -24,7 +24,7 @@ import no.pgx.engine.assess.text.ProvenanceMask;
  * rule outcome and what the patient lines show ({@link FindingKey}); advice by the findings key, the sources shown and
  * the perpetrator it names ({@link AdviceKey}); texts of drugs whose results are not phenoconverted are cached with
  * stand-ins for test date and lab ({@link ProvenanceMask}), so that new patients with the same results share them.
- * Gene facts are cached per gene result object. Keys compute their hash once and compare by hand-written equality.
+ * Gene facts are cached by what they are made of ({@link FactInput}), without test date and lab. Keys compute their hash once and compare by hand-written equality.
  * With a cache size of 0 nothing is kept. Caffeine caches: thread-safe.
  */
 final class AssessmentCache {
@@ -33,8 +33,11 @@ final class AssessmentCache {
     private final Cache<AdviceKey, java.util.Optional<DrugAdvice>> advice;
     /** Advice written from results with stand-ins for test date and lab ({@link ProvenanceMask}). */
     private final Cache<AdviceKey, ProvenanceMask.MaskedAdvice> maskedAdvice;
-    /** Facts per gene result, by identity: the phenotype caller hands out one result object per distinct input. */
-    private final Cache<GeneResult, GeneFacts> geneFacts;
+    /**
+     * The rule facts of a gene result by what they are made of ({@link FactInput}: no test date or lab), so that new
+     * patients with a result seen before share them.
+     */
+    private final Cache<FactInput, Facts> geneFacts;
 
     /** @param cacheSize maximum entries per cache; 0 or less turns caching off (every call computes) */
     AssessmentCache(long cacheSize) {
@@ -43,7 +46,7 @@ final class AssessmentCache {
         this.findings = on ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
         this.advice = on ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
         this.maskedAdvice = on ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
-        this.geneFacts = on ? Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build() : null;
+        this.geneFacts = on ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
     /** @return whether the caches are on */
@@ -51,8 +54,12 @@ final class AssessmentCache {
         return outcomes != null;
     }
 
-    GeneFacts geneFacts(GeneResult result, Function<GeneResult, GeneFacts> compute) {
-        return geneFacts == null ? compute.apply(result) : geneFacts.get(result, compute);
+    /** @param compute the facts of a result (called with a result of the input on a miss) */
+    GeneFacts geneFacts(GeneResult result, boolean functions, Function<FactInput, List<GeneFact>> compute) {
+        FactInput input = FactInput.of(result, functions);
+        Facts f = geneFacts == null ? Facts.of(compute.apply(input))
+                : geneFacts.get(input, in -> Facts.of(compute.apply(in)));
+        return GeneFacts.of(f, result);
     }
 
     /** @return the cached rule outcome, or null */
@@ -88,19 +95,52 @@ final class AssessmentCache {
     }
 
     /**
-     * A gene's facts, and the same facts without diplotype and allele functions (for drugs not keyed on them), each
-     * with its hash computed once per gene instead of once per drug; and what the patient lines show of the result.
+     * What a gene result's rule facts are made of ({@link FactBuilder#facts}): everything but the test date, lab and
+     * warnings. {@code functions}: whether the allele-function pair is needed (some drug's rows are keyed on it).
      */
-    record GeneFacts(List<GeneFact> full, List<GeneFact> reduced, FactsKey fullKey, FactsKey reducedKey,
-                             PatientLine line, PatientLine masked, GeneResult result) {
-        static GeneFacts of(List<GeneFact> full, GeneResult result) {
+    record FactInput(String gene, String lookupKey, String phenotype, String diplotype, no.pgx.engine.ResultState state,
+                     boolean functions) {
+        static FactInput of(GeneResult r, boolean functions) {
+            return new FactInput(r.gene(), r.lookupKey(), r.phenotype(), r.diplotype(), r.state(), functions);
+        }
+    }
+
+    /**
+     * A gene's facts, and the same facts without diplotype and allele functions (for drugs not keyed on them), each
+     * with its hash computed once per distinct result rather than once per drug.
+     */
+    record Facts(List<GeneFact> full, List<GeneFact> reduced, FactsKey fullKey, FactsKey reducedKey) {
+        static Facts of(List<GeneFact> full) {
             List<GeneFact> reduced = full.stream().map(f -> f.diplotype() == null && f.functions() == null ? f
                     : new GeneFact(f.gene(), f.allele(), f.lookupKey(), f.phenotype(), null, null, f.state(),
                     f.expandedFrom())).toList();
             FactsKey fullKey = new FactsKey(full.hashCode(), full);
             FactsKey reducedKey = reduced.equals(full) ? fullKey : new FactsKey(reduced.hashCode(), reduced);
+            return new Facts(full, reduced, fullKey, reducedKey);
+        }
+    }
+
+    /** A gene's facts ({@link Facts}, shared between patients) and what the patient lines show of this result. */
+    record GeneFacts(Facts facts, PatientLine line, PatientLine masked, GeneResult result) {
+        static GeneFacts of(List<GeneFact> full, GeneResult result) {
+            return of(Facts.of(full), result);
+        }
+
+        static GeneFacts of(Facts facts, GeneResult result) {
             PatientLine line = PatientLine.of(result);
-            return new GeneFacts(full, reduced, fullKey, reducedKey, line, line.masked(), result);
+            return new GeneFacts(facts, line, line.masked(), result);
+        }
+
+        List<GeneFact> full() {
+            return facts.full();
+        }
+
+        FactsKey fullKey() {
+            return facts.fullKey();
+        }
+
+        FactsKey reducedKey() {
+            return facts.reducedKey();
         }
     }
 
@@ -117,20 +157,28 @@ final class AssessmentCache {
         }
     }
 
-    /** What a finding's patient line shows of one gene result: diplotype, score, test date and lab. */
-    record PatientLine(int hash, String gene, String diplotype, String activityScore, LocalDate testDate,
-                               String lab) {
+    /**
+     * What the patient lines of findings and advice show of one gene result: diplotype (the normalised spelling, and
+     * the one an advice shows, {@link AdviceWriter#shownDiplotype}, which can be the lab's own), score, test date and
+     * lab.
+     */
+    record PatientLine(int hash, String gene, String diplotype, String shownDiplotype, String activityScore,
+                       LocalDate testDate, String lab) {
         static PatientLine of(GeneResult r) {
-            return of(r.gene(), r.diplotype(), r.activityScore(), r.provenance().testDate(), r.provenance().lab());
+            return of(r.gene(), r.diplotype(), AdviceWriter.shownDiplotype(r), r.activityScore(),
+                    r.provenance().testDate(), r.provenance().lab());
         }
 
-        private static PatientLine of(String gene, String diplotype, String score, LocalDate date, String lab) {
-            return new PatientLine(Objects.hash(gene, diplotype, score, date, lab), gene, diplotype, score, date, lab);
+        private static PatientLine of(String gene, String diplotype, String shown, String score, LocalDate date,
+                                      String lab) {
+            return new PatientLine(Objects.hash(gene, diplotype, shown, score, date, lab), gene, diplotype, shown, score,
+                    date, lab);
         }
 
         /** @return this line with the test date and lab replaced by whether they are shown */
         PatientLine masked() {
-            return of(gene, diplotype, activityScore, testDate == null ? null : ProvenanceMask.SHOWN_DATE,
+            return of(gene, diplotype, shownDiplotype, activityScore,
+                    testDate == null ? null : ProvenanceMask.SHOWN_DATE,
                     lab == null || lab.isBlank() ? null : ProvenanceMask.SHOWN_LAB);
         }
 
@@ -142,8 +190,9 @@ final class AssessmentCache {
         @Override
         public boolean equals(Object o) {
             return this == o || o instanceof PatientLine p && hash == p.hash && gene.equals(p.gene)
-                    && Objects.equals(diplotype, p.diplotype) && Objects.equals(activityScore, p.activityScore)
-                    && Objects.equals(testDate, p.testDate) && Objects.equals(lab, p.lab);
+                    && Objects.equals(diplotype, p.diplotype) && Objects.equals(shownDiplotype, p.shownDiplotype)
+                    && Objects.equals(activityScore, p.activityScore) && Objects.equals(testDate, p.testDate)
+                    && Objects.equals(lab, p.lab);
         }
     }
 

@@ -320,7 +320,7 @@ public final class Assessor {
             Map<String, GeneFacts> drugFacts = fn.conversions().isEmpty() ? factsByGene
                     : functionalFacts.computeIfAbsent(fn, x -> ruleStep.functionalFacts(factsByGene, x));
             boolean newOrder = i >= firstReassessed;
-            RuleKey rk = RuleStep.key(info, drugFacts, context, orders.get(drug), fn);
+            RuleKey rk = ruleStep.key(info, drugFacts, context, orders.get(drug), fn);
             // Cached texts are written without the patient's test date and lab where the drug's results are not
             // phenoconverted (ProvenanceMask): a new patient's own date would otherwise miss every cached text.
             ProvenanceMask.Masked mask = !cache.on() || !fn.conversions().isEmpty() ? null

@@ -31,32 +31,40 @@ final class FactBuilder {
 
     /** @return the facts for one result; empty for a gene without a result or unknown to the rule base */
     List<GeneFact> facts(GeneResult r, boolean functionsNeeded) {
-        if (r.state() == ResultState.NOT_TESTED || r.lookupKey() == null) {
+        return facts(r.gene(), r.lookupKey(), r.phenotype(), r.diplotype(), r.state(), functionsNeeded);
+    }
+
+    /**
+     * The facts of a result given by its parts (the test date, lab and warnings of a result never enter its facts).
+     */
+    List<GeneFact> facts(String gene, String lookupKey, String phenotype, String diplotype, ResultState resultState,
+                         boolean functionsNeeded) {
+        if (resultState == ResultState.NOT_TESTED || lookupKey == null) {
             return List.of();
         }
-        String kind = knowledge.kind(r.gene());
+        String kind = knowledge.kind(gene);
         if ("allele-status".equals(kind)) {
-            return alleleFacts(r);
+            return alleleFacts(gene, lookupKey, diplotype);
         }
-        GeneState state = state(r.state());
-        String pair = functionsNeeded ? functions.pair(r.gene(), r.diplotype()) : null;
-        if ("activity-score".equals(kind) && knowledge.key(r.gene(), r.lookupKey()) == null) {
-            List<Knowledge.KeyInfo> scores = knowledge.keysOfPhenotype(r.gene(), r.phenotype());
+        GeneState state = state(resultState);
+        String pair = functionsNeeded ? functions.pair(gene, diplotype) : null;
+        if ("activity-score".equals(kind) && knowledge.key(gene, lookupKey) == null) {
+            List<Knowledge.KeyInfo> scores = knowledge.keysOfPhenotype(gene, phenotype);
             if (!scores.isEmpty()) {
                 List<GeneFact> out = new ArrayList<>(scores.size());
                 for (Knowledge.KeyInfo k : scores) {
-                    out.add(new GeneFact(r.gene(), null, k.key(), r.phenotype(), r.diplotype(), pair,
-                            GeneState.valueOf(k.state()), r.phenotype()));
+                    out.add(new GeneFact(gene, null, k.key(), phenotype, diplotype, pair,
+                            GeneState.valueOf(k.state()), phenotype));
                 }
                 return out;
             }
         }
-        return List.of(new GeneFact(r.gene(), null, r.lookupKey(), r.phenotype(), r.diplotype(), pair, state, null));
+        return List.of(new GeneFact(gene, null, lookupKey, phenotype, diplotype, pair, state, null));
     }
 
-    private List<GeneFact> alleleFacts(GeneResult r) {
+    private static List<GeneFact> alleleFacts(String gene, String lookupKey, String diplotype) {
         List<GeneFact> out = new ArrayList<>();
-        for (String part : r.lookupKey().split("[;,]")) {
+        for (String part : lookupKey.split("[;,]")) {
             String status = part.trim();
             int sp = status.lastIndexOf(' ');
             if (sp <= 0) {
@@ -66,7 +74,7 @@ final class FactBuilder {
             String value = status.substring(sp + 1).trim();
             GeneState state = value.equals("positive") ? GeneState.ACTIONABLE
                     : value.equals("negative") ? GeneState.NORMAL : GeneState.INDETERMINATE;
-            out.add(new GeneFact(r.gene(), allele, allele + " " + value, allele + " " + value, r.diplotype(), null,
+            out.add(new GeneFact(gene, allele, allele + " " + value, allele + " " + value, diplotype, null,
                     state, null));
         }
         return out;

@@ -56,8 +56,15 @@ final class RuleStep {
     private final Map<String, Knowledge.DrugInfo> drugInfo;
     /** Genes whose allele functions some drug's rows are keyed on. */
     private final Set<String> functionGenes;
-    /** {@link #geneFacts(GeneResult)} as the cache's compute function, made once instead of per gene. */
-    private final Function<GeneResult, GeneFacts> geneFacts = this::geneFacts;
+    /** {@link #geneFacts(AssessmentCache.FactInput)} as the cache's compute function, made once instead of per gene. */
+    private final Function<AssessmentCache.FactInput, List<GeneFact>> geneFacts = this::geneFacts;
+    /**
+     * Per drug, the ages at which some age-bounded fact its rule session holds changes its answer (see
+     * {@link #ageCuts}); drugs without such facts have none.
+     */
+    private final Map<String, int[]> ageCuts = new HashMap<>();
+    /** Per drug, the body weights at which an alternative's weight contraindication applies ({@link #weightCuts}). */
+    private final Map<String, double[]> weightCuts = new HashMap<>();
     /** Knowledge per group of drugs evaluated together (no patient data: kept whatever the cache size). */
     private final Cache<List<String>, GroupKnowledge> groups = Caffeine.newBuilder().maximumSize(256).build();
 
@@ -72,19 +79,104 @@ final class RuleStep {
         Set<String> fg = new HashSet<>();
         knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
         this.functionGenes = Set.copyOf(fg);
+        drugInfo.forEach((drug, info) -> {
+            ageCuts.put(drug, ageCuts(info, drugInfo));
+            weightCuts.put(drug, weightCuts(info));
+        });
+    }
+
+    /**
+     * The body weights (kg) below which an alternative of the drug is contraindicated or needs another dose: the
+     * limits of its {@code weight-max} contraindications, the only facts a rule compares the weight with
+     * ({@code weightKg < limit}).
+     */
+    static double[] weightCuts(Knowledge.DrugInfo info) {
+        java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
+        for (Object f : info.context().orderFacts()) {
+            if (f instanceof no.pgx.rules.model.Contraindication c && c.kind().equals("weight-max")) {
+                cuts.add(c.limit());
+            }
+        }
+        return cuts.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @return null when the weight is unknown, else the number of the drug's {@link #weightCuts} at or below it
+     *         (weights with the same number get the same rule outcome)
+     */
+    static Integer weightClass(double[] cuts, Double weight) {
+        if (weight == null) {
+            return null;
+        }
+        int n = 0;
+        while (n < cuts.length && cuts[n] <= weight) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The ages (whole years) at which an age-bounded knowledge fact of the drug's rule session changes its answer:
+     * the drug's own facts and order facts and those of its probes (the alternatives assessed with it), exactly the
+     * facts {@link #groupKnowledge} brings in for the drug. Every rule that reads the age compares it with one of
+     * these facts' bounds: a population's (below its lowest age or above its highest), a dose statement's (below its
+     * lowest, from its exclusive upper age) and an alternative's age contraindication (from its limit, below its
+     * limit). Two ages with no cut between them therefore get the same rule outcome, and the rule cache keys on the
+     * interval ({@link #ageClass}) instead of the age: a new patient's age no longer makes a new key.
+     */
+    static int[] ageCuts(Knowledge.DrugInfo info, Map<String, Knowledge.DrugInfo> drugInfo) {
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        List<Object> session = new ArrayList<>(info.facts());
+        session.addAll(info.context().orderFacts());
+        for (String probe : info.context().probes()) {
+            session.addAll(drugInfo.get(probe).facts());
+        }
+        for (Object f : session) {
+            if (f instanceof no.pgx.rules.model.PopulationFact p) {
+                if (p.ageMin() != null) {
+                    cuts.add(p.ageMin());           // age < ageMin excludes
+                }
+                if (p.ageMax() != null) {
+                    cuts.add(p.ageMax() + 1);       // age > ageMax excludes
+                }
+            } else if (f instanceof no.pgx.rules.model.DoseRow d) {
+                if (d.ageMin() != null) {
+                    cuts.add(d.ageMin());           // age < ageMin excludes
+                }
+                if (d.ageMax() != null) {
+                    cuts.add(d.ageMax());           // age >= ageMax excludes
+                }
+            } else if (f instanceof no.pgx.rules.model.Contraindication c
+                    && (c.kind().equals("age-min") || c.kind().equals("age-max"))) {
+                cuts.add((int) Math.ceil(c.limit())); // age >= limit, age < limit
+            }
+        }
+        return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * @return null when the age is unknown or no fact of the drug's session is age-bounded; else the number of the
+     *         drug's {@link #ageCuts} at or below the age (ages with the same number get the same rule outcome)
+     */
+    static Integer ageClass(int[] cuts, Integer age) {
+        if (age == null || cuts.length == 0) {
+            return null;
+        }
+        int i = java.util.Arrays.binarySearch(cuts, age);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** @return the gene facts of each result, by gene (per result object from the {@link AssessmentCache}) */
     Map<String, GeneFacts> facts(Map<String, GeneResult> byGene) {
         Map<String, GeneFacts> factsByGene = new HashMap<>();
         for (GeneResult r : byGene.values()) {
-            factsByGene.put(r.gene(), cache.geneFacts(r, geneFacts));
+            factsByGene.put(r.gene(), cache.geneFacts(r, functionGenes.contains(r.gene()), geneFacts));
         }
         return factsByGene;
     }
 
-    private GeneFacts geneFacts(GeneResult r) {
-        return GeneFacts.of(facts.facts(r, functionGenes.contains(r.gene())), r);
+    private List<GeneFact> geneFacts(AssessmentCache.FactInput in) {
+        return facts.facts(in.gene(), in.lookupKey(), in.phenotype(), in.diplotype(), in.state(), in.functions());
     }
 
     /**
@@ -271,8 +363,8 @@ final class RuleStep {
      * The cache key of a drug's rule outcome: the gene facts of its genes (and of its alternatives' genes) and the
      * parts of the request its rules, its alternatives' checks and its dose statements can see.
      */
-    static RuleKey key(Knowledge.DrugInfo info, Map<String, GeneFacts> factsByGene, AssessmentContext context,
-                               OrderedDrug order, PhenoconversionStep.Functional functional) {
+    RuleKey key(Knowledge.DrugInfo info, Map<String, GeneFacts> factsByGene, AssessmentContext context,
+                OrderedDrug order, PhenoconversionStep.Functional functional) {
         Knowledge.Context cx = info.context();
         List<FactsKey> relevant = new ArrayList<>(cx.keyGenes().size());
         for (String gene : cx.keyGenes()) {
@@ -294,7 +386,7 @@ final class RuleStep {
                 extra.add(order.monthsTaken());
             }
             if (cx.weight()) {
-                extra.add(context.weightKg());
+                extra.add(weightClass(weightCuts.get(info.drug()), context.weightKg()));
             }
             if (!cx.conditions().isEmpty()) {
                 extra.add(context.conditionsKnown());
@@ -311,7 +403,7 @@ final class RuleStep {
             }
         }
         return new RuleKey(info.drug(), relevant, populations ? order.population() : null,
-                info.ageBounded() || cx.age() ? context.ageYears() : null, context.includeNormal(),
+                ageClass(ageCuts.get(info.drug()), context.ageYears()), context.includeNormal(),
                 info.newStartMatters() && order.newStart(), extra);
     }
 

@@ -118,6 +118,11 @@ class ScenarioBookTest {
     // ------------------------------------------------------------------ one row
 
     static AssessmentRequest request(Row row) {
+        return request(row, b -> { });
+    }
+
+    /** @param adjust changes the row's request before it is built (another age, weight, ...) */
+    static AssessmentRequest request(Row row, java.util.function.Consumer<AssessmentRequest.Builder> adjust) {
         AssessmentRequest.Builder b = AssessmentRequest.builder();
         for (String item : split(row.get("results"), ";")) {
             int eq = item.indexOf('=');
@@ -165,6 +170,7 @@ class ScenarioBookTest {
             split(context.get("ancestry"), "\\|").forEach(b::ancestry);
         }
         b.orderDate(context.containsKey("today") ? LocalDate.parse(context.get("today")) : DEFAULT_TODAY);
+        adjust.accept(b);
         return b.build();
     }
 

@@ -1353,14 +1353,26 @@ public final class AdviceWriter {
         return texts.text(l, "advice.detail.result", "lines", String.join("; ", lines));
     }
 
+    /**
+     * @param r a gene result
+     * @return the diplotype as an advice's result line shows it: the normalised spelling, except where that has words
+     *         (rsID genotypes: "rs9923231 reference (C)/…"), where the lab's own spelling is shown. Caches of advice
+     *         texts key on this value.
+     */
+    public static String shownDiplotype(GeneResult r) {
+        if (r.diplotype() == null) {
+            return null;
+        }
+        return r.diplotype().contains(" ") && r.diplotypeAsWritten() != null ? r.diplotypeAsWritten() : r.diplotype();
+    }
+
     private List<String> resultParts(GeneResult r, Lang l, boolean withBasis) {
         List<String> parts = new ArrayList<>(5);
         if (r.diplotype() != null) {
             // the normalised spelling of rsID genotypes has words ("rs9923231 reference (C)/…"): show the lab's
             // as the caller wrote it, so escaped: it must render as itself, never as markup (unescaped, the stars of
             // "*2/*2" render as emphasis)
-            parts.add(MarkdownText.text(r.diplotype().contains(" ") && r.diplotypeAsWritten() != null
-                    ? r.diplotypeAsWritten() : r.diplotype()));
+            parts.add(MarkdownText.text(shownDiplotype(r)));
         }
         if (r.activityScore() != null && !r.activityScore().isBlank()) {
             parts.add(texts.text(l, "detail.patient.score", "score", FindingTexts.number(r.activityScore(), l)));

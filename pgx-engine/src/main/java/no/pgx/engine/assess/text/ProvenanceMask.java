@@ -69,42 +69,123 @@ public final class ProvenanceMask {
     /**
      * @param results the patient's result per gene
      * @return the results with stand-ins for the shown dates and labs, and what replaces each stand-in; null when a
-     *         result cannot be masked
+     *         result cannot be masked. Both are made on first use of a gene (one ordered drug reads one or two of a
+     *         15-gene panel).
      */
     public static Masked mask(Map<String, GeneResult> results) {
-        Map<String, GeneResult> out = new HashMap<>(results.size() * 2);
-        String[] dates = new String[MAX_GENES];
-        String[] labs = new String[MAX_GENES];
-        for (Map.Entry<String, GeneResult> e : results.entrySet()) {
-            GeneResult r = e.getValue();
+        int[] numbers = new int[results.size()];
+        int i = 0;
+        int max = -1;
+        for (GeneResult r : results.values()) {
             int n = number(r);
             if (n < 0) {
                 return null;
             }
-            boolean date = dateShown(r);
-            boolean lab = labShown(r);
-            if (!date && !lab) {
-                out.put(e.getKey(), r);
-                continue;
-            }
-            Provenance p = r.provenance();
-            if (date) {
-                dates[n] = p.testDate().toString();
-            }
-            if (lab) {
-                labs[n] = MarkdownText.text(p.lab());
-            }
-            out.put(e.getKey(), r.toBuilder().provenance(new Provenance(p.sourceId(),
-                    date ? LocalDate.of(FIRST_YEAR + n, 1, 1) : null, lab ? LAB_START + Integer.toString(n) + LAB_END
-                    : p.lab(), p.testedVariants())).build());
+            numbers[i++] = n;
+            max = Math.max(max, n);
         }
-        return new Masked(out, dates, labs);
+        GeneResult[] byNumber = new GeneResult[max + 1];
+        i = 0;
+        for (GeneResult r : results.values()) {
+            byNumber[numbers[i++]] = r;
+        }
+        return new Masked(results, byNumber);
     }
 
     /**
-     * Results with stand-ins ({@code results}) and the patient's own rendered date and lab per gene number.
+     * Results with stand-ins ({@link #results()}) and the patient's own rendered date and lab per gene number, each
+     * made when first needed. Not thread-safe: one per assessment.
      */
-    public record Masked(Map<String, GeneResult> results, String[] dates, String[] labs) {
+    public static final class Masked {
+        private final Map<String, GeneResult> own;
+        private final GeneResult[] byNumber;
+        private final String[] dates;
+        private final String[] labs;
+        private final Map<String, GeneResult> masked = new HashMap<>();
+        private final Map<String, GeneResult> results = new java.util.AbstractMap<>() {
+            @Override
+            public GeneResult get(Object gene) {
+                return gene instanceof String g ? result(g) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object gene) {
+                return own.containsKey(gene);
+            }
+
+            @Override
+            public int size() {
+                return own.size();
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, GeneResult>> entrySet() {
+                Map<String, GeneResult> all = new java.util.LinkedHashMap<>();
+                own.keySet().forEach(g -> all.put(g, result(g)));
+                return java.util.Collections.unmodifiableMap(all).entrySet();
+            }
+        };
+
+        private Masked(Map<String, GeneResult> own, GeneResult[] byNumber) {
+            this.own = own;
+            this.byNumber = byNumber;
+            this.dates = new String[byNumber.length];
+            this.labs = new String[byNumber.length];
+        }
+
+        /** @return the patient's results with stand-ins for the dates and labs they show (a read-only view) */
+        public Map<String, GeneResult> results() {
+            return results;
+        }
+
+        private GeneResult result(String gene) {
+            GeneResult m = masked.get(gene);
+            if (m == null) {
+                GeneResult r = own.get(gene);
+                if (r == null) {
+                    return null;
+                }
+                m = standIn(r);
+                masked.put(gene, m);
+            }
+            return m;
+        }
+
+        private static GeneResult standIn(GeneResult r) {
+            boolean date = dateShown(r);
+            boolean lab = labShown(r);
+            if (!date && !lab) {
+                return r;
+            }
+            int n = number(r);
+            Provenance p = r.provenance();
+            return r.toBuilder().provenance(new Provenance(p.sourceId(),
+                    date ? LocalDate.of(FIRST_YEAR + n, 1, 1) : null, lab ? LAB_START + Integer.toString(n) + LAB_END
+                    : p.lab(), p.testedVariants())).build();
+        }
+
+        /** @return the patient's rendered test date for the gene number, or null when none is shown */
+        private String ownDate(int n) {
+            if (n < 0 || n >= dates.length || byNumber[n] == null) {
+                return null;
+            }
+            if (dates[n] == null && dateShown(byNumber[n])) {
+                dates[n] = byNumber[n].provenance().testDate().toString();
+            }
+            return dates[n];
+        }
+
+        /** @return the patient's rendered lab for the gene number, or null when none is shown */
+        private String ownLab(int n) {
+            if (n < 0 || n >= labs.length || byNumber[n] == null) {
+                return null;
+            }
+            if (labs[n] == null && labShown(byNumber[n])) {
+                labs[n] = MarkdownText.text(byNumber[n].provenance().lab());
+            }
+            return labs[n];
+        }
+
         /** @return the text with every stand-in replaced; null when a stand-in has no value (not this patient's) */
         String fill(String text) {
             int lab = text.indexOf(LAB_START);
@@ -117,18 +198,18 @@ public final class ProvenanceMask {
             while (lab >= 0 || date >= 0) {
                 if (lab >= 0 && (date < 0 || lab < date)) {
                     int close = text.indexOf(LAB_END, lab);
-                    int n = close < 0 ? -1 : parse(text, lab + 1, close);
-                    if (n < 0 || n >= MAX_GENES || labs[n] == null) {
+                    String value = close < 0 ? null : ownLab(parse(text, lab + 1, close));
+                    if (value == null) {
                         return null;
                     }
-                    b.append(text, copied, lab).append(labs[n]);
+                    b.append(text, copied, lab).append(value);
                     copied = close + 1;
                 } else {
-                    int n = parse(text, date, date + 4) - FIRST_YEAR;
-                    if (dates[n] == null) {
+                    String value = ownDate(parse(text, date, date + 4) - FIRST_YEAR);
+                    if (value == null) {
                         return null;
                     }
-                    b.append(text, copied, date).append(dates[n]);
+                    b.append(text, copied, date).append(value);
                     copied = date + 10;
                 }
                 if (lab >= 0 && lab < copied) {
