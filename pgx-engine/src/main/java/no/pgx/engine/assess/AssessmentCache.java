@@ -29,7 +29,7 @@ import no.pgx.engine.assess.text.ProvenanceMask;
  */
 final class AssessmentCache {
     private final Cache<RuleKey, AdviceWriter.DrugOutcome> outcomes;
-    private final Cache<FindingKey, List<Finding>> findings;
+    private final Cache<FindingKey, CachedFindings> findings;
     private final Cache<AdviceKey, java.util.Optional<DrugAdvice>> advice;
     /** Advice written from results with stand-ins for test date and lab ({@link ProvenanceMask}). */
     private final Cache<AdviceKey, ProvenanceMask.MaskedAdvice> maskedAdvice;
@@ -74,14 +74,21 @@ final class AssessmentCache {
     }
 
     /** @return the cached findings, or null */
-    List<Finding> findings(FindingKey key) {
+    CachedFindings findings(FindingKey key) {
         return findings == null ? null : findings.getIfPresent(key);
     }
 
-    void putFindings(FindingKey key, List<Finding> list) {
+    void putFindings(FindingKey key, CachedFindings cached) {
         if (findings != null) {
-            findings.put(key, list);
+            findings.put(key, cached);
         }
+    }
+
+    /**
+     * A drug's findings as cached: written for the patient ({@code masked} null), or with stand-ins for test date
+     * and lab ({@code masked}: the same findings, ready to be filled for each patient).
+     */
+    record CachedFindings(List<Finding> list, ProvenanceMask.Findings masked) {
     }
 
     /** The advice for the key, written by {@code write} on a miss (null: no advice); caches on only. */

@@ -287,6 +287,8 @@ public final class Assessor {
         ProvenanceMask.Masked mask;
         /** The findings with stand-ins ({@code findings} are these filled for the patient); null when not masked. */
         List<Finding> templates;
+        /** {@code templates} ready to be filled (as cached with them); null when not masked. */
+        ProvenanceMask.Findings compiled;
 
         Slot(String drug, RuleKey rules, FindingKey key, PhenoconversionStep.Functional functional,
              boolean newOrder) {
@@ -335,7 +337,11 @@ public final class Assessor {
             if (slot.outcome == null) {
                 missing.computeIfAbsent(fn, k -> new ArrayList<>()).add(slot);
             } else {
-                slot.findings = cache.findings(slot.key);
+                AssessmentCache.CachedFindings cached = cache.findings(slot.key);
+                if (cached != null) {
+                    slot.findings = cached.list();
+                    slot.compiled = cached.masked();
+                }
             }
         }
         missing.forEach((fn, group) -> {
@@ -352,11 +358,12 @@ public final class Assessor {
         for (Slot slot : slots) {
             if (slot.findings == null) {
                 slot.findings = assemble(slot, slot.mask == null ? slot.functional.results() : slot.mask.results());
-                cache.putFindings(slot.key, slot.findings);
+                slot.compiled = slot.mask == null ? null : ProvenanceMask.Findings.of(slot.findings);
+                cache.putFindings(slot.key, new AssessmentCache.CachedFindings(slot.findings, slot.compiled));
             }
             if (slot.mask != null) {
                 slot.templates = slot.findings;
-                slot.findings = ProvenanceMask.fill(slot.templates, slot.mask);
+                slot.findings = slot.compiled == null ? null : slot.compiled.fill(slot.mask);
                 if (slot.findings == null) {  // a stand-in where it cannot be filled: written for the patient
                     slot.mask = null;
                     slot.templates = null;

@@ -187,29 +187,78 @@ public final class ProvenanceMask {
         }
 
         /** @return the text with every stand-in replaced; null when a stand-in has no value (not this patient's) */
-        String fill(String text) {
+        String fill(Template t) {
+            if (t.refs.length == 0) {
+                return t.parts[0];
+            }
+            if (t.broken) {
+                return null;
+            }
+            String[] pieces = new String[t.parts.length + t.refs.length];
+            for (int i = 0; i < t.refs.length; i++) {
+                int ref = t.refs[i];
+                String value = ref >= 0 ? ownDate(ref) : ownLab(-ref - 1);
+                if (value == null) {
+                    return null;
+                }
+                pieces[2 * i] = t.parts[i];
+                pieces[2 * i + 1] = value;
+            }
+            pieces[pieces.length - 1] = t.parts[t.parts.length - 1];
+            return String.join("", pieces);  // one allocation of the exact size
+        }
+
+        /** @return the text in both languages with the stand-ins replaced; null when one has no value */
+        LocalizedText fill(LocalizedText text, Template en, Template nb) {
+            if (en.refs.length == 0 && nb.refs.length == 0) {
+                return text;
+            }
+            String e = fill(en);
+            String n = fill(nb);
+            return e == null || n == null ? null : new LocalizedText(e, n);
+        }
+    }
+
+    /**
+     * A text with stand-ins, split once (when it is cached) into its literal parts and the stand-ins between them, so
+     * that filling it for a patient neither scans nor copies more than the result.
+     */
+    public static final class Template {
+        /** The literal parts: one more than {@link #refs}. */
+        final String[] parts;
+        /** The stand-ins in order: {@code n >= 0} the test date of gene number n, {@code n < 0} the lab of -n-1. */
+        final int[] refs;
+        /** A lab stand-in without its end: cannot be filled. */
+        final boolean broken;
+
+        private Template(String[] parts, int[] refs, boolean broken) {
+            this.parts = parts;
+            this.refs = refs;
+            this.broken = broken;
+        }
+
+        static Template of(String text) {
             int lab = text.indexOf(LAB_START);
             int date = date(text, 0);
             if (lab < 0 && date < 0) {
-                return text;
+                return new Template(new String[] {text}, new int[0], false);
             }
-            StringBuilder b = new StringBuilder(text.length() + 32);
+            List<String> parts = new ArrayList<>();
+            List<Integer> refs = new ArrayList<>();
             int copied = 0;
             while (lab >= 0 || date >= 0) {
                 if (lab >= 0 && (date < 0 || lab < date)) {
                     int close = text.indexOf(LAB_END, lab);
-                    String value = close < 0 ? null : ownLab(parse(text, lab + 1, close));
-                    if (value == null) {
-                        return null;
+                    int n = close < 0 ? -1 : parse(text, lab + 1, close);
+                    if (n < 0 || n >= MAX_GENES) {
+                        return new Template(new String[] {text}, new int[] {0}, true);
                     }
-                    b.append(text, copied, lab).append(value);
+                    parts.add(text.substring(copied, lab));
+                    refs.add(-n - 1);
                     copied = close + 1;
                 } else {
-                    String value = ownDate(parse(text, date, date + 4) - FIRST_YEAR);
-                    if (value == null) {
-                        return null;
-                    }
-                    b.append(text, copied, date).append(value);
+                    parts.add(text.substring(copied, date));
+                    refs.add(parse(text, date, date + 4) - FIRST_YEAR);
                     copied = date + 10;
                 }
                 if (lab >= 0 && lab < copied) {
@@ -219,20 +268,67 @@ public final class ProvenanceMask {
                     date = date(text, copied);
                 }
             }
-            return b.append(text, copied, text.length()).toString();
+            parts.add(text.substring(copied));
+            return new Template(parts.toArray(new String[0]), refs.stream().mapToInt(Integer::intValue).toArray(),
+                    false);
+        }
+    }
+
+    /**
+     * Findings written with stand-ins, with their details split into {@link Template}s once (kept with them in the
+     * cache); {@code fillable} is false when a summary shows a stand-in (summaries are not filled).
+     */
+    public static final class Findings {
+        private final List<no.pgx.engine.Finding> templates;
+        private final Template[] en;
+        private final Template[] nb;
+        private final boolean fillable;
+
+        private Findings(List<no.pgx.engine.Finding> templates) {
+            this.templates = templates;
+            this.en = new Template[templates.size()];
+            this.nb = new Template[templates.size()];
+            boolean ok = true;
+            for (int i = 0; i < templates.size(); i++) {
+                no.pgx.engine.Finding t = templates.get(i);
+                ok &= !marked(t.summary());
+                en[i] = Template.of(t.detail().en());
+                nb[i] = Template.of(t.detail().nb());
+            }
+            this.fillable = ok;
         }
 
-        /** @return the text in both languages with the stand-ins replaced; null when one has no value */
-        LocalizedText fill(LocalizedText text) {
-            if (text == null) {
+        /**
+         * @param templates findings written with stand-ins
+         * @return the findings, ready to be filled for each patient
+         */
+        public static Findings of(List<no.pgx.engine.Finding> templates) {
+            return new Findings(templates);
+        }
+
+        /** @return the findings with stand-ins */
+        public List<no.pgx.engine.Finding> templates() {
+            return templates;
+        }
+
+        /**
+         * @param masked the patient's stand-ins and what replaces them
+         * @return the findings with every text filled for the patient; null when one cannot be
+         */
+        public List<no.pgx.engine.Finding> fill(Masked masked) {
+            if (!fillable) {
                 return null;
             }
-            String en = fill(text.en());
-            String nb = fill(text.nb());
-            if (en == null || nb == null) {
-                return null;
+            List<no.pgx.engine.Finding> out = new ArrayList<>(templates.size());
+            for (int i = 0; i < templates.size(); i++) {
+                no.pgx.engine.Finding t = templates.get(i);
+                LocalizedText detail = masked.fill(t.detail(), en[i], nb[i]);
+                if (detail == null) {
+                    return null;
+                }
+                out.add(detail == t.detail() ? t : t.toBuilder().detail(detail).build());
             }
-            return en == text.en() && nb == text.nb() ? text : new LocalizedText(en, nb);
+            return out;
         }
     }
 
@@ -275,37 +371,17 @@ public final class ProvenanceMask {
     }
 
     /**
-     * @param templates findings written with stand-ins
-     * @param masked    the stand-ins and what replaces them
-     * @return the list with every text of the findings filled; null when one cannot be
-     */
-    public static List<no.pgx.engine.Finding> fill(List<no.pgx.engine.Finding> templates, Masked masked) {
-        List<no.pgx.engine.Finding> out = new ArrayList<>(templates.size());
-        for (no.pgx.engine.Finding t : templates) {
-            if (marked(t.summary())) {
-                return null;
-            }
-            LocalizedText detail = masked.fill(t.detail());
-            if (detail == null) {
-                return null;
-            }
-            out.add(detail == t.detail() ? t : t.toBuilder().detail(detail).build());
-        }
-        return out;
-    }
-
-    /**
      * Advice written from findings with stand-ins, and whether its stand-ins are all in the detail (the only text
      * {@link #fill(MaskedAdvice, Masked, Map)} replaces them in).
      */
-    public record MaskedAdvice(no.pgx.engine.DrugAdvice advice, boolean reusable) {
+    public record MaskedAdvice(no.pgx.engine.DrugAdvice advice, boolean reusable, Template en, Template nb) {
         /**
          * @param a advice written from findings with stand-ins, or null
          * @return the advice with whether it can be reused
          */
         public static MaskedAdvice of(no.pgx.engine.DrugAdvice a) {
             if (a == null) {
-                return new MaskedAdvice(null, false);
+                return new MaskedAdvice(null, false, null, null);
             }
             boolean reusable = !marked(a.headline()) && !marked(a.basisLabel()) && !marked(a.name());
             List<no.pgx.engine.CheckedAlternative> all = new ArrayList<>(a.alternatives());
@@ -313,7 +389,7 @@ public final class ProvenanceMask {
             for (no.pgx.engine.CheckedAlternative c : all) {
                 reusable &= !marked(c.name()) && !marked(c.scope()) && c.reasons().stream().noneMatch(ProvenanceMask::marked);
             }
-            return new MaskedAdvice(a, reusable);
+            return new MaskedAdvice(a, reusable, Template.of(a.detail().en()), Template.of(a.detail().nb()));
         }
     }
 
@@ -329,7 +405,7 @@ public final class ProvenanceMask {
         if (!m.reusable()) {
             return null;
         }
-        LocalizedText detail = masked.fill(t.detail());
+        LocalizedText detail = masked.fill(t.detail(), m.en(), m.nb());
         if (detail == null) {
             return null;
         }
