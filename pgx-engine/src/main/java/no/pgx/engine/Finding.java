@@ -50,6 +50,36 @@ public final class Finding {
         this.recommendationId = b.recommendationId;
     }
 
+    /** A copy of {@code f} with another detail text; shares f's (unmodifiable) collections. */
+    private Finding(Finding f, LocalizedText detail) {
+        this.drug = f.drug;
+        this.source = f.source;
+        this.population = f.population;
+        this.lookupKey = f.lookupKey;
+        this.phenotypes = f.phenotypes;
+        this.strength = f.strength;
+        this.action = f.action;
+        this.dosePercent = f.dosePercent;
+        this.alternatives = f.alternatives;
+        this.consequence = f.consequence;
+        this.phenoconverted = f.phenoconverted;
+        this.phenoconversions = f.phenoconversions;
+        this.summary = f.summary;
+        this.detail = detail;
+        this.guideline = f.guideline;
+        this.recommendationId = f.recommendationId;
+    }
+
+    /**
+     * @param detail the detail text of the copy, or null
+     * @return this finding with another detail text (cheaper than {@code toBuilder().detail(detail).build()}, which
+     *         copies every collection)
+     * @since 2026.12
+     */
+    public Finding withDetail(LocalizedText detail) {
+        return new Finding(this, detail);
+    }
+
     private static Map<String, String> copy(Map<String, String> map) {
         return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }

@@ -86,9 +86,10 @@ final class AssessmentCache {
 
     /**
      * A drug's findings as cached: written for the patient ({@code masked} null), or with stand-ins for test date
-     * and lab ({@code masked}: the same findings, ready to be filled for each patient).
+     * and lab ({@code masked}: the same findings, ready to be filled for each patient); with the rule outcome they were
+     * written from (a findings key holds the rule key, so a hit needs no second look-up for the outcome).
      */
-    record CachedFindings(List<Finding> list, ProvenanceMask.Findings masked) {
+    record CachedFindings(List<Finding> list, ProvenanceMask.Findings masked, AdviceWriter.DrugOutcome outcome) {
     }
 
     /** The advice for the key, written by {@code write} on a miss (null: no advice); caches on only. */

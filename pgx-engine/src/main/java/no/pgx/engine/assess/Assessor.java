@@ -333,14 +333,15 @@ public final class Assessor {
                     : AssessmentCache.patient(info, drugFacts, fn, newOrder)), fn, newOrder);
             slot.mask = mask;
             slots.add(slot);
-            slot.outcome = cache.outcome(rk);
-            if (slot.outcome == null) {
-                missing.computeIfAbsent(fn, k -> new ArrayList<>()).add(slot);
+            AssessmentCache.CachedFindings cached = cache.findings(slot.key);
+            if (cached != null) {
+                slot.outcome = cached.outcome();
+                slot.findings = cached.list();
+                slot.compiled = cached.masked();
             } else {
-                AssessmentCache.CachedFindings cached = cache.findings(slot.key);
-                if (cached != null) {
-                    slot.findings = cached.list();
-                    slot.compiled = cached.masked();
+                slot.outcome = cache.outcome(rk);
+                if (slot.outcome == null) {
+                    missing.computeIfAbsent(fn, k -> new ArrayList<>()).add(slot);
                 }
             }
         }
@@ -359,7 +360,8 @@ public final class Assessor {
             if (slot.findings == null) {
                 slot.findings = assemble(slot, slot.mask == null ? slot.functional.results() : slot.mask.results());
                 slot.compiled = slot.mask == null ? null : ProvenanceMask.Findings.of(slot.findings);
-                cache.putFindings(slot.key, new AssessmentCache.CachedFindings(slot.findings, slot.compiled));
+                cache.putFindings(slot.key, new AssessmentCache.CachedFindings(slot.findings, slot.compiled,
+                        slot.outcome));
             }
             if (slot.mask != null) {
                 slot.templates = slot.findings;

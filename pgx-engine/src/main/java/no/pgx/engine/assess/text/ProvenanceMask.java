@@ -326,7 +326,7 @@ public final class ProvenanceMask {
                 if (detail == null) {
                     return null;
                 }
-                out.add(detail == t.detail() ? t : t.toBuilder().detail(detail).build());
+                out.add(detail == t.detail() ? t : t.withDetail(detail));
             }
             return out;
         }
