@@ -22,6 +22,17 @@ import no.pgx.engine.Problem;
  */
 final class JsonDocument {
     private static final Set<String> READ_TYPES = Set.of("Observation", "DiagnosticReport", "Organization", "Practitioner");
+    /**
+     * Elements of each parsed type that nothing in this package reads, left out of what HAPI parses (as the narrative,
+     * {@code text}, is): building HAPI's model of them (a lab comment, the specimen, a report's PDF) cost time on every
+     * request. An element this package starts to read must come off this list: {@code FhirResultsTest} reads a result
+     * with each of them present and checks that it is read exactly as without it, so a read element put here fails.
+     */
+    static final java.util.Map<String, Set<String>> UNREAD = java.util.Map.of(
+            "Observation", Set.of("basedOn", "partOf", "category", "focus", "encounter", "note", "method",
+                    "specimen", "device", "referenceRange", "interpretation", "bodySite"),
+            "DiagnosticReport", Set.of("basedOn", "category", "encounter", "specimen", "imagingStudy", "media",
+                    "presentedForm", "conclusion", "conclusionCode"));
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -88,10 +99,10 @@ final class JsonDocument {
         // The narrative (text.div, XHTML) is for people and never read here; parsing it was a tenth of a request's
         // CPU, and a malformed one made a readable result unreadable. The same for contained resources (a report's
         // results may be contained in it).
-        ((ObjectNode) resource).remove("text");
+        prune((ObjectNode) resource, type);
         for (JsonNode contained : resource.path("contained")) {
             if (contained.isObject()) {
-                ((ObjectNode) contained).remove("text");
+                prune((ObjectNode) contained, contained.path("resourceType").asText(""));
             }
         }
         // HAPI reads this package's tree as it is instead of the resource written back to text and parsed again.
@@ -104,6 +115,15 @@ final class JsonDocument {
                 entries.problems.add(new Problem(null, "resource", type + " " + label(resource, fullUrl, index)
                         + " cannot be read as FHIR R4 (" + e.getMessage() + "); it was not used"));
             }
+        }
+    }
+
+    /** Removes the narrative and the elements of {@link #UNREAD} from a resource before HAPI parses it. */
+    private static void prune(ObjectNode resource, String type) {
+        resource.remove("text");
+        Set<String> unread = UNREAD.get(type);
+        if (unread != null) {
+            resource.remove(unread);
         }
     }
 

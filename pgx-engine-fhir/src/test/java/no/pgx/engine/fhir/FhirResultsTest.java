@@ -336,4 +336,56 @@ class FhirResultsTest {
             assertThat(r.results()).isEqualTo(plain.results());
         }
     }
+
+    /**
+     * Elements nothing here reads (a lab comment, the specimen, a PDF of the report ...) are left out before parsing:
+     * each of them, well-formed or not, leaves the result exactly as read without it. The Observation carries what the reader
+     * uses (status, code, component, value, effective and issued time, performer, subject), so an element that is read
+     * but put on the list by mistake changes the result and fails here.
+     */
+    @Test
+    void elementsNothingReadsNeverDecideWhetherAResultIsRead() {
+        String observation = """
+                {"resourceType":"Observation","id":"cyp2c19-pruned","status":"final",
+                 %s
+                 "code":{"coding":[{"system":"http://loinc.org","code":"84413-4"}]},
+                 "subject":{"reference":"Patient/p1"},
+                 "performer":[{"display":"Senter for psykofarmakologi"}],
+                 "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"48018-6"}]},
+                   "valueCodeableConcept":{"coding":[{"system":"http://www.genenames.org/geneId","code":"HGNC:2621",
+                   "display":"CYP2C19"}]}}],
+                 "valueString":"*2/*2","effectiveDateTime":"2024-02-01","issued":"2024-02-03T10:00:00Z"}""";
+        String report = """
+                {"resourceType":"DiagnosticReport","id":"r1","status":"final",%s
+                 "code":{"coding":[{"system":"http://loinc.org","code":"51969-4"}]},
+                 "contained":[%s],"result":[{"reference":"#cyp2c19-pruned"}]}""";
+        FhirResults plain = FhirResults.fromJson(observation.formatted(""));
+        FhirResults plainReport = FhirResults.fromJson(report.formatted("", observation.formatted("")));
+        assertThat(plain.problems()).isEmpty();
+        assertThat(only(plain, "CYP2C19").diplotype()).isEqualTo("*2/*2");
+        assertThat(only(plain, "CYP2C19").provenance().testDate()).isNotNull();
+        assertThat(only(plain, "CYP2C19").provenance().lab()).isNotNull();
+        assertThat(plainReport.problems()).isEmpty();
+        assertThat(only(plainReport, "CYP2C19").diplotype()).isEqualTo("*2/*2");
+        List<String> malformed = List.of("[{\"text\":\"a lab comment\",\"reference\":\"Specimen/s1\"}]",
+                "\"a lab comment written as a string\"", "17", "{\"reference\":[1,2]}",
+                "[{\"contentType\":5,\"data\":\"not base64 !\"}]");
+        for (String element : JsonDocument.UNREAD.get("Observation")) {
+            for (String value : malformed) {
+                String extra = "\"" + element + "\":" + value + ",";
+                FhirResults r = FhirResults.fromJson(observation.formatted(extra));
+                assertThat(r.problems()).as("Observation.%s = %s", element, value).isEmpty();
+                assertThat(r.results()).as("Observation.%s = %s", element, value).isEqualTo(plain.results());
+            }
+        }
+        for (String element : JsonDocument.UNREAD.get("DiagnosticReport")) {
+            for (String value : malformed) {
+                String extra = "\"" + element + "\":" + value + ",";
+                FhirResults r = FhirResults.fromJson(report.formatted(extra, observation.formatted("")));
+                assertThat(r.problems()).as("DiagnosticReport.%s = %s", element, value).isEmpty();
+                assertThat(r.results()).as("DiagnosticReport.%s = %s", element, value)
+                        .isEqualTo(plainReport.results());
+            }
+        }
+    }
 }
