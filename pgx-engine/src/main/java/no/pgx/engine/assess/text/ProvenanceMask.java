@@ -189,23 +189,34 @@ public final class ProvenanceMask {
         /** @return the text with every stand-in replaced; null when a stand-in has no value (not this patient's) */
         String fill(Template t) {
             if (t.refs.length == 0) {
-                return t.parts[0];
+                return t.text;
             }
             if (t.broken) {
                 return null;
             }
-            String[] pieces = new String[t.parts.length + t.refs.length];
+            String[] values = new String[t.refs.length];
+            int length = 0;
             for (int i = 0; i < t.refs.length; i++) {
                 int ref = t.refs[i];
                 String value = ref >= 0 ? ownDate(ref) : ownLab(-ref - 1);
                 if (value == null) {
                     return null;
                 }
-                pieces[2 * i] = t.parts[i];
-                pieces[2 * i + 1] = value;
+                values[i] = value;
+                length += value.length() + t.ends[i] - t.starts[i];
             }
-            pieces[pieces.length - 1] = t.parts[t.parts.length - 1];
-            return String.join("", pieces);  // one allocation of the exact size
+            int last = t.refs.length;
+            length += t.ends[last] - t.starts[last];
+            char[] out = new char[length];
+            int at = 0;
+            for (int i = 0; i < last; i++) {
+                t.text.getChars(t.starts[i], t.ends[i], out, at);
+                at += t.ends[i] - t.starts[i];
+                values[i].getChars(0, values[i].length(), out, at);
+                at += values[i].length();
+            }
+            t.text.getChars(t.starts[last], t.ends[last], out, at);
+            return new String(out);
         }
 
         /** @return the text in both languages with the stand-ins replaced; null when one has no value */
@@ -221,18 +232,23 @@ public final class ProvenanceMask {
 
     /**
      * A text with stand-ins, split once (when it is cached) into its literal parts and the stand-ins between them, so
-     * that filling it for a patient neither scans nor copies more than the result.
+     * that filling it for a patient neither scans the text nor copies more than the result. The parts are ranges of
+     * the text (no copies: a cached text is held once).
      */
     public static final class Template {
-        /** The literal parts: one more than {@link #refs}. */
-        final String[] parts;
+        final String text;
+        /** Where each literal part starts and ends in {@link #text}: one more part than {@link #refs}. */
+        final int[] starts;
+        final int[] ends;
         /** The stand-ins in order: {@code n >= 0} the test date of gene number n, {@code n < 0} the lab of -n-1. */
         final int[] refs;
         /** A lab stand-in without its end: cannot be filled. */
         final boolean broken;
 
-        private Template(String[] parts, int[] refs, boolean broken) {
-            this.parts = parts;
+        private Template(String text, int[] starts, int[] ends, int[] refs, boolean broken) {
+            this.text = text;
+            this.starts = starts;
+            this.ends = ends;
             this.refs = refs;
             this.broken = broken;
         }
@@ -241,9 +257,9 @@ public final class ProvenanceMask {
             int lab = text.indexOf(LAB_START);
             int date = date(text, 0);
             if (lab < 0 && date < 0) {
-                return new Template(new String[] {text}, new int[0], false);
+                return new Template(text, new int[] {0}, new int[] {text.length()}, new int[0], false);
             }
-            List<String> parts = new ArrayList<>();
+            List<int[]> parts = new ArrayList<>();
             List<Integer> refs = new ArrayList<>();
             int copied = 0;
             while (lab >= 0 || date >= 0) {
@@ -251,13 +267,13 @@ public final class ProvenanceMask {
                     int close = text.indexOf(LAB_END, lab);
                     int n = close < 0 ? -1 : parse(text, lab + 1, close);
                     if (n < 0 || n >= MAX_GENES) {
-                        return new Template(new String[] {text}, new int[] {0}, true);
+                        return new Template(text, new int[] {0}, new int[] {text.length()}, new int[] {0}, true);
                     }
-                    parts.add(text.substring(copied, lab));
+                    parts.add(new int[] {copied, lab});
                     refs.add(-n - 1);
                     copied = close + 1;
                 } else {
-                    parts.add(text.substring(copied, date));
+                    parts.add(new int[] {copied, date});
                     refs.add(parse(text, date, date + 4) - FIRST_YEAR);
                     copied = date + 10;
                 }
@@ -268,9 +284,14 @@ public final class ProvenanceMask {
                     date = date(text, copied);
                 }
             }
-            parts.add(text.substring(copied));
-            return new Template(parts.toArray(new String[0]), refs.stream().mapToInt(Integer::intValue).toArray(),
-                    false);
+            parts.add(new int[] {copied, text.length()});
+            int[] starts = new int[parts.size()];
+            int[] ends = new int[parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                starts[i] = parts.get(i)[0];
+                ends[i] = parts.get(i)[1];
+            }
+            return new Template(text, starts, ends, refs.stream().mapToInt(Integer::intValue).toArray(), false);
         }
     }
 
