@@ -194,29 +194,20 @@ public final class ProvenanceMask {
             if (t.broken) {
                 return null;
             }
-            String[] values = new String[t.refs.length];
-            int length = 0;
+            // the pieces are copied with array copies only (substring, join), never char by char
+            String[] pieces = new String[2 * t.refs.length + 1];
             for (int i = 0; i < t.refs.length; i++) {
                 int ref = t.refs[i];
                 String value = ref >= 0 ? ownDate(ref) : ownLab(-ref - 1);
                 if (value == null) {
                     return null;
                 }
-                values[i] = value;
-                length += value.length() + t.ends[i] - t.starts[i];
+                pieces[2 * i] = t.text.substring(t.starts[i], t.ends[i]);
+                pieces[2 * i + 1] = value;
             }
             int last = t.refs.length;
-            length += t.ends[last] - t.starts[last];
-            char[] out = new char[length];
-            int at = 0;
-            for (int i = 0; i < last; i++) {
-                t.text.getChars(t.starts[i], t.ends[i], out, at);
-                at += t.ends[i] - t.starts[i];
-                values[i].getChars(0, values[i].length(), out, at);
-                at += values[i].length();
-            }
-            t.text.getChars(t.starts[last], t.ends[last], out, at);
-            return new String(out);
+            pieces[2 * last] = t.text.substring(t.starts[last], t.ends[last]);
+            return String.join("", pieces);
         }
 
         /** @return the text in both languages with the stand-ins replaced; null when one has no value */
