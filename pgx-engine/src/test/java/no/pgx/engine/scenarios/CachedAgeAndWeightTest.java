@@ -28,61 +28,51 @@ class CachedAgeAndWeightTest {
 
     @Test
     void everyAgeGetsTheAnswerOfAnEngineWithoutCaches() throws IOException {
-        PgxEngine cached = PgxEngine.builder().build();
-        PgxEngine uncached = PgxEngine.builder().cacheSize(0).build();
-        List<String> differing = new ArrayList<>();
-        int compared = 0;
-        for (ScenarioBookTest.Row row : ScenarioBookTest.rows()) {
-            Assessment first = null;
-            boolean ageMatters = false;
-            for (Integer age : AGES) {
-                AssessmentRequest r = ScenarioBookTest.request(row, b -> b.ageYears(age));
-                Assessment expected = uncached.assess(r);
-                Assessment actual = cached.assess(r);
-                compared++;
-                if (!actual.equals(expected)) {
-                    differing.add(row.id() + " at age " + age);
-                }
-                ageMatters |= first != null && !expected.equals(first);
-                first = first == null ? expected : first;
-            }
-            if (ageMatters) {
-                agesThatMatter++;
-            }
-        }
-        assertThat(differing).as("answers of the cached engine that differ from the uncached one").isEmpty();
+        Comparison c = compare(AGES, (b, age) -> b.ageYears(age), "at age %s");
+        assertThat(c.differing()).as("answers of the cached engine that differ from the uncached one").isEmpty();
         // guards the comparison: the book has rows whose answer changes with the age (children's populations,
         // prasugrel from 75 years), so ascending ages do cross the intervals
-        assertThat(agesThatMatter).as("rows whose answer depends on the age").isGreaterThanOrEqualTo(5);
-        assertThat(compared).isGreaterThan(10_000);
+        assertThat(c.rowsThatDepend()).as("rows whose answer depends on the age").isGreaterThanOrEqualTo(5);
+        assertThat(c.compared()).isGreaterThan(10_000);
     }
-
-    private int agesThatMatter;
 
     @Test
     void everyWeightGetsTheAnswerOfAnEngineWithoutCaches() throws IOException {
+        Comparison c = compare(WEIGHTS, (b, weight) -> b.weightKg(weight), "at %s kg");
+        assertThat(c.differing()).as("answers of the cached engine that differ from the uncached one").isEmpty();
+        // prasugrel under 60 kg (clopidogrel rows of the book)
+        assertThat(c.rowsThatDepend()).as("rows whose answer depends on the weight").isGreaterThanOrEqualTo(1);
+    }
+
+    /** What a cached and an uncached engine answered for every row at every value, in ascending order. */
+    private record Comparison(List<String> differing, int rowsThatDepend, int compared) {
+    }
+
+    private static <T> Comparison compare(List<T> values,
+                                          java.util.function.BiConsumer<AssessmentRequest.Builder, T> set,
+                                          String label) throws IOException {
         PgxEngine cached = PgxEngine.builder().build();
         PgxEngine uncached = PgxEngine.builder().cacheSize(0).build();
         List<String> differing = new ArrayList<>();
-        int weightMatters = 0;
+        int depend = 0;
+        int compared = 0;
         for (ScenarioBookTest.Row row : ScenarioBookTest.rows()) {
             Assessment first = null;
             boolean matters = false;
-            for (Double weight : WEIGHTS) {
-                AssessmentRequest r = ScenarioBookTest.request(row, b -> b.weightKg(weight));
+            for (T value : values) {
+                AssessmentRequest r = ScenarioBookTest.request(row, b -> set.accept(b, value));
                 Assessment expected = uncached.assess(r);
+                compared++;
                 if (!cached.assess(r).equals(expected)) {
-                    differing.add(row.id() + " at " + weight + " kg");
+                    differing.add(row.id() + " " + label.formatted(value));
                 }
                 matters |= first != null && !expected.equals(first);
                 first = first == null ? expected : first;
             }
             if (matters) {
-                weightMatters++;
+                depend++;
             }
         }
-        assertThat(differing).as("answers of the cached engine that differ from the uncached one").isEmpty();
-        // prasugrel under 60 kg (clopidogrel rows of the book)
-        assertThat(weightMatters).as("rows whose answer depends on the weight").isGreaterThanOrEqualTo(1);
+        return new Comparison(differing, depend, compared);
     }
 }
