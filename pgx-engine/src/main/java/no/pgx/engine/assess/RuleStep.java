@@ -166,7 +166,7 @@ final class RuleStep {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
-    /** @return the gene facts of each result, by gene (per result object from the {@link AssessmentCache}) */
+    /** @return the gene facts of each result, by gene (shared by results of the same content: {@link AssessmentCache}) */
     Map<String, GeneFacts> facts(Map<String, GeneResult> byGene) {
         Map<String, GeneFacts> factsByGene = new HashMap<>();
         for (GeneResult r : byGene.values()) {
