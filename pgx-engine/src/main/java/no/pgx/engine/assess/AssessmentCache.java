@@ -24,7 +24,8 @@ import no.pgx.engine.assess.text.ProvenanceMask;
  * rule outcome and what the patient lines show ({@link FindingKey}); advice by the findings key, the sources shown and
  * the perpetrator it names ({@link AdviceKey}); texts of drugs whose results are not phenoconverted are cached with
  * stand-ins for test date and lab ({@link ProvenanceMask}), so that new patients with the same results share them.
- * Gene facts are cached by what they are made of ({@link FactInput}), without test date and lab. Keys compute their hash once and compare by hand-written equality.
+ * Gene facts are cached by what they are made of ({@link FactBuilder.Input}: no test date or lab). Keys compute their
+ * hash once and compare by hand-written equality.
  * With a cache size of 0 nothing is kept. Caffeine caches: thread-safe.
  */
 final class AssessmentCache {
@@ -34,10 +35,10 @@ final class AssessmentCache {
     /** Advice written from results with stand-ins for test date and lab ({@link ProvenanceMask}). */
     private final Cache<AdviceKey, ProvenanceMask.MaskedAdvice> maskedAdvice;
     /**
-     * The rule facts of a gene result by what they are made of ({@link FactInput}: no test date or lab), so that new
-     * patients with a result seen before share them.
+     * The rule facts of a gene result by what they are made of ({@link FactBuilder.Input}: no test date or lab), so
+     * that new patients with a result seen before share them.
      */
-    private final Cache<FactInput, Facts> geneFacts;
+    private final Cache<FactBuilder.Input, Facts> geneFacts;
 
     /** @param cacheSize maximum entries per cache; 0 or less turns caching off (every call computes) */
     AssessmentCache(long cacheSize) {
@@ -54,9 +55,9 @@ final class AssessmentCache {
         return outcomes != null;
     }
 
-    /** @param compute the facts of a result (called with a result of the input on a miss) */
-    GeneFacts geneFacts(GeneResult result, boolean functions, Function<FactInput, List<GeneFact>> compute) {
-        FactInput input = FactInput.of(result, functions);
+    /** @param compute the facts of a result's input (called on a miss) */
+    GeneFacts geneFacts(GeneResult result, boolean functions, Function<FactBuilder.Input, List<GeneFact>> compute) {
+        FactBuilder.Input input = FactBuilder.Input.of(result, functions);
         Facts f = geneFacts == null ? Facts.of(compute.apply(input))
                 : geneFacts.get(input, in -> Facts.of(compute.apply(in)));
         return GeneFacts.of(f, result);
@@ -100,17 +101,6 @@ final class AssessmentCache {
     /** The advice with stand-ins for the key, written by {@code write} on a miss; caches on only. */
     ProvenanceMask.MaskedAdvice maskedAdvice(AdviceKey key, java.util.function.Supplier<ProvenanceMask.MaskedAdvice> write) {
         return maskedAdvice.get(key, k -> write.get());
-    }
-
-    /**
-     * What a gene result's rule facts are made of ({@link FactBuilder#facts}): everything but the test date, lab and
-     * warnings. {@code functions}: whether the allele-function pair is needed (some drug's rows are keyed on it).
-     */
-    record FactInput(String gene, String lookupKey, String phenotype, String diplotype, no.pgx.engine.ResultState state,
-                     boolean functions) {
-        static FactInput of(GeneResult r, boolean functions) {
-            return new FactInput(r.gene(), r.lookupKey(), r.phenotype(), r.diplotype(), r.state(), functions);
-        }
     }
 
     /**

@@ -29,25 +29,38 @@ final class FactBuilder {
         this.functions = functions;
     }
 
-    /** @return the facts for one result; empty for a gene without a result or unknown to the rule base */
-    List<GeneFact> facts(GeneResult r, boolean functionsNeeded) {
-        return facts(r.gene(), r.lookupKey(), r.phenotype(), r.diplotype(), r.state(), functionsNeeded);
+    /**
+     * What a result's rule facts are made of: everything but its test date, lab and warnings, which never enter its
+     * facts (so results differing only in those share them). {@code functions}: whether the allele-function pair is
+     * needed (some drug's rows are keyed on it).
+     */
+    record Input(String gene, String lookupKey, String phenotype, String diplotype, ResultState state,
+                 boolean functions) {
+        static Input of(GeneResult r, boolean functions) {
+            return new Input(r.gene(), r.lookupKey(), r.phenotype(), r.diplotype(), r.state(), functions);
+        }
     }
 
-    /**
-     * The facts of a result given by its parts (the test date, lab and warnings of a result never enter its facts).
-     */
-    List<GeneFact> facts(String gene, String lookupKey, String phenotype, String diplotype, ResultState resultState,
-                         boolean functionsNeeded) {
-        if (resultState == ResultState.NOT_TESTED || lookupKey == null) {
+    /** @return the facts for one result; empty for a gene without a result or unknown to the rule base */
+    List<GeneFact> facts(GeneResult r, boolean functionsNeeded) {
+        return facts(Input.of(r, functionsNeeded));
+    }
+
+    /** @return the facts for one result's input; empty for a gene without a result or unknown to the rule base */
+    List<GeneFact> facts(Input in) {
+        String gene = in.gene();
+        String lookupKey = in.lookupKey();
+        String phenotype = in.phenotype();
+        String diplotype = in.diplotype();
+        if (in.state() == ResultState.NOT_TESTED || lookupKey == null) {
             return List.of();
         }
         String kind = knowledge.kind(gene);
         if ("allele-status".equals(kind)) {
             return alleleFacts(gene, lookupKey, diplotype);
         }
-        GeneState state = state(resultState);
-        String pair = functionsNeeded ? functions.pair(gene, diplotype) : null;
+        GeneState state = state(in.state());
+        String pair = in.functions() ? functions.pair(gene, diplotype) : null;
         if ("activity-score".equals(kind) && knowledge.key(gene, lookupKey) == null) {
             List<Knowledge.KeyInfo> scores = knowledge.keysOfPhenotype(gene, phenotype);
             if (!scores.isEmpty()) {

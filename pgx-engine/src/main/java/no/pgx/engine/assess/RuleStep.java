@@ -56,8 +56,8 @@ final class RuleStep {
     private final Map<String, Knowledge.DrugInfo> drugInfo;
     /** Genes whose allele functions some drug's rows are keyed on. */
     private final Set<String> functionGenes;
-    /** {@link #geneFacts(AssessmentCache.FactInput)} as the cache's compute function, made once instead of per gene. */
-    private final Function<AssessmentCache.FactInput, List<GeneFact>> geneFacts = this::geneFacts;
+    /** {@link FactBuilder#facts(FactBuilder.Input)} as the cache's compute function, made once instead of per gene. */
+    private final Function<FactBuilder.Input, List<GeneFact>> geneFacts;
     /**
      * Per drug, the ages at which some age-bounded fact its rule session holds changes its answer (see
      * {@link #ageCuts}); drugs without such facts have none.
@@ -79,6 +79,7 @@ final class RuleStep {
         Set<String> fg = new HashSet<>();
         knowledge.drugs.values().forEach(d -> fg.addAll(d.functionGenes()));
         this.functionGenes = Set.copyOf(fg);
+        this.geneFacts = facts::facts;
         drugInfo.forEach((drug, info) -> {
             ageCuts.put(drug, ageCuts(info, drugInfo));
             weightCuts.put(drug, weightCuts(info));
@@ -86,9 +87,8 @@ final class RuleStep {
     }
 
     /**
-     * The body weights (kg) below which an alternative of the drug is contraindicated or needs another dose: the
-     * limits of its {@code weight-max} contraindications, the only facts a rule compares the weight with
-     * ({@code weightKg < limit}).
+     * The body weights (kg) a rule compares the patient's weight with for this drug: the limits of its alternatives'
+     * {@code weight-max} contraindications, the only facts that hold a weight.
      */
     static double[] weightCuts(Knowledge.DrugInfo info) {
         java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
@@ -101,31 +101,34 @@ final class RuleStep {
     }
 
     /**
-     * @return null when the weight is unknown, else the number of the drug's {@link #weightCuts} at or below it
-     *         (weights with the same number get the same rule outcome)
+     * @return null when the weight is unknown; else which interval of the drug's {@link #weightCuts} the weight is in:
+     *         below, at or above each limit are told apart, so any comparison with a limit ({@code <}, {@code <=},
+     *         {@code >}, {@code >=}) gives the same answer for weights of the same interval
      */
     static Integer weightClass(double[] cuts, Double weight) {
         if (weight == null) {
             return null;
         }
-        int n = 0;
-        while (n < cuts.length && cuts[n] <= weight) {
-            n++;
+        int below = 0;
+        boolean at = false;
+        for (double cut : cuts) {
+            below += cut < weight ? 1 : 0;
+            at |= cut == weight;
         }
-        return n;
+        return 2 * below + (at ? 1 : 0);
     }
 
     /**
-     * The ages (whole years) at which an age-bounded knowledge fact of the drug's rule session changes its answer:
+     * The ages (whole years) at which a comparison with an age bound of the drug's rule session can change its answer:
      * the drug's own facts and order facts and those of its probes (the alternatives assessed with it), exactly the
-     * facts {@link #groupKnowledge} brings in for the drug. Every rule that reads the age compares it with one of
-     * these facts' bounds: a population's (below its lowest age or above its highest), a dose statement's (below its
-     * lowest, from its exclusive upper age) and an alternative's age contraindication (from its limit, below its
-     * limit). Two ages with no cut between them therefore get the same rule outcome, and the rule cache keys on the
-     * interval ({@link #ageClass}) instead of the age: a new patient's age no longer makes a new key.
+     * facts {@link #groupKnowledge} brings in for the drug. Every rule that reads the age compares it with such a bound:
+     * a population's lowest or highest age, a dose statement's age band, an alternative's age contraindication. For
+     * each bound b both b and b + 1 are cuts, so below, at and above b are told apart and any comparison with b
+     * ({@code <}, {@code <=}, {@code >}, {@code >=}) gives the same answer for ages between two cuts. The rule cache
+     * keys on that interval ({@link #ageClass}) instead of the age: a new patient's age no longer makes a new key.
      */
     static int[] ageCuts(Knowledge.DrugInfo info, Map<String, Knowledge.DrugInfo> drugInfo) {
-        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        List<Double> bounds = new ArrayList<>();
         List<Object> session = new ArrayList<>(info.facts());
         session.addAll(info.context().orderFacts());
         for (String probe : info.context().probes()) {
@@ -133,25 +136,29 @@ final class RuleStep {
         }
         for (Object f : session) {
             if (f instanceof no.pgx.rules.model.PopulationFact p) {
-                if (p.ageMin() != null) {
-                    cuts.add(p.ageMin());           // age < ageMin excludes
-                }
-                if (p.ageMax() != null) {
-                    cuts.add(p.ageMax() + 1);       // age > ageMax excludes
-                }
+                addBounds(bounds, p.ageMin(), p.ageMax());
             } else if (f instanceof no.pgx.rules.model.DoseRow d) {
-                if (d.ageMin() != null) {
-                    cuts.add(d.ageMin());           // age < ageMin excludes
-                }
-                if (d.ageMax() != null) {
-                    cuts.add(d.ageMax());           // age >= ageMax excludes
-                }
+                addBounds(bounds, d.ageMin(), d.ageMax());
             } else if (f instanceof no.pgx.rules.model.Contraindication c
                     && (c.kind().equals("age-min") || c.kind().equals("age-max"))) {
-                cuts.add((int) Math.ceil(c.limit())); // age >= limit, age < limit
+                bounds.add(c.limit());
             }
         }
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        for (double b : bounds) {
+            cuts.add((int) Math.ceil(b));         // the first whole age at or above b
+            cuts.add((int) Math.floor(b) + 1);    // the first whole age above b
+        }
         return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void addBounds(List<Double> bounds, Integer min, Integer max) {
+        if (min != null) {
+            bounds.add(min.doubleValue());
+        }
+        if (max != null) {
+            bounds.add(max.doubleValue());
+        }
     }
 
     /**
@@ -175,9 +182,6 @@ final class RuleStep {
         return factsByGene;
     }
 
-    private List<GeneFact> geneFacts(AssessmentCache.FactInput in) {
-        return facts.facts(in.gene(), in.lookupKey(), in.phenotype(), in.diplotype(), in.state(), in.functions());
-    }
 
     /**
      * The facts with the phenoconverted genes replaced by their functional result. The diplotype and allele-function
