@@ -18,11 +18,11 @@ import no.pgx.engine.fhir.FhirResults;
  * reads the results contained in a report and reports those it lists but were not sent, and reports everything it did
  * not read ({@link GeneticResults#problems()}, {@link GeneticResults#notes()}).
  *
- * <p>Only the patient in context is read ({@link FhirResults#fromJson(String, String)} with {@code Patient/<id>}):
+ * <p>Only the patient in context is read ({@link FhirResults#fromJson(byte[], String)} with {@code Patient/<id>}):
  * Observations of another subject are never merged with theirs, they are left out and listed in the notes.
  *
- * <p>The entries arrive as JSON text ({@link PgxResults}): the adapter's input, a collection Bundle, is their text put
- * together, with no JSON tree in between. Reading is a pure function of the resources and the patient, and an EHR
+ * <p>The entries arrive as JSON text ({@link PgxResults}): the adapter's input, a collection Bundle, is their UTF-8
+ * bytes put together, with no JSON tree and no decoding to a Java string in between. Reading is a pure function of the resources and the patient, and an EHR
  * sends the same lab panel with every call for a patient, so results are cached by the SHA-256 of the patient id and
  * the entries' text (bounded): a repeated panel is not parsed with HAPI FHIR again. Thread-safe.
  */
@@ -53,7 +53,7 @@ public class GenomicObservations {
             return GeneticResults.NONE;
         }
         return cache.get(key(entries, patientId), k -> {
-            FhirResults results = FhirResults.fromJson(bundleText(entries), "Patient/" + patientId);
+            FhirResults results = FhirResults.fromJson(bundleBytes(entries), "Patient/" + patientId);
             return new GeneticResults(results.results(), results.problems(), results.notes(), entries.size());
         });
     }
@@ -90,8 +90,8 @@ public class GenomicObservations {
         sha.update((byte) n);
     }
 
-    /** The entries as the text of a collection Bundle, the input of the engine's FHIR adapter. */
-    static String bundleText(List<PgxResults.Entry> entries) {
+    /** The entries as a collection Bundle in UTF-8, the input of the engine's FHIR adapter. */
+    static byte[] bundleBytes(List<PgxResults.Entry> entries) {
         int size = HEAD.length + 2;
         for (PgxResults.Entry e : entries) {
             size += e.resource().end() - e.resource().start() + 40 + Math.max(0, e.fullUrlEnd() - e.fullUrlStart());
@@ -106,6 +106,6 @@ public class GenomicObservations {
         }
         out.write(']');
         out.write('}');
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 }

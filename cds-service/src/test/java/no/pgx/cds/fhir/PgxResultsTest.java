@@ -53,13 +53,13 @@ class PgxResultsTest {
         assertThat(entries.get(1).resource().patientReference()).isEqualTo("Patient/p1");
 
         // The adapter's input holds the same entries as the tree would have given, numbers exactly as sent.
-        JsonNode bundle = JSON.readTree(GenomicObservations.bundleText(entries));
+        JsonNode bundle = JSON.readTree(bundleText(entries));
         assertThat(bundle.path("type").stringValue()).isEqualTo("collection");
         assertThat(bundle.path("entry").get(0).path("fullUrl").stringValue()).isEqualTo("urn:uuid:a\"b");
         assertThat(bundle.path("entry").get(0).path("resource")).isEqualTo(JSON.readTree(OBS1));
         assertThat(bundle.path("entry").get(1).has("fullUrl")).isFalse();
         assertThat(bundle.path("entry").get(1).path("resource")).isEqualTo(JSON.readTree(OBS2));
-        assertThat(GenomicObservations.bundleText(entries)).contains("\"value\":1.10");
+        assertThat(bundleText(entries)).contains("\"value\":1.10");
         assertThat(r.tree().path("entry").size()).isEqualTo(5);  // a tree only when asked for
     }
 
@@ -78,12 +78,12 @@ class PgxResultsTest {
             assertThat(e.resource().subjectReference()).isEqualTo("Patient/p1");
         });
         List<PgxResults.Entry> copied = prefetch(prefetch).results("pgxResults").entries(GENOMIC);
-        assertThat(JSON.readTree(GenomicObservations.bundleText(entries)))
-                .isEqualTo(JSON.readTree(GenomicObservations.bundleText(copied)));
+        assertThat(JSON.readTree(bundleText(entries)))
+                .isEqualTo(JSON.readTree(bundleText(copied)));
         // A body other than the one parsed is noticed, and the value copied instead.
         Prefetch other = no.pgx.cds.system.CurrentBody.with(new byte[10], () -> prefetch(prefetch));
-        assertThat(JSON.readTree(GenomicObservations.bundleText(other.results("pgxResults").entries(GENOMIC))))
-                .isEqualTo(JSON.readTree(GenomicObservations.bundleText(copied)));
+        assertThat(JSON.readTree(bundleText(other.results("pgxResults").entries(GENOMIC))))
+                .isEqualTo(JSON.readTree(bundleText(copied)));
     }
 
     @Test
@@ -95,7 +95,7 @@ class PgxResultsTest {
             assertThat(e.fullUrlStart()).isNegative();
             assertThat(e.resource().subjectReference()).isEqualTo("Patient/p1");
         });
-        assertThat(JSON.readTree(GenomicObservations.bundleText(entries)).path("entry").get(0).path("resource"))
+        assertThat(JSON.readTree(bundleText(entries)).path("entry").get(0).path("resource"))
                 .isEqualTo(JSON.readTree(OBS1));
     }
 
@@ -160,5 +160,10 @@ class PgxResultsTest {
         ResolvedPrefetch resolved = new ResolvedPrefetch(Map.of("pgxResults", JSON.readTree(OBS1)));
         assertThat(resolved.results("pgxResults", GENOMIC)).singleElement()
                 .satisfies(e -> assertThat(e.resource().subjectReference()).isEqualTo("Patient/p1"));
+    }
+
+    /** The adapter's input as text. */
+    private static String bundleText(List<PgxResults.Entry> entries) {
+        return new String(GenomicObservations.bundleBytes(entries), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

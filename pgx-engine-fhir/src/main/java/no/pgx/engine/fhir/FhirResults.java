@@ -82,6 +82,21 @@ public record FhirResults(List<GeneInput> results, List<Problem> problems, List<
     }
 
     /**
+     * Reads the results of one patient from a FHIR R4 JSON document given as UTF-8 bytes (what a file or an HTTP body
+     * is): the same answer as {@link #fromJson(String, String)} of their text, without decoding the text first.
+     *
+     * @param utf8    the document, UTF-8 (the encoding FHIR's JSON format requires); not null. Bytes that are not
+     *                UTF-8 (or not JSON, or empty) give one problem
+     * @param subject the patient ({@code Patient/123}, {@code 123}, or a Bundle fullUrl); null means the document's
+     *                only patient
+     * @return that patient's results, never null; Observations of other patients are listed in {@link #notes()}
+     */
+    public static FhirResults fromJson(byte[] utf8, String subject) {
+        Objects.requireNonNull(utf8, "utf8");
+        return read(JsonDocument.read(utf8), subject);
+    }
+
+    /**
      * Reads the Observations of a parsed Bundle (and those contained in its DiagnosticReports). Organization and
      * Practitioner entries name performers.
      *

@@ -46,10 +46,40 @@ final class JsonDocument {
         try {
             root = json == null || json.isBlank() ? null : MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            entries.problems.add(new Problem(null, "json", "The FHIR document is not valid JSON ("
-                    + e.getOriginalMessage() + location(e) + "); nothing was read"));
+            return notJson(entries, e);
+        }
+        return read(root, entries);
+    }
+
+    /**
+     * Reads a document given as UTF-8 bytes: the same as {@link #read(String)} of their text, without decoding it
+     * first (Jackson's byte parser reads UTF-8 directly). Bytes that are not UTF-8 give the invalid-JSON problem.
+     */
+    static Entries read(byte[] utf8) {
+        Entries entries = new Entries();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(utf8);
+        } catch (java.io.IOException e) {
+            // Jackson's byte parser reports malformed UTF-8 as a parse exception as well; any other IOException from
+            // an in-memory array is just as much "not JSON".
+            if (e instanceof JsonProcessingException j) {
+                return notJson(entries, j);
+            }
+            entries.problems.add(new Problem(null, "json", "The FHIR document is not valid JSON (" + e.getMessage()
+                    + "); nothing was read"));
             return entries;
         }
+        return read(root, entries);
+    }
+
+    private static Entries notJson(Entries entries, JsonProcessingException e) {
+        entries.problems.add(new Problem(null, "json", "The FHIR document is not valid JSON ("
+                + e.getOriginalMessage() + location(e) + "); nothing was read"));
+        return entries;
+    }
+
+    private static Entries read(JsonNode root, Entries entries) {
         if (root == null || !root.isObject()) {
             entries.problems.add(new Problem(null, "json",
                     "The FHIR document is empty or not a JSON object; expected a Bundle or an Observation"));
