@@ -22,9 +22,10 @@ import no.pgx.engine.fhir.FhirResults;
  * Observations of another subject are never merged with theirs, they are left out and listed in the notes.
  *
  * <p>The entries arrive as JSON text ({@link PgxResults}): the adapter's input, a collection Bundle, is their UTF-8
- * bytes put together, with no JSON tree and no decoding to a Java string in between. Reading is a pure function of the resources and the patient, and an EHR
- * sends the same lab panel with every call for a patient, so results are cached by the SHA-256 of the patient id and
- * the entries' text (bounded): a repeated panel is not parsed with HAPI FHIR again. Thread-safe.
+ * bytes put together, with no JSON tree and no decoding to a Java string in between. Reading is a pure function of
+ * the resources and the patient, and an EHR sends the same lab panel with every call for a patient, so results are
+ * cached by the SHA-256 of the patient id and the entries' text (bounded): a repeated panel is not parsed with HAPI
+ * FHIR again. Thread-safe.
  */
 @Component
 public class GenomicObservations {

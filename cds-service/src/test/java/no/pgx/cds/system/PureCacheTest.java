@@ -27,9 +27,11 @@ class PureCacheTest {
         PureCache<Key, String> cache = new PureCache<>(100);
         AtomicInteger computed = new AtomicInteger();
 
-        String first = cache.get(new Key("a", new AtomicInteger()), k -> "value of " + k.value() + computed.incrementAndGet());
-        String again = cache.get(new Key("a", new AtomicInteger()), k -> "value of " + k.value() + computed.incrementAndGet());
-        String other = cache.get(new Key("b", new AtomicInteger()), k -> "value of " + k.value() + computed.incrementAndGet());
+        java.util.function.Function<Key, String> compute = k -> "value of " + k.value() + computed.incrementAndGet();
+
+        String first = cache.get(new Key("a", new AtomicInteger()), compute);
+        String again = cache.get(new Key("a", new AtomicInteger()), compute);
+        String other = cache.get(new Key("b", new AtomicInteger()), compute);
 
         assertThat(again).isSameAs(first);
         assertThat(other).isEqualTo("value of b2");
