@@ -89,18 +89,9 @@ service_opts() {
     3) printf '%s\n' "$java25" -XX:AOTCache="$work/service25.aot" -XX:AOTMode=on ;;
   esac
 }
-# One health poll without starting a process: bash's own /dev/tcp, HTTP/1.0, the status line read with a timeout.
-# Polling with a new curl process every 20 ms cost the service being measured about a second of its start-up on two
-# cores (single starts polled every 0.5 s were 5.5-6.2 s to healthy against a median of 8.6 s with curl).
-exec {nap}<> <(:)  # a pipe nobody writes to: reading it with a timeout is a pause inside bash
-healthy() {
-  local status=""
-  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
-  printf 'GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-  IFS= read -r -t 5 status <&3 || true
-  exec 3<&- 3>&-
-  [[ $status == "HTTP/1."?" 200"* ]]
-}
+# Health polls and pauses inside bash (benchmarks/lib/health.sh): a curl and a sleep process every 20 ms took 2-4 s
+# of start-up CPU from the service being measured.
+source benchmarks/lib/health.sh
 service_once() {  # JAVA [OPTIONS...] -> "wall_ms cpu_ms" from launch to the first healthy answer
   local store start end ticks
   store=$(mktemp -d -p "$work")
@@ -109,9 +100,9 @@ service_once() {  # JAVA [OPTIONS...] -> "wall_ms cpu_ms" from launch to the fir
       --logging.level.root=WARN --pgx.feedback.dir="$store" > "$work/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 6000); do
-    if healthy; then break; fi
+    if healthy "$port"; then break; fi
     if ! kill -0 "$service_pid" 2>/dev/null; then echo "service exited; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; fi
-    read -r -t 0.02 -u "$nap" || true  # a 20 ms pause without starting a sleep process
+    pause 0.02
   done
   end=$(now)
   ticks=$(awk '{print $14 + $15}' "/proc/$service_pid/stat")  # user + system time of all threads until now
