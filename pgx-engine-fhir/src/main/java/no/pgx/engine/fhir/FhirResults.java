@@ -85,8 +85,9 @@ public record FhirResults(List<GeneInput> results, List<Problem> problems, List<
      * Reads the results of one patient from a FHIR R4 JSON document given as UTF-8 bytes (what a file or an HTTP body
      * is): the same answer as {@link #fromJson(String, String)} of their text, without decoding the text first.
      *
-     * @param utf8    the document, UTF-8 (the encoding FHIR's JSON format requires); not null. Bytes that are not
-     *                UTF-8 (or not JSON, or empty) give one problem
+     * @param utf8    the document, UTF-8 without a byte-order mark (as FHIR's JSON format requires); not null.
+     *                Bytes that are not (UTF-16, UTF-32, a byte-order mark, malformed UTF-8), not JSON, or empty give
+     *                one problem
      * @param subject the patient ({@code Patient/123}, {@code 123}, or a Bundle fullUrl); null means the document's
      *                only patient
      * @return that patient's results, never null; Observations of other patients are listed in {@link #notes()}

@@ -53,24 +53,49 @@ final class JsonDocument {
 
     /**
      * Reads a document given as UTF-8 bytes: the same as {@link #read(String)} of their text, without decoding it
-     * first (Jackson's byte parser reads UTF-8 directly). Bytes that are not UTF-8 give the invalid-JSON problem.
+     * first (Jackson's byte parser reads UTF-8 directly). Jackson would also take UTF-16 and UTF-32 (told by a
+     * byte-order mark or zero bytes at the start) and skip a UTF-8 byte-order mark; FHIR JSON is UTF-8 without one, and
+     * the text of such bytes is not JSON, so they are refused here with a problem that says so. Malformed UTF-8 gives
+     * the invalid-JSON problem.
      */
     static Entries read(byte[] utf8) {
         Entries entries = new Entries();
+        String encoding = notUtf8(utf8);
+        if (encoding != null) {
+            entries.problems.add(new Problem(null, "json", "The FHIR document is not UTF-8 without a byte-order mark ("
+                    + encoding + "); nothing was read"));
+            return entries;
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(utf8);
+        } catch (JsonProcessingException e) {
+            return notJson(entries, e);
         } catch (java.io.IOException e) {
-            // Jackson's byte parser reports malformed UTF-8 as a parse exception as well; any other IOException from
-            // an in-memory array is just as much "not JSON".
-            if (e instanceof JsonProcessingException j) {
-                return notJson(entries, j);
-            }
+            // Only the UTF-32 reader throws an IOException that is not a parse exception; refused above.
             entries.problems.add(new Problem(null, "json", "The FHIR document is not valid JSON (" + e.getMessage()
                     + "); nothing was read"));
             return entries;
         }
         return read(root, entries);
+    }
+
+    /** @return how the start of the bytes shows another encoding than plain UTF-8, or null when it does not */
+    private static String notUtf8(byte[] b) {
+        if (b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            return "it starts with a UTF-8 byte-order mark";
+        }
+        boolean utf16Mark = b.length >= 2
+                && (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF || b[0] == (byte) 0xFF && b[1] == (byte) 0xFE);
+        if (utf16Mark) {
+            return "it starts with a UTF-16 or UTF-32 byte-order mark";
+        }
+        for (int i = 0; i < Math.min(4, b.length); i++) {
+            if (b[i] == 0) {
+                return "a zero byte at its start: UTF-16 or UTF-32";
+            }
+        }
+        return null;
     }
 
     private static Entries notJson(Entries entries, JsonProcessingException e) {

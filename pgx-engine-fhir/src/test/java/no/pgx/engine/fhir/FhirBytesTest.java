@@ -93,6 +93,38 @@ class FhirBytesTest {
         });
     }
 
+    /**
+     * FHIR JSON is UTF-8 without a byte-order mark. Jackson's byte parser would quietly read UTF-16 and UTF-32 and skip
+     * a UTF-8 mark (the text of such bytes is not JSON): the bytes are refused and the problem says why.
+     */
+    @ParameterizedTest
+    @MethodSource("otherEncodings")
+    void bytesInAnotherEncodingOrWithAByteOrderMarkAreRefusedWithOneProblem(String encoding, byte[] bytes,
+                                                                           String why) {
+        FhirResults r = FhirResults.fromJson(bytes, null);
+
+        assertThat(r.results()).as(encoding).isEmpty();
+        assertThat(r.problems()).as(encoding).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("json");
+            assertThat(p.message()).contains("not UTF-8").contains(why);
+        });
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> otherEncodings() {
+        String json = new String(bytes("single-observation.json"), StandardCharsets.UTF_8);
+        java.nio.charset.Charset utf32 = java.nio.charset.Charset.forName("UTF-32");
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("UTF-16 with its mark",
+                        json.getBytes(StandardCharsets.UTF_16), "byte-order mark"),
+                org.junit.jupiter.params.provider.Arguments.of("UTF-16LE without a mark",
+                        json.getBytes(StandardCharsets.UTF_16LE), "zero byte"),
+                org.junit.jupiter.params.provider.Arguments.of("UTF-16BE without a mark",
+                        json.getBytes(StandardCharsets.UTF_16BE), "zero byte"),
+                org.junit.jupiter.params.provider.Arguments.of("UTF-32", json.getBytes(utf32), "zero byte"),
+                org.junit.jupiter.params.provider.Arguments.of("UTF-8 with a mark",
+                        ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8), "UTF-8 byte-order mark"));
+    }
+
     @Test
     void emptyBytesAreAnEmptyDocumentAsEmptyTextIs() {
         assertThat(FhirResults.fromJson(new byte[0], null)).isEqualTo(FhirResults.fromJson("", null));

@@ -121,11 +121,12 @@ final class RuleStep {
     /**
      * The ages (whole years) at which a comparison with an age bound of the drug's rule session can change its answer:
      * the drug's own facts and order facts and those of its probes (the alternatives assessed with it), exactly the
-     * facts {@link #groupKnowledge} brings in for the drug. Every rule that reads the age compares it with such a bound:
-     * a population's lowest or highest age, a dose statement's age band, an alternative's age contraindication. For
-     * each bound b both b and b + 1 are cuts, so below, at and above b are told apart and any comparison with b
-     * ({@code <}, {@code <=}, {@code >}, {@code >=}) gives the same answer for ages between two cuts. The rule cache
-     * keys on that interval ({@link #ageClass}) instead of the age: a new patient's age no longer makes a new key.
+     * facts {@link #groupKnowledge} brings in for the drug. Every rule that reads the age compares it with such a
+     * bound: a population's lowest or highest age, a dose statement's age band, an alternative's age
+     * contraindication. For each bound b both b and b + 1 are cuts, so below, at and above b are told apart and any
+     * comparison with b ({@code <}, {@code <=}, {@code >}, {@code >=}) gives the same answer for ages between two cuts.
+     * The rule cache keys on that interval ({@link #ageClass}) instead of the age: a new patient's age no longer makes
+     * a new key.
      */
     static int[] ageCuts(Knowledge.DrugInfo info, Map<String, Knowledge.DrugInfo> drugInfo) {
         List<Double> bounds = new ArrayList<>();
@@ -173,7 +174,7 @@ final class RuleStep {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
-    /** @return the gene facts of each result, by gene (shared by results of the same content: {@link AssessmentCache}) */
+    /** @return the gene facts of each result, by gene (shared by results of the same content: AssessmentCache) */
     Map<String, GeneFacts> facts(Map<String, GeneResult> byGene) {
         Map<String, GeneFacts> factsByGene = new HashMap<>();
         for (GeneResult r : byGene.values()) {
@@ -181,7 +182,6 @@ final class RuleStep {
         }
         return factsByGene;
     }
-
 
     /**
      * The facts with the phenoconverted genes replaced by their functional result. The diplotype and allele-function
